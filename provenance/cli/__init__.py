@@ -1,0 +1,11 @@
+"""The ``provenance`` command line: thin click commands that parse options, call the library, render.
+
+Every command module registers itself on :data:`main`; errors a user can cause
+(:class:`provenance.errors.ProvenanceError`) become one line on stderr and exit code 1.
+"""
+
+from provenance.cli.app import main
+from provenance.cli import commands as _commands  # noqa: F401  (registers the store commands)
+from provenance.cli import extract_command as _extract_command  # noqa: F401  (registers extract)
+
+__all__ = ["main"]

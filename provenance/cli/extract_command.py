@@ -1,0 +1,1 @@
+"""``provenance extract``: find attributed claims in article text (being written)."""

@@ -1,0 +1,188 @@
+"""The dataclasses of the model and their validation.
+
+Offsets everywhere are Python ``str`` character offsets into the article text, end exclusive.
+A chain runs from the origin (first) to the source nearest the article (last); the article
+itself ends every chain and is not part of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from provenance.errors import InvalidInput
+
+SOURCE_KINDS: tuple[str, ...] = (
+    "person",
+    "organization",
+    "news-agency",
+    "media-outlet",
+    "state",
+    "document",
+    "anonymous-person",
+    "anonymous-group",
+    "anonymous-media",
+    "unknown",
+)
+ANONYMOUS_KINDS: frozenset[str] = frozenset({"anonymous-person", "anonymous-group", "anonymous-media"})
+
+MODES: tuple[str, ...] = ("direct", "indirect", "reported", "unattributed")
+
+RELIABILITY_LETTERS: tuple[str, ...] = ("A", "B", "C", "D", "E", "F")
+
+Span = tuple[int, int]
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in SOURCE_KINDS:
+        raise InvalidInput(f"unknown source kind {kind!r}: use one of {', '.join(SOURCE_KINDS)}")
+
+
+@dataclass(frozen=True)
+class Source:
+    """An agent in a chain: a person, an outlet, a state, a document, or an anonymous one.
+
+    Two sources with the same name and kind are the same source across articles, unless the
+    kind is anonymous: "Verhandlungskreise" in one article need not be those of another.
+    """
+
+    name: str
+    kind: str
+    affiliation: str | None = None
+    medium: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise InvalidInput("a source needs a non-empty name")
+        _check_kind(self.kind)
+
+    @property
+    def anonymous(self) -> bool:
+        return self.kind in ANONYMOUS_KINDS
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One link of a chain: a source and where the article mentions it (if it does)."""
+
+    source: Source
+    start: int | None = None
+    end: int | None = None
+    mention: str | None = None
+    antecedent: Span | None = None
+
+    def __post_init__(self) -> None:
+        if (self.start is None) != (self.end is None):
+            raise InvalidInput(f"hop {self.source.name!r}: give both start and end, or neither")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The words that mark an attribution; several spans when discontinuous."""
+
+    spans: tuple[Span, ...]
+    text: str = ""
+
+
+@dataclass
+class Claim:
+    """A statement as it appears in an article, with the chain of sources it came through.
+
+    ``id`` is assigned when the claim is stored (a deterministic IRI); it is None before.
+    """
+
+    text: str
+    spans: tuple[Span, ...]
+    chain: tuple[Hop, ...] = ()
+    cue: Cue | None = None
+    mode: str = "indirect"
+    hedged: bool = False
+    id: str | None = None
+    due: str | None = None
+
+    def __post_init__(self) -> None:
+        self.spans = tuple(tuple(span) for span in self.spans)  # type: ignore[assignment]
+        self.chain = tuple(self.chain)
+        if self.mode not in MODES:
+            raise InvalidInput(f"unknown mode {self.mode!r}: use one of {', '.join(MODES)}")
+
+    @property
+    def attributed(self) -> bool:
+        return bool(self.chain)
+
+    @property
+    def origin(self) -> Source | None:
+        return self.chain[0].source if self.chain else None
+
+    @property
+    def hearsay_depth(self) -> int:
+        """Number of sources between the origin's words and the article, the origin included."""
+        return len(self.chain)
+
+
+@dataclass
+class Article:
+    """A news article: its text, its metadata and the claims found in it."""
+
+    id: str
+    text: str
+    lang: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: str | None = None
+    claims: list[Claim] = field(default_factory=list)
+
+    def validate(self) -> None:
+        """Raise InvalidInput naming the first claim whose spans, cue or chain do not fit the text."""
+        if not isinstance(self.id, str) or not self.id.strip():
+            raise InvalidInput("an article needs a non-empty id")
+        size = len(self.text)
+        for number, claim in enumerate(self.claims, start=1):
+            where = f"article {self.id!r}, claim {number}"
+            if not claim.spans:
+                raise InvalidInput(f"{where}: a claim needs at least one content span")
+            for start, end in claim.spans:
+                _check_span(where, "content span", start, end, size)
+            if claim.cue is not None:
+                for start, end in claim.cue.spans:
+                    _check_span(where, "cue span", start, end, size)
+                if not claim.chain:
+                    raise InvalidInput(f"{where}: it has a cue but an empty chain; name at least one source")
+            for hop in claim.chain:
+                if hop.start is not None:
+                    _check_span(where, f"span of source {hop.source.name!r}", hop.start, hop.end, size)
+            if claim.chain and claim.mode == "unattributed":
+                raise InvalidInput(f"{where}: mode 'unattributed' contradicts its chain of sources")
+
+
+def _check_span(where: str, what: str, start: object, end: object, size: int) -> None:
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
+        raise InvalidInput(f"{where}: {what} [{start}, {end}] must be two integers")
+    if not 0 <= start < end <= size:
+        raise InvalidInput(f"{where}: {what} [{start}, {end}] lies outside the article text ({size} characters)")
+
+
+@dataclass(frozen=True)
+class Rating:
+    """An assessment of a source's reliability (Admiralty letter A-F) by an assessor at a time."""
+
+    source: Source
+    reliability: str
+    assessor: str
+    time: str
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.reliability not in RELIABILITY_LETTERS:
+            raise InvalidInput(f"reliability {self.reliability!r} is not an Admiralty letter A-F")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A fact-checker's published verdict on a claim (a schema:ClaimReview)."""
+
+    claim_id: str
+    rating: str
+    author: str
+    date: str
+    url: str | None = None
