@@ -46,6 +46,7 @@ class ClaimRecord:
     cue: str | None = None
     spans: tuple[tuple[int, int], ...] = ()
     verdicts: tuple[str, ...] = ()
+    start: int | None = None
 
     @property
     def attributed(self) -> bool:

@@ -1,0 +1,75 @@
+"""The click group, its global options, and the one place where user errors become exit code 1."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from provenance import __version__
+from provenance.errors import ProvenanceError
+
+DEFAULT_STORE = "./.provenance"
+
+
+class ProvenanceGroup(click.Group):
+    """A group that turns every ProvenanceError into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ProvenanceError as error:
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(1)
+        except BrokenPipeError:
+            sys.exit(0)
+
+
+class Settings:
+    """What the global options say; commands open the store through it, lazily."""
+
+    def __init__(self, store: str, base: str | None) -> None:
+        self.store_location = store
+        self.base = base
+        self._store = None
+
+    def open_store(self, *, write: bool = False):
+        """The store of ``--store``, opened once per command; readers may get a read-only view."""
+        from provenance.storage import open_store
+
+        if self._store is None:
+            self._store = open_store(self.store_location, write=write)
+        return self._store
+
+    def scheme(self):
+        from provenance.rdf.iris import IriScheme
+
+        return IriScheme(self.base) if self.base else IriScheme()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+@click.group(cls=ProvenanceGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--store",
+    "store",
+    default=lambda: os.environ.get("PROVENANCE_STORE", DEFAULT_STORE),
+    show_default="env PROVENANCE_STORE, else ./.provenance",
+    help="On-disk store directory, 'memory', or a SPARQL endpoint URL.",
+)
+@click.option(
+    "--base",
+    default=lambda: os.environ.get("PROVENANCE_BASE"),
+    help="Base IRI for new resources (default https://claim-provenance.org/id/).",
+)
+@click.version_option(__version__, prog_name="provenance")
+@click.pass_context
+def main(ctx: click.Context, store: str, base: str | None) -> None:
+    """Trace who said a claim first and through whose hands it passed."""
+    settings = Settings(store, base)
+    ctx.obj = settings
+    ctx.call_on_close(settings.close)

@@ -1,0 +1,161 @@
+"""Store commands: add, claims, trace, export, import, query."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+import click
+from rich.console import Console
+
+from provenance.cli.app import main
+from provenance.cli.io import atomic_output, emit_json, read_text_file
+from provenance.errors import InvalidInput
+from provenance.model.documents import article_from_document
+from provenance.rdf import repository
+from provenance.reports import claims as claim_reports
+from provenance.reports.query import query_json, render_query_table
+from provenance.storage import EXTENSIONS, FORMATS
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+def console() -> Console:
+    """A console on the current stdout (so that CliRunner and pipes see what it prints)."""
+    return Console(file=sys.stdout, soft_wrap=False)
+
+
+@main.command("add")
+@click.option("--text", "text_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The article's text (UTF-8).")
+@click.argument("claims_path", metavar="CLAIMS.json", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--id", "article_id", help="The article's id (default: the document's 'doc').")
+@click.option("--title", help="The article's headline.")
+@click.option("--publisher", help="The outlet that published the article.")
+@click.option("--url", help="Where the article was published.")
+@click.option("--published", help="Publication date, ISO 8601 (YYYY-MM-DD).")
+@json_option
+@click.pass_obj
+def add(settings, text_path, claims_path, article_id, title, publisher, url, published, as_json):
+    """Store an article with hand-written claims (the ``extract --format jsonl`` document shape)."""
+    text = read_text_file(text_path)
+    raw = read_text_file(claims_path)
+    try:
+        document = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise InvalidInput(f"{claims_path}: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
+    if isinstance(document, dict):
+        for key, value in (("title", title), ("publisher", publisher), ("url", url), ("published", published)):
+            if value is not None:
+                document[key] = value
+    article = article_from_document(document, text, article_id=article_id)
+    store = settings.open_store(write=True)
+    result = repository.add_article(store, article, settings.scheme(), method="add")
+    if as_json:
+        emit_json(result.__dict__)
+        return
+    verb = {"added": "Added", "replaced": "Replaced", "unchanged": "Unchanged:"}[result.status]
+    console().print(
+        f"{verb} article [bold]{result.doc}[/] with {result.claims} claims "
+        f"({result.attributed} attributed, {result.triples} triples) in {store.location}"
+    )
+
+
+@main.command("claims")
+@click.option("--article", "article_id", help="Only the claims of this article id.")
+@json_option
+@click.pass_obj
+def claims(settings, article_id, as_json):
+    """List every stored claim with its origin, hops and mode."""
+    store = settings.open_store()
+    article_iri = settings.scheme().article(article_id) if article_id else None
+    rows = claim_reports.claims_data(store, article=article_iri)
+    if as_json:
+        emit_json(rows)
+    else:
+        console().print(claim_reports.render_claims(rows))
+
+
+@main.command("trace")
+@click.argument("claim")
+@json_option
+@click.pass_obj
+def trace(settings, claim, as_json):
+    """Show the chain of CLAIM from the article back to its origin.
+
+    CLAIM is a claim IRI, a unique id prefix as 'claims' shows it, or a unique text fragment.
+    """
+    data = claim_reports.trace_data(settings.open_store(), claim)
+    if as_json:
+        emit_json(data)
+    else:
+        console().print(claim_reports.render_trace(data))
+
+
+def _format_for(path: Path | None, given: str | None, default: str | None = None) -> str:
+    if given:
+        return given
+    if path is not None and path.suffix.lower() in EXTENSIONS:
+        return EXTENSIONS[path.suffix.lower()]
+    if default:
+        return default
+    raise InvalidInput(f"cannot tell the RDF format of {path}; give --format ({', '.join(FORMATS)})")
+
+
+@main.command("export")
+@click.option("--format", "format_", type=click.Choice(sorted(FORMATS)), help="Default: from -o's extension, else turtle.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout).")
+@click.pass_obj
+def export(settings, format_, output):
+    """Write the whole store as RDF (triple formats get the union of the article graphs)."""
+    fmt = _format_for(output, format_, default="turtle")
+    store = settings.open_store()
+    if output is None:
+        repository.export_store(store, sys.stdout.buffer, fmt)
+        sys.stdout.buffer.flush()
+        return
+    with atomic_output(output) as handle:
+        repository.export_store(store, handle, fmt)
+
+
+@main.command("import")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "format_", type=click.Choice(sorted(FORMATS)), help="Default: from the file's extension.")
+@json_option
+@click.pass_obj
+def import_(settings, path, format_, as_json):
+    """Load an RDF file into the store, each article into its own graph, in one transaction."""
+    fmt = _format_for(path, format_)
+    if not path.is_file():
+        raise InvalidInput(f"{path}: no such file")
+    result = repository.import_rdf(settings.open_store(write=True), path.read_bytes(), fmt)
+    if as_json:
+        emit_json(result.__dict__)
+    else:
+        console().print(f"Imported {result.triples} triples into {result.graphs} graphs")
+
+
+@main.command("query")
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path), help="Read the query from a file.")
+@json_option
+@click.pass_obj
+def query(settings, sparql, query_file, as_json):
+    """Run a SPARQL query: SELECT as a table (or --json), CONSTRUCT/DESCRIBE as Turtle, ASK as true/false.
+
+    The prefixes prov, schema, oa, skos, rdf, rdfs, xsd and cp are predeclared.
+    """
+    if (sparql is None) == (query_file is None):
+        raise click.UsageError("give the query as an argument or with --file, not both")
+    text = sparql if sparql is not None else read_text_file(query_file)
+    result = settings.open_store().run(text)
+    if result.form == "triples":
+        from provenance.rdf.serialize import triples_as_turtle
+
+        sys.stdout.write(triples_as_turtle(result.triples))
+    elif as_json:
+        emit_json(query_json(result))
+    elif result.form == "boolean":
+        click.echo("true" if result.boolean else "false")
+    else:
+        console().print(render_query_table(result))

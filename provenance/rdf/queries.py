@@ -1,0 +1,238 @@
+"""Reading the store back through SPARQL: claims, chains, articles.
+
+Every query here works on any backend of the Store protocol; user values enter only as bound
+variables. Variables that are bound must also be projected (pyoxigraph substitutes only projected
+variables), which is why some SELECTs list a variable they never need back.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode
+
+from provenance.errors import Ambiguous, NotFound
+from provenance.model.records import ArticleRef, ClaimRecord, SourceRef
+from provenance.rdf.vocab import local_suffix
+
+CLAIM_ROWS = """
+SELECT ?claim ?text ?mode ?hedged ?article ?doc ?publisherName ?start ?hop ?index ?source ?name ?kind ?cueText ?affName
+WHERE {
+  ?claim a schema:Claim ; schema:text ?text ; cp:mode ?mode ; cp:hedged ?hedged ; schema:isPartOf ?article .
+  ?article schema:identifier ?doc .
+  OPTIONAL {
+    ?annotation oa:hasBody ?claim ; oa:hasTarget ?target .
+    ?target cp:spanIndex 0 ; oa:hasSelector ?position .
+    ?position oa:start ?start .
+  }
+  OPTIONAL { ?article schema:publisher/schema:name ?publisherName }
+  OPTIONAL { ?claim cp:cue/schema:text ?cueText }
+  OPTIONAL {
+    ?hop cp:statementOf ?claim ; cp:hopIndex ?index ; prov:wasAttributedTo ?source .
+    ?source schema:name ?name ; cp:kind ?kind .
+    OPTIONAL { ?source prov:actedOnBehalfOf/schema:name ?affName }
+  }
+}
+"""
+
+
+def _text(term) -> str | None:
+    return None if term is None else term.value
+
+
+def claim_records(store, *, article: str | None = None, claim: str | None = None) -> list[ClaimRecord]:
+    """Every claim (or those of one article, or one claim) with its chain, origin first."""
+    bindings = {}
+    if claim is not None:
+        bindings["claim"] = NamedNode(claim)
+    if article is not None:
+        bindings["article"] = NamedNode(article)
+    rows = store.select(CLAIM_ROWS, bindings)
+    return records_from_rows(rows)
+
+
+def records_from_rows(rows) -> list[ClaimRecord]:
+    """Group hop rows into ClaimRecords, preserving the store's claim order by article and text offset."""
+    claims: dict[str, dict] = {}
+    hops: dict[str, dict[int, SourceRef]] = defaultdict(dict)
+    for row in rows:
+        iri = row["claim"].value
+        if iri not in claims:
+            claims[iri] = row
+        if "hop" in row:
+            hops[iri][int(row["index"].value)] = SourceRef(
+                iri=row["source"].value,
+                name=row["name"].value,
+                kind=local_suffix(row["kind"].value, "kind-"),
+                affiliation=_text(row.get("affName")),
+            )
+    records = []
+    for iri, row in claims.items():
+        chain = tuple(source for _, source in sorted(hops[iri].items()))
+        records.append(
+            ClaimRecord(
+                iri=iri,
+                article=ArticleRef(iri=row["article"].value, id=row["doc"].value, publisher=_text(row.get("publisherName"))),
+                text=row["text"].value,
+                mode=local_suffix(row["mode"].value, "mode-"),
+                hedged=row["hedged"].value == "true",
+                chain=chain,
+                cue=_text(row.get("cueText")),
+                start=int(row["start"].value) if "start" in row else None,
+            )
+        )
+    records.sort(key=lambda record: (record.article.id, record.start if record.start is not None else -1, record.iri))
+    return records
+
+
+CLAIM_SPANS = """
+SELECT ?claim ?start ?end ?index WHERE {
+  ?annotation oa:hasBody ?claim ; oa:hasTarget ?target .
+  ?target cp:spanIndex ?index ; oa:hasSelector ?selector .
+  ?selector a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+}
+"""
+
+
+def claim_spans(store, claim: str) -> tuple[tuple[int, int], ...]:
+    rows = store.select(CLAIM_SPANS, {"claim": NamedNode(claim)})
+    ordered = sorted(rows, key=lambda row: int(row["index"].value))
+    return tuple((int(row["start"].value), int(row["end"].value)) for row in ordered)
+
+
+FIND_BY_TEXT = """
+SELECT DISTINCT ?claim ?fragment WHERE {
+  ?claim a schema:Claim ; schema:text ?text .
+  FILTER(CONTAINS(LCASE(STR(?text)), LCASE(STR(?fragment))))
+}
+"""
+
+FIND_BY_PREFIX = """
+SELECT DISTINCT ?claim ?prefix WHERE {
+  ?claim a schema:Claim .
+  FILTER(STRSTARTS(STR(?claim), STR(?prefix)) || STRSTARTS(REPLACE(STR(?claim), "^.*/", ""), STR(?prefix)))
+}
+"""
+
+IS_CLAIM = "SELECT ?claim WHERE { ?claim a schema:Claim }"
+
+
+def resolve_claim(store, reference: str) -> str:
+    """The IRI of the one claim that ``reference`` names: an IRI, a unique id prefix, or a unique text fragment.
+
+    Raises NotFound when nothing matches and Ambiguous (listing the candidates) when several do.
+    """
+    reference = reference.strip()
+    if not reference:
+        raise NotFound("give a claim IRI, an id prefix as 'provenance claims' shows it, or a text fragment")
+    if "://" in reference or reference.startswith("urn:"):
+        try:
+            if store.select(IS_CLAIM, {"claim": NamedNode(reference)}):
+                return reference
+        except ValueError:
+            pass
+    by_prefix = [row["claim"].value for row in store.select(FIND_BY_PREFIX, {"prefix": Literal(reference)})]
+    if len(by_prefix) == 1:
+        return by_prefix[0]
+    by_text = [row["claim"].value for row in store.select(FIND_BY_TEXT, {"fragment": Literal(reference)})]
+    if len(by_text) == 1:
+        return by_text[0]
+    candidates = by_prefix or by_text
+    if not candidates:
+        raise NotFound(f"no claim matches {reference!r}; 'provenance claims' lists them")
+    shown = ", ".join(iri.rsplit("/", 1)[-1][:10] for iri in sorted(candidates)[:5])
+    raise Ambiguous(f"{len(candidates)} claims match {reference!r} ({shown}…); give a longer id or fragment")
+
+
+@dataclass(frozen=True)
+class HopDetail:
+    """One hop of a traced chain: the source and the words of the article that mention it."""
+
+    position: int
+    source: SourceRef
+    mention: str | None
+    start: int | None
+    end: int | None
+
+
+TRACE_HOPS = """
+SELECT ?claim ?index ?mention ?start ?end WHERE {
+  ?hop cp:statementOf ?claim ; cp:hopIndex ?index .
+  OPTIONAL {
+    ?hop cp:mentionedAt ?target .
+    ?target oa:hasSelector ?position, ?quote .
+    ?position oa:start ?start ; oa:end ?end .
+    ?quote oa:exact ?mention .
+  }
+}
+"""
+
+
+def hop_details(store, record: ClaimRecord) -> list[HopDetail]:
+    """The hops of one claim with their mentions, origin first."""
+    rows = {int(row["index"].value): row for row in store.select(TRACE_HOPS, {"claim": NamedNode(record.iri)})}
+    details = []
+    for position, source in enumerate(record.chain):
+        row = rows.get(position, {})
+        details.append(
+            HopDetail(
+                position=position,
+                source=source,
+                mention=_text(row.get("mention")),
+                start=int(row["start"].value) if "start" in row else None,
+                end=int(row["end"].value) if "end" in row else None,
+            )
+        )
+    return details
+
+
+ARTICLE_ROWS = """
+SELECT ?article ?doc ?lang ?title ?url ?published ?publisherName ?hash ?graph WHERE {
+  ?article a schema:NewsArticle ; schema:identifier ?doc .
+  OPTIONAL { ?article schema:inLanguage ?lang }
+  OPTIONAL { ?article schema:headline ?title }
+  OPTIONAL { ?article schema:url ?url }
+  OPTIONAL { ?article schema:datePublished ?published }
+  OPTIONAL { ?article schema:publisher/schema:name ?publisherName }
+  OPTIONAL { ?article cp:contentHash ?hash }
+  OPTIONAL { ?article cp:articleGraph ?graph }
+}
+ORDER BY ?doc
+"""
+
+
+def articles(store) -> list[ArticleRef]:
+    """Every stored article."""
+    return [
+        ArticleRef(
+            iri=row["article"].value,
+            id=row["doc"].value,
+            lang=_text(row.get("lang")),
+            title=_text(row.get("title")),
+            url=_text(row.get("url")),
+            published=_text(row.get("published")),
+            publisher=_text(row.get("publisherName")),
+        )
+        for row in store.select(ARTICLE_ROWS)
+    ]
+
+
+ARTICLE_TEXT = "SELECT ?article ?text WHERE { ?article schema:text ?text }"
+
+
+def article_text(store, article: str) -> str:
+    rows = store.select(ARTICLE_TEXT, {"article": NamedNode(article)})
+    if not rows:
+        raise NotFound(f"no article {article!r} in the store")
+    return rows[0]["text"].value
+
+
+STORED_HASH = """
+SELECT ?article ?hash WHERE { ?article cp:contentHash ?hash }
+"""
+
+
+def stored_hash(store, article: str) -> str | None:
+    rows = store.select(STORED_HASH, {"article": NamedNode(article)})
+    return rows[0]["hash"].value if rows else None

@@ -1,0 +1,85 @@
+"""The Store protocol: what every backend (on-disk, in-memory, SPARQL endpoint) offers its callers.
+
+Readers get what they need through SPARQL (``select``/``construct``/``ask``), never by walking
+Python objects, so that a remote endpoint fits behind the same calls. Writers hand over whole
+named graphs, which a backend replaces atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import BinaryIO, Protocol, Union, runtime_checkable
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+
+Term = Union[NamedNode, BlankNode, Literal]
+Row = dict[str, Term]
+
+#: Formats by the names users type, with whether they carry named graphs.
+FORMATS: dict[str, bool] = {
+    "turtle": False,
+    "ntriples": False,
+    "jsonld": False,
+    "rdfxml": False,
+    "trig": True,
+    "nquads": True,
+}
+
+EXTENSIONS: dict[str, str] = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "ntriples",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+    ".rdf": "rdfxml",
+    ".owl": "rdfxml",
+    ".xml": "rdfxml",
+    ".trig": "trig",
+    ".nq": "nquads",
+}
+
+
+@dataclass
+class QueryResult:
+    """The answer to a user's SPARQL query of any form."""
+
+    form: str  # "select", "triples" or "boolean"
+    variables: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    triples: list[Triple] = field(default_factory=list)
+    boolean: bool | None = None
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A quad store the project reads with SPARQL and writes one named graph at a time."""
+
+    location: str
+
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
+        """Rows of a SELECT query; ``bindings`` pre-bind variables (user values are never pasted in)."""
+
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Triple]:
+        """Triples of a CONSTRUCT or DESCRIBE query."""
+
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
+        """The answer of an ASK query."""
+
+    def run(self, query: str) -> QueryResult:
+        """A user's query of any form (SELECT, CONSTRUCT, DESCRIBE, ASK)."""
+
+    def graph_names(self) -> list[str]:
+        """The IRIs of the named graphs in the store."""
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]]) -> None:
+        """Replace each named graph by the given triples, all in one transaction."""
+
+    def drop_graph(self, graph: str) -> None:
+        """Remove one named graph (nothing happens if it is absent)."""
+
+    def dump(self, output: BinaryIO, format: str) -> None:
+        """Write the whole store in ``format``; triple formats get the union of all graphs."""
+
+    def close(self) -> None:
+        """Release the store (locks, connections)."""

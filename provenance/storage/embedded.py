@@ -1,0 +1,210 @@
+"""The embedded store: pyoxigraph on disk (the default) or in memory.
+
+pyoxigraph is used directly rather than through rdflib's Store API (oxrdflib): measured here on
+1M triples, its own bulk path loads 142-180k triples/s on disk against 31-35k/s through rdflib's
+Dataset API, and holds a third of rdflib's memory.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from provenance.errors import InvalidInput, StoreError, StoreLocked
+from provenance.rdf.vocab import PREFIXES
+from provenance.storage.base import QueryResult, Row, Term
+
+STAGING_PREFIX = "urn:claim-provenance:staging:"
+
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+
+def rdf_format(name: str) -> ox.RdfFormat:
+    try:
+        return RDF_FORMATS[name]
+    except KeyError:
+        raise InvalidInput(f"unknown RDF format {name!r}: use one of {', '.join(RDF_FORMATS)}") from None
+
+
+class EmbeddedStore:
+    """A pyoxigraph store; ``path=None`` keeps everything in memory for the life of the process."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.location = "memory" if path is None else str(path)
+        self.read_only = read_only
+        if path is None:
+            self._store = ox.Store()
+            return
+        path = Path(path)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"store {self.location!r} is a file, not a store directory; choose another --store")
+        try:
+            self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except OSError as error:
+            if "lock" in str(error).lower():
+                raise StoreLocked(
+                    f"store {self.location!r} is in use by another process; wait for it to finish or use another --store"
+                ) from None
+            raise StoreError(f"cannot open store {self.location!r}: {error}") from None
+        if not read_only:
+            self._drop_stale_staging()
+
+    # reading -----------------------------------------------------------------------------------
+
+    def _query(self, query: str, bindings: Mapping[str, Term] | None):
+        substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
+        try:
+            return self._store.query(
+                query,
+                use_default_graph_as_union=True,
+                prefixes=PREFIXES,
+                substitutions=substitutions or None,
+            )
+        except SyntaxError as error:
+            raise InvalidInput(f"SPARQL syntax error: {error}") from None
+        except (RuntimeError, OSError, ValueError) as error:
+            raise StoreError(f"query failed: {error}") from None
+
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise InvalidInput("expected a SELECT query")
+        names = [variable.value for variable in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = value
+            rows.append(row)
+        return rows
+
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise InvalidInput("expected a CONSTRUCT or DESCRIBE query")
+        return list(result)
+
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise InvalidInput("expected an ASK query")
+        return bool(result)
+
+    def run(self, query: str) -> QueryResult:
+        result = self._query(query, None)
+        if isinstance(result, ox.QuerySolutions):
+            names = [variable.value for variable in result.variables]
+            rows = [{name: s[name] for name in names if s[name] is not None} for s in result]
+            return QueryResult("select", variables=names, rows=rows)
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult("boolean", boolean=bool(result))
+        return QueryResult("triples", triples=list(result))
+
+    def graph_names(self) -> list[str]:
+        return sorted(
+            graph.value
+            for graph in self._store.named_graphs()
+            if isinstance(graph, ox.NamedNode) and not graph.value.startswith(STAGING_PREFIX)
+        )
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    # writing -----------------------------------------------------------------------------------
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreLocked(f"store {self.location!r} is opened read-only (another process is writing to it)")
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Triple]]) -> None:
+        """Replace named graphs in one transaction.
+
+        New graphs are written directly (one atomic ``extend``). Graphs that exist are first
+        written to staging graphs and then moved over the old ones by one SPARQL update, so an
+        interruption at any point leaves either the old graph or the new one, never a mix.
+        """
+        self._writable()
+        targets = {graph: ox.NamedNode(graph) for graph in graphs}
+        replacing = any(self._store.contains_named_graph(target) for target in targets.values())
+        try:
+            if not replacing:
+                self._store.extend(
+                    ox.Quad(t.subject, t.predicate, t.object, targets[graph])
+                    for graph, triples in graphs.items()
+                    for t in triples
+                )
+                return
+            staged, moves = [], []
+            for graph, triples in graphs.items():
+                staging = ox.NamedNode(f"{STAGING_PREFIX}{uuid.uuid4()}")
+                staged.extend(ox.Quad(t.subject, t.predicate, t.object, staging) for t in triples)
+                moves.append(f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{targets[graph].value}>")
+            self._store.extend(staged)
+            self._store.update(" ;\n".join(moves))
+        except OSError as error:
+            raise StoreError(f"writing to store {self.location!r} failed: {error}") from None
+
+    def drop_graph(self, graph: str) -> None:
+        self._writable()
+        self._store.remove_graph(ox.NamedNode(graph))
+
+    def load(self, data: bytes | BinaryIO, format: str, *, into_graph: str | None = None) -> None:
+        """Load a serialization in one transaction (used for quad formats and tests)."""
+        self._writable()
+        try:
+            self._store.load(
+                data,
+                format=rdf_format(format),
+                to_graph=ox.NamedNode(into_graph) if into_graph else None,
+            )
+        except SyntaxError as error:
+            raise InvalidInput(f"malformed {format}: {error}") from None
+
+    def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
+        """Add many quads fast, without a transaction (only for loading into an empty store)."""
+        self._writable()
+        self._store.bulk_extend(quads)
+
+    # output ------------------------------------------------------------------------------------
+
+    def dump(self, output: BinaryIO, format: str) -> None:
+        fmt = rdf_format(format)
+        if fmt.supports_datasets:
+            quads = (q for q in self._store if not _is_staging(q.graph_name))
+            ox.serialize(quads, output, format=fmt, prefixes=PREFIXES)
+            return
+        union = self._store.query(
+            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+            use_default_graph_as_union=True,
+        )
+        ox.serialize(union, output, format=fmt, prefixes=PREFIXES)
+
+    def close(self) -> None:
+        if self.location != "memory" and not self.read_only:
+            try:
+                self._store.flush()
+            except OSError:
+                pass
+        self._store = None  # type: ignore[assignment]
+
+    def _drop_stale_staging(self) -> None:
+        for graph in list(self._store.named_graphs()):
+            if _is_staging(graph):
+                self._store.remove_graph(graph)
+
+
+def _is_staging(graph: object) -> bool:
+    return isinstance(graph, ox.NamedNode) and graph.value.startswith(STAGING_PREFIX)
