@@ -27,6 +27,7 @@ class ArticleRef:
     iri: str
     id: str
     publisher: str | None = None
+    publisher_iri: str | None = None
     title: str | None = None
     url: str | None = None
     published: str | None = None

@@ -17,7 +17,7 @@ from provenance.model.records import ArticleRef, ClaimRecord, SourceRef
 from provenance.rdf.vocab import local_suffix
 
 CLAIM_ROWS = """
-SELECT ?claim ?text ?mode ?hedged ?article ?doc ?publisherName ?start ?hop ?index ?source ?name ?kind ?cueText ?affName
+SELECT ?claim ?text ?mode ?hedged ?article ?doc ?publisher ?publisherName ?start ?hop ?index ?source ?name ?kind ?cueText ?affName
 WHERE {
   ?claim a schema:Claim ; schema:text ?text ; cp:mode ?mode ; cp:hedged ?hedged ; schema:isPartOf ?article .
   ?article schema:identifier ?doc .
@@ -26,7 +26,7 @@ WHERE {
     ?target cp:spanIndex 0 ; oa:hasSelector ?position .
     ?position oa:start ?start .
   }
-  OPTIONAL { ?article schema:publisher/schema:name ?publisherName }
+  OPTIONAL { ?article schema:publisher ?publisher . ?publisher schema:name ?publisherName }
   OPTIONAL { ?claim cp:cue/schema:text ?cueText }
   OPTIONAL {
     ?hop cp:statementOf ?claim ; cp:hopIndex ?index ; prov:wasAttributedTo ?source .
@@ -73,7 +73,12 @@ def records_from_rows(rows) -> list[ClaimRecord]:
         records.append(
             ClaimRecord(
                 iri=iri,
-                article=ArticleRef(iri=row["article"].value, id=row["doc"].value, publisher=_text(row.get("publisherName"))),
+                article=ArticleRef(
+                    iri=row["article"].value,
+                    id=row["doc"].value,
+                    publisher=_text(row.get("publisherName")),
+                    publisher_iri=_text(row.get("publisher")),
+                ),
                 text=row["text"].value,
                 mode=local_suffix(row["mode"].value, "mode-"),
                 hedged=row["hedged"].value == "true",
