@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich import box
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -59,13 +60,16 @@ def claims_data(store, *, article: str | None = None) -> list[dict[str, Any]]:
 
 
 def render_claims(rows: list[dict[str, Any]]) -> Table:
-    table = Table(title=f"{len(rows)} claims", show_lines=False, expand=False)
+    """The claims as a table; the article column appears only when there is more than one article."""
+    several_articles = len({row["article"] for row in rows}) > 1
+    table = Table(title=f"{len(rows)} claims", box=box.SIMPLE_HEAD)
     table.add_column("id", style="dim", no_wrap=True)
-    table.add_column("article", no_wrap=True)
-    table.add_column("claim", ratio=3)
-    table.add_column("origin")
+    if several_articles:
+        table.add_column("article", overflow="fold", max_width=16)
+    table.add_column("claim", ratio=3, min_width=20)
+    table.add_column("origin", overflow="fold", ratio=1, min_width=18)
     table.add_column("hops", justify="right")
-    table.add_column("mode")
+    table.add_column("mode", overflow="fold")
     for row in rows:
         origin = row["origin"]
         origin_text = (
@@ -73,8 +77,9 @@ def render_claims(rows: list[dict[str, Any]]) -> Table:
             if origin is None
             else Text(origin["name"], style=KIND_STYLES.get(origin["kind"], ""))
         )
-        mode = row["mode"] + (" (hedged)" if row["hedged"] else "")
-        table.add_row(row["short_id"], row["article"], row["text"], origin_text, str(row["hops"]), mode)
+        mode = row["mode"] + ("\nhedged" if row["hedged"] else "")
+        cells = [row["short_id"], row["article"]] if several_articles else [row["short_id"]]
+        table.add_row(*cells, row["text"], origin_text, str(row["hops"]), mode)
     return table
 
 
