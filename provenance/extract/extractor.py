@@ -1,0 +1,153 @@
+"""Text -> Article with claims: sentences, frames, chains, run-on reported speech, in document order.
+
+The pipeline is cheap on purpose: regex tokens and sentences, set look-ups for cue words, and the
+noun-phrase and naming work only at the few places where a cue was found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from provenance.extract.frames import Frame, find_frames
+from provenance.extract.language import SUPPORTED_LANGUAGES, detect_language
+from provenance.extract.lexicon import Lexicon, lexicon_for
+from provenance.extract.naming import SourceNamer
+from provenance.extract.reading import InputDocument
+from provenance.extract.registry import load_registry
+from provenance.extract.reported_speech import (
+    content_sentence_span,
+    embedded_speaker,
+    is_run_on_report,
+    split_reported_clauses,
+)
+from provenance.extract.segmentation import Sentence, split_sentences, tokenize
+from provenance.errors import InvalidInput
+from provenance.model.core import Article, Claim, Cue, Hop
+
+Span = tuple[int, int]
+
+
+def extract_article(document: InputDocument, *, include_unattributed: bool = False) -> Article:
+    """Find the attributed claims of one document, each with its chain (origin first).
+
+    The language is ``document.lang`` or detected from the text. With ``include_unattributed``,
+    sentences without attribution become claims of mode ``unattributed`` with an empty chain.
+    """
+    language = document.lang or detect_language(document.text)
+    if language not in SUPPORTED_LANGUAGES:
+        raise InvalidInput(f"document {document.id!r}: language {language!r} is not supported; use de or en")
+    text = document.text
+    lexicon = lexicon_for(language)
+    namer = SourceNamer(text, lexicon, load_registry())
+    claims: list[Claim] = []
+    running: Claim | None = None
+    for sentence in split_sentences(text, tokenize(text)):
+        frames = find_frames(text, sentence, lexicon)
+        if frames:
+            new_claims = [claim for frame in frames for claim in _claims_of_frame(text, frame, namer, lexicon)]
+            claims.extend(new_claims)
+            running = new_claims[-1] if new_claims else None
+        elif running is not None and language == "de" and is_run_on_report(sentence):
+            claims.extend(_run_on_claims(text, sentence, running, lexicon))
+        else:
+            running = None
+            if include_unattributed:
+                claims.extend(_unattributed_claim(text, sentence))
+    article = Article(
+        id=document.id,
+        text=text,
+        lang=language,
+        title=document.title,
+        publisher=document.publisher,
+        url=document.url,
+        published=document.published,
+        claims=claims,
+    )
+    for claim in article.claims:
+        claim.id = claim_identifier(article.id, claim)
+    return article
+
+
+def claim_identifier(article_id: str, claim: Claim) -> str:
+    """A stable id from the article and the claim's spans: extracting twice gives the same ids."""
+    key = f"{article_id}|{claim.spans}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _claims_of_frame(text: str, frame: Frame, namer: SourceNamer, lexicon: Lexicon) -> list[Claim]:
+    chain = _chain(frame, namer)
+    if not chain:
+        return []
+    namer.remember_hop(chain[-1])
+    cue = Cue(spans=tuple(frame.cue), text=" … ".join(text[start:end] for start, end in frame.cue))
+    pieces = _content_pieces(text, frame, lexicon)
+    claims = []
+    for spans in pieces:
+        claim_chain = chain
+        if len(spans) == 1:
+            speaker = embedded_speaker(text, spans[0], lexicon)
+            if speaker is not None:
+                claim_chain = (namer.hop(*speaker),) + chain
+        claims.append(
+            Claim(
+                text=" … ".join(text[start:end] for start, end in spans),
+                spans=tuple(spans),
+                chain=claim_chain,
+                cue=cue,
+                mode=frame.mode,
+                hedged=_hedged(text, spans, frame.cue, lexicon),
+            )
+        )
+    return claims
+
+
+def _chain(frame: Frame, namer: SourceNamer) -> tuple[Hop, ...]:
+    """The frame's hops, origin first; the speaker is named first so that *ihren Informanten* can refer to it."""
+    if frame.anaphoric:
+        mention = frame.sources[-1]
+        hop = namer.anaphor_hop(mention.start, mention.end)
+        return (hop,) if hop is not None else ()
+    *origins, speaker_mention = frame.sources
+    speaker = namer.hop(speaker_mention.start, speaker_mention.end, medium=frame.medium)
+    origin_hops = [namer.hop(mention.start, mention.end, owner=speaker.source) for mention in origins]
+    return tuple(origin_hops) + (speaker,)
+
+
+def _content_pieces(text: str, frame: Frame, lexicon: Lexicon) -> list[list[Span]]:
+    """The content as one claim, or one claim per reported clause when it is a single span."""
+    if len(frame.content) == 1 and frame.mode != "direct":
+        clauses = split_reported_clauses(text, frame.content[0], lexicon)
+        return [[clause] for clause in clauses]
+    return [list(frame.content)]
+
+
+def _run_on_claims(text: str, sentence: Sentence, running: Claim, lexicon: Lexicon) -> list[Claim]:
+    span = content_sentence_span(sentence)
+    if span is None:
+        return []
+    return [
+        Claim(
+            text=text[start:end],
+            spans=(clause,),
+            chain=running.chain,
+            cue=None,
+            mode="indirect",
+            hedged=_hedged(text, [clause], [], lexicon),
+        )
+        for clause in split_reported_clauses(text, span, lexicon)
+        for start, end in [clause]
+    ]
+
+
+def _unattributed_claim(text: str, sentence: Sentence) -> list[Claim]:
+    span = content_sentence_span(sentence)
+    if span is None:
+        return []
+    return [Claim(text=text[span[0] : span[1]], spans=(span,), mode="unattributed")]
+
+
+def _hedged(text: str, spans, cue_spans, lexicon: Lexicon) -> bool:
+    for start, end in list(spans) + list(cue_spans):
+        if any(token.lower in lexicon.hedges for token in tokenize(text, start, end)):
+            return True
+    return False

@@ -1,0 +1,247 @@
+"""Turn a source mention into a named, typed source: registry outlets, persons, states, anonymous ones.
+
+Names are normalised so that the same source reads the same in every sentence: determiners go,
+German dative plurals and adjective endings return to the nominative ("aus russischen
+Delegationskreisen" -> "russische Delegationskreise"), and mentions that point back ("die Agentur",
+"er", "Demnach") take the name of what they point to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from provenance.extract.lexicon import Lexicon
+from provenance.extract.registry import Registry
+from provenance.model.core import Hop, Source
+
+WORD = re.compile(r"[\w.’'-]+")
+
+GERMAN_COUNTRIES = frozenset(
+    "Ukraine Russland USA Deutschland China Frankreich Israel Iran Irak Syrien Türkei Polen Österreich Schweiz "
+    "Italien Spanien Großbritannien Japan Indien Nordkorea Südkorea Belarus Weißrussland Georgien Litauen "
+    "Lettland Estland Finnland Schweden Norwegen Dänemark Niederlande Belgien Ungarn Tschechien Griechenland "
+    "Ägypten Saudi-Arabien Katar Pakistan Afghanistan Libyen Kanada Mexiko Brasilien Argentinien Venezuela "
+    "Kuba Taiwan Moldau Serbien Kosovo Palästina Libanon Jordanien".split()
+)
+ENGLISH_COUNTRIES = frozenset(
+    "Ukraine Russia America Germany China France Israel Iran Iraq Syria Turkey Poland Austria Switzerland Italy "
+    "Spain Britain Japan India Mexico Canada Cuba Venezuela Pakistan Afghanistan Egypt Qatar Libya Taiwan "
+    "Belarus Georgia".split()
+) | {"United States", "U.S.", "North Korea", "South Korea", "Saudi Arabia", "United Kingdom", "Great Britain"}
+
+ANONYMOUS_GROUP_HEADS = (
+    "kreise", "kreisen", "quellen", "insider", "insidern", "beobachter", "beobachtern", "diplomaten",
+    "sources", "insiders", "officials", "aides", "people", "diplomats", "experts", "analysts",
+)
+ANONYMOUS_PERSON_HEADS = frozenset(
+    "mitglied informant informanten insider sprecher sprecherin mitarbeiter mitarbeiterin diplomat beamter "
+    "beamten vertreter vertreterin quelle source official aide insider spokesman spokeswoman spokesperson "
+    "person member".split()
+)
+MEDIA_WORDS = ("medien", "medieninformationen", "medienberichten", "medienberichte", "medienangaben", "pressemeldungen", "presseberichten")
+ENGLISH_MEDIA_PHRASES = ("media reports", "news reports", "press reports", "reports")
+OUTLET_BACK_REFERENCES = frozenset(
+    "agentur nachrichtenagentur zeitung blatt sender magazin agency newspaper paper network outlet channel".split()
+)
+ORGANIZATION_WORDS = (
+    "ministerium", "regierung", "polizei", "partei", "behörde", "amt", "gericht", "kommission", "verband",
+    "institut", "unternehmen", "konzern", "bank", "rat", "verwaltung", "staatsanwaltschaft", "armee", "militär",
+    "kreml", "weißes haus", "nato", "uno", "un", "eu", "who", "government", "ministry", "police", "department",
+    "committee", "campaign", "party", "court", "office", "administration", "company", "agency", "council",
+    "commission", "pentagon", "white house", "kremlin", "senate", "congress", "university", "association",
+    "delegation", "delegationen", "fraktion", "gewerkschaft", "organisation", "organization", "feuerwehr",
+)
+DOCUMENT_WORDS = (
+    "bericht", "berichts", "studie", "erklärung", "mitteilung", "pressemitteilung", "dokument", "papier", "brief",
+    "umfrage", "report", "statement", "study", "letter", "survey", "poll", "memo", "document", "filing",
+)
+TITLES = frozenset(
+    "mr mrs ms dr prof president senator sen gov governor rep secretary gen general judge minister chancellor "
+    "präsident präsidentin kanzler kanzlerin minister ministerin bürgermeister herr frau".split()
+)
+ROLE_SUFFIXES = (
+    "minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "chef", "chefin", "kanzler",
+    "kanzlerin", "leiter", "leiterin", "führer", "vorsitzende", "vorsitzender", "beobachter", "direktor",
+    "direktorin", "anwalt", "anwältin", "general", "botschafter", "sekretär", "abgeordnete", "abgeordneter",
+)
+GERMAN_NOUN_PLURALS = {"kreisen": "kreise", "insidern": "insider", "beobachtern": "beobachter", "informanten": "informant"}
+POSSESSIVES = frozenset("ihr ihre ihren ihrem ihrer sein seine seinen seinem seiner its their his her".split())
+
+
+@dataclass
+class SourceNamer:
+    """Names the sources of one article and remembers them for the mentions that point back."""
+
+    text: str
+    lexicon: Lexicon
+    registry: Registry
+    last_outlet: Source | None = None
+    last_person: Source | None = None
+    last_hop: Hop | None = None
+    _by_surface: dict[str, Source] = field(default_factory=dict)
+
+    def hop(self, start: int, end: int, *, owner: Source | None = None, medium: str | None = None) -> Hop:
+        """The hop for the mention at ``text[start:end]``; ``owner`` is the frame's speaker, for *ihren Informanten*."""
+        mention = self.text[start:end]
+        source = self._source(mention, owner)
+        if medium is not None:
+            source = Source(source.name, source.kind, source.affiliation, medium)
+        self._remember(source)
+        return Hop(source=source, start=start, end=end, mention=mention)
+
+    def anaphor_hop(self, start: int, end: int) -> Hop | None:
+        """The hop for *Demnach*: the previous source, mentioned at the cue, pointing at its antecedent."""
+        if self.last_hop is None:
+            return None
+        previous = self.last_hop
+        antecedent = (previous.start, previous.end) if previous.start is not None else None
+        return Hop(source=previous.source, start=start, end=end, mention=self.text[start:end], antecedent=antecedent)
+
+    def remember_hop(self, hop: Hop) -> None:
+        self.last_hop = hop
+
+    def _remember(self, source: Source) -> None:
+        if source.kind in ("news-agency", "media-outlet"):
+            self.last_outlet = source
+        elif source.kind == "person":
+            self.last_person = source
+
+    def _source(self, mention: str, owner: Source | None) -> Source:
+        words = WORD.findall(mention)
+        lowered = [word.lower() for word in words]
+        if not words:
+            return Source(mention.strip() or "?", "unknown")
+        if len(words) == 1 and lowered[0] in self.lexicon.pronouns:
+            return self.last_person or Source(words[0], "unknown")
+        if lowered[0] in POSSESSIVES and len(words) >= 2 and owner is not None:
+            head = _lemma(lowered[-1])
+            if head in ANONYMOUS_PERSON_HEADS:
+                return Source(f"{head.capitalize()} {_owner_genitive(owner, self.lexicon.language)}", "anonymous-person")
+        content_words = [word for word in words if word.lower() not in self.lexicon.determiners]
+        if len(content_words) == 1 and content_words[0].lower() in OUTLET_BACK_REFERENCES and self.last_outlet is not None:
+            return self.last_outlet
+        outlet = self.registry.find(mention)
+        person = self._person(mention, words)
+        if outlet is not None and person is None:
+            return Source(outlet.name, outlet.kind)
+        if person is not None:
+            name, affiliation = person
+            if affiliation is not None:
+                affiliated = self.registry.find(affiliation)
+                affiliation = affiliated.name if affiliated else affiliation
+            return Source(name, "person", affiliation)
+        return self._descriptive_source(mention, words, lowered)
+
+    def _descriptive_source(self, mention: str, words: list[str], lowered: list[str]) -> Source:
+        joined = " ".join(lowered)
+        normalised = self._normalise(words)
+        head = lowered[-1]
+        if any(word in MEDIA_WORDS for word in lowered) or joined in ENGLISH_MEDIA_PHRASES:
+            return Source("Medien (ungenannt)" if self.lexicon.language == "de" else "media (unnamed)", "anonymous-media")
+        if head.endswith(ANONYMOUS_GROUP_HEADS) and not any(word[:1].isupper() for word in words[1:-1] if word.lower() not in self.lexicon.determiners and not word.lower().endswith(("sche", "schen"))):
+            return Source(normalised, "anonymous-group")
+        genitive_at = _genitive_start(lowered, self.lexicon.language)
+        head_noun = lowered[genitive_at - 1] if genitive_at else head
+        if _lemma(head_noun) in ANONYMOUS_PERSON_HEADS:
+            affiliation = self._normalise(words[genitive_at + 1 :]) if genitive_at else None
+            return Source(normalised, "anonymous-person", affiliation or None)
+        countries = GERMAN_COUNTRIES if self.lexicon.language == "de" else ENGLISH_COUNTRIES
+        core = " ".join(word for word in words if word.lower() not in self.lexicon.determiners)
+        if core in countries:
+            return Source(core, "state")
+        if any(word in DOCUMENT_WORDS for word in lowered[:2]):
+            return Source(normalised, "document")
+        if any(word.endswith(ORGANIZATION_WORDS) for word in lowered):
+            return Source(normalised, "organization")
+        return Source(normalised, "unknown")
+
+    def _person(self, mention: str, words: list[str]) -> tuple[str, str | None] | None:
+        """(name, affiliation) when the mention names a person, e.g. "der Beobachter von Axios, Barak Ravid"."""
+        apposition = WORD.findall(mention.rsplit(",", 1)[1]) if "," in mention else []
+        name_words = _trailing_name(apposition, self.lexicon) if apposition else _trailing_name(words, self.lexicon)
+        if not name_words or (apposition and len(name_words) != len(apposition)):
+            return None
+        name = " ".join(name_words)
+        if self.registry.find(name) is not None:
+            return None
+        affiliation = None
+        lowered = [word.lower() for word in words]
+        for marker in ("von", "of", "for", "vom", "bei", "at"):
+            if marker in lowered[: len(words) - len(name_words)]:
+                position = lowered.index(marker)
+                rest = words[position + 1 : len(words) - len(name_words)]
+                affiliation = self._normalise(rest) if rest else None
+                break
+        return name, affiliation
+
+    def _normalise(self, words: list[str]) -> str:
+        kept = list(words)
+        while kept and kept[0].lower() in self.lexicon.determiners:
+            kept.pop(0)
+        if self.lexicon.language != "de":
+            return " ".join(kept).strip(" ,") or " ".join(words)
+        genitive_at = _genitive_start([word.lower() for word in words], "de")
+        if genitive_at:
+            head = [w for w in words[:genitive_at] if w.lower() not in self.lexicon.determiners]
+            return " ".join(_nominative(head) + words[genitive_at:]).strip(" ,")
+        return " ".join(_nominative(kept)).strip(" ,") or " ".join(words)
+
+
+def _nominative(words: list[str]) -> list[str]:
+    """German words of a noun phrase in the nominative: adjective endings -en/-em to -e, dative plurals fixed."""
+    result = []
+    for position, word in enumerate(words):
+        lower = word.lower()
+        if word[:1].islower() and lower.endswith(("en", "em")) and position < len(words) - 1:
+            word = word[:-1]
+        else:
+            for suffix, replacement in GERMAN_NOUN_PLURALS.items():
+                if lower.endswith(suffix):
+                    word = word[: len(word) - len(suffix)] + replacement
+                    break
+        result.append(word)
+    return result
+
+
+def _lemma(word: str) -> str:
+    for suffix, replacement in GERMAN_NOUN_PLURALS.items():
+        if word.endswith(suffix):
+            return word[: len(word) - len(suffix)] + replacement
+    return word
+
+
+def _genitive_start(lowered: list[str], language: str) -> int | None:
+    markers = ("der", "des", "eines", "einer") if language == "de" else ("of",)
+    for position, word in enumerate(lowered[1:], start=1):
+        if word in markers:
+            return position
+    return None
+
+
+def _owner_genitive(owner: Source, language: str) -> str:
+    if language != "de":
+        return f"of {owner.name}"
+    if owner.kind == "news-agency":
+        return "der Agentur"
+    if owner.kind == "media-outlet":
+        return "des Mediums"
+    return f"von {owner.name}"
+
+
+def _trailing_name(words: list[str], lexicon: Lexicon) -> list[str]:
+    """The personal name at the end of a mention (two or three capitalised words after any role)."""
+    run: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper() or word.lower() in lexicon.determiners:
+            break
+        run.insert(0, word)
+    while run and (run[0].lower().rstrip(".") in TITLES or run[0].lower().endswith(ROLE_SUFFIXES) or "-" in run[0]):
+        run.pop(0)
+    if not 2 <= len(run) <= 3:
+        return []
+    if any(word.lower().endswith(ORGANIZATION_WORDS + DOCUMENT_WORDS + ANONYMOUS_GROUP_HEADS) for word in run):
+        return []
+    if any(word.lower() in lexicon.pronouns for word in run):
+        return []
+    return run

@@ -1,0 +1,86 @@
+"""The registry of well-known news agencies and outlets (graphs/sources.ttl), read once and cached.
+
+Extraction uses it to give an outlet named in the text its canonical name and kind, whatever
+alias the article uses ("die staatliche russische Nachrichtenagentur Tass" -> Tass, news-agency).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph
+
+import provenance
+from provenance.errors import InvalidInput
+
+REGISTRY_PATH = Path(provenance.__file__).resolve().parents[1] / "graphs" / "sources.ttl"
+
+_QUERY = """
+PREFIX cp: <https://claim-provenance.org/ns#>
+PREFIX schema: <http://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?outlet ?name ?kind ?country ?state ?alias WHERE {
+  ?outlet skos:prefLabel ?name ; cp:kind ?kind .
+  OPTIONAL { ?outlet schema:addressCountry ?country }
+  OPTIONAL { ?outlet cp:stateOwned ?state }
+  OPTIONAL { ?outlet skos:altLabel ?alias }
+}
+"""
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A registered agency or outlet: canonical name, kind and the facts the registry records."""
+
+    iri: str
+    name: str
+    kind: str
+    country: str | None
+    state_owned: bool
+
+
+class Registry:
+    """Look up outlets by any of their names inside a source mention."""
+
+    def __init__(self, outlets_by_alias: dict[str, Outlet]) -> None:
+        self._by_alias = outlets_by_alias
+        aliases = sorted(outlets_by_alias, key=len, reverse=True)
+        self._pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(alias) for alias in aliases) + r")(?!\w)")
+
+    def __len__(self) -> int:
+        return len({outlet.iri for outlet in self._by_alias.values()})
+
+    def find(self, mention: str) -> Outlet | None:
+        """The outlet named in ``mention`` (longest alias first, case as registered), or None."""
+        match = self._pattern.search(mention)
+        return self._by_alias[match.group(1)] if match else None
+
+    def by_name(self, name: str) -> Outlet | None:
+        return self._by_alias.get(name)
+
+
+@lru_cache(maxsize=1)
+def load_registry(path: Path = REGISTRY_PATH) -> Registry:
+    """Parse the registry once per process."""
+    store = pyoxigraph.Store()
+    try:
+        store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+    except (OSError, SyntaxError, ValueError) as error:
+        raise InvalidInput(f"cannot read the outlet registry {path}: {error}") from None
+    outlets_by_alias: dict[str, Outlet] = {}
+    for row in store.query(_QUERY):
+        state = row["state"]
+        outlet = Outlet(
+            iri=row["outlet"].value,
+            name=row["name"].value,
+            kind=row["kind"].value,
+            country=row["country"].value if row["country"] is not None else None,
+            state_owned=state is not None and state.value == "true",
+        )
+        outlets_by_alias.setdefault(outlet.name, outlet)
+        if row["alias"] is not None:
+            outlets_by_alias.setdefault(row["alias"].value, outlet)
+    return Registry(outlets_by_alias)

@@ -1,0 +1,92 @@
+"""German reported speech beyond the cue's own clause: one claim per Konjunktiv-I clause, run-on
+sentences that keep reporting the same source, and speech acts embedded in reported content.
+"""
+
+from __future__ import annotations
+
+from provenance.extract.lexicon import Lexicon
+from provenance.extract.segmentation import Sentence, Token, tokenize
+
+Span = tuple[int, int]
+
+SUBORDINATORS = frozenset(
+    "der die das dem den deren dessen welche welcher welches dass ob weil wenn wie um als da damit obwohl "
+    "während nachdem bevor sodass wo was wer zu".split()
+)
+# Konjunktiv-I forms that are not also indicative or conditional: a sentence with one of them is
+# reported speech even without a cue.
+RUN_ON_MARKERS = frozenset("sei seien habe gebe werde könne müsse solle wolle dürfe wisse stehe liege komme".split())
+
+
+def split_reported_clauses(text: str, span: Span, lexicon: Lexicon) -> list[Span]:
+    """Split ``A sei X, B habe Y`` into one span per clause that has its own reported-speech verb."""
+    if lexicon.language != "de":
+        return [span]
+    tokens = tokenize(text, *span)
+    pieces: list[list[Token]] = [[]]
+    depth = 0
+    for token in tokens:
+        if token.text in "„»(":
+            depth += 1
+        elif token.text in "“«)":
+            depth = max(0, depth - 1)
+        if token.text == "," and depth == 0:
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    if len(pieces) < 2:
+        return [span]
+    clauses: list[list[Token]] = []
+    for piece in pieces:
+        starts_own_clause = (
+            piece
+            and clauses
+            and piece[0].lower not in SUBORDINATORS
+            and any(token.lower in lexicon.reported_speech_verbs for token in piece)
+            and any(token.lower in lexicon.reported_speech_verbs for token in clauses[-1])
+        )
+        if starts_own_clause:
+            clauses.append(_without_coordinator(piece, lexicon))
+        elif clauses:
+            clauses[-1].extend(piece)
+        else:
+            clauses.append(piece)
+    return [(clause[0].start, clause[-1].end) for clause in clauses if clause]
+
+
+def _without_coordinator(piece: list[Token], lexicon: Lexicon) -> list[Token]:
+    while piece and piece[0].lower in lexicon.coordinators:
+        piece = piece[1:]
+    return piece
+
+
+def is_run_on_report(sentence: Sentence) -> bool:
+    """A German sentence in Konjunktiv I, continuing the previous sentence's reported speech."""
+    return any(token.lower in RUN_ON_MARKERS for token in sentence.tokens)
+
+
+def embedded_speaker(text: str, span: Span, lexicon: Lexicon) -> Span | None:
+    """``Die Ukraine habe ... bewertet``: the subject of a reported speech act, as the origin's span."""
+    if lexicon.language != "de":
+        return None
+    tokens = tokenize(text, *span)
+    words = [token for token in tokens if token.is_word]
+    if len(words) < 3 or words[-1].lower not in lexicon.embedded_speech_participles:
+        return None
+    for index, token in enumerate(tokens):
+        if token.lower in lexicon.reported_speech_verbs:
+            if index == 0 or not tokens[index - 1].capitalized:
+                return None
+            return (tokens[0].start, tokens[index - 1].end)
+    return None
+
+
+def content_sentence_span(sentence: Sentence) -> Span | None:
+    """A whole sentence as content, its final punctuation left out."""
+    tokens = sentence.tokens
+    last = len(tokens) - 1
+    while last >= 0 and tokens[last].text in ".!?":
+        last -= 1
+    if last < 0:
+        return None
+    return (tokens[0].start, tokens[last].end)
