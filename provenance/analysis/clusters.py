@@ -1,0 +1,245 @@
+"""The same claim across articles: clustering claim texts, and counting a cluster's independent sources.
+
+Two claims say the same thing when their normalised texts are equal or near-equal. Normalising
+case-folds, folds German umlauts and ß, drops quotation marks and punctuation, turns the German
+Konjunktiv I of reported speech into the indicative ("seien" -> "sind", so that "Die Delegationen
+seien zurückgekehrt" and "Die Delegationen sind zurückgekehrt" match), and removes German and English
+function words. Near-equal texts are found without comparing all pairs: min-hash signatures of the
+word sets are banded (locality-sensitive hashing), and texts that share a band are compared with
+rapidfuzz's ``token_sort_ratio``; those at or above the threshold (88 of 100) join a cluster.
+
+A cluster's *independent sources* are the greatest number of paths from its origins to its readers
+that share no source: a wire copy printed by five outlets is one source, not five; two agencies
+with separate origins are two. Computed as a maximum flow (scipy) on the cluster's own small graph
+with every source split into an in- and an out-node joined by capacity 1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+from scipy import sparse
+from scipy.sparse.csgraph import maximum_flow
+
+from provenance.analysis.flow import Path
+from provenance.model.records import ClaimRecord
+
+SIMILARITY_THRESHOLD = 88.0
+BANDS = 6
+ROWS_PER_BAND = 2
+
+KONJUNKTIV = {
+    "sei": "ist", "seien": "sind", "seiest": "bist", "habe": "hat", "haben": "haben", "werde": "wird",
+    "koenne": "kann", "muesse": "muss", "solle": "soll", "wolle": "will", "duerfe": "darf", "moege": "mag",
+    "gebe": "gibt", "liege": "liegt", "stehe": "steht", "gehe": "geht", "komme": "kommt", "wisse": "weiss",
+    "waere": "ist", "waeren": "sind", "haette": "hat", "haetten": "haben", "wuerde": "wird", "wuerden": "werden",
+}
+STOPWORDS = frozenset(
+    """der die das den dem des ein eine einer einen einem eines und oder aber auch noch schon nicht kein keine
+    in im ins an am auf aus bei mit nach von vom zu zum zur fuer ueber unter um vor es er sie wir ihr man sich
+    dass ob wie als so nur sehr bereits
+    the a an and or but also not no of in on at to for from by with as is are was were be been that this it its
+    has have had will would which who there their they he she we""".split()
+)
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+WORD = re.compile(r"\w+")
+
+
+def normalise_text(text: str) -> str:
+    """The text a claim is compared by: folded, punctuation-free, indicative, without function words.
+
+    >>> normalise_text("Die Delegationen seien in ihre Hotels zurückgekehrt.")
+    'delegationen sind ihre hotels zurueckgekehrt'
+    >>> normalise_text("The delegations have returned to their hotels")
+    'delegations returned hotels'
+    """
+    folded = unicodedata.normalize("NFC", text).casefold().translate(UMLAUTS)
+    folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    words = (KONJUNKTIV.get(word, word) for word in WORD.findall(folded))
+    return " ".join(word for word in words if word not in STOPWORDS)
+
+
+def _token_hashes(token: str, cache: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
+    hashes = cache.get(token)
+    if hashes is None:
+        digest = hashlib.blake2b(token.encode("utf-8"), digest_size=4 * BANDS * ROWS_PER_BAND).digest()
+        hashes = cache[token] = tuple(int.from_bytes(digest[i : i + 4], "little") for i in range(0, len(digest), 4))
+    return hashes
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        parent = self.parent
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def union(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def cluster_texts(texts: Sequence[str], *, threshold: float = SIMILARITY_THRESHOLD) -> list[list[int]]:
+    """Group texts that say the same thing; each group lists indices into ``texts``, ascending.
+
+    >>> cluster_texts(["Die Delegationen seien in ihre Hotels zurückgekehrt",
+    ...                "Russland greift Kraftwerke an",
+    ...                "die Delegationen sind in ihre Hotels zurückgekehrt."])
+    [[0, 2], [1]]
+
+    Parameters
+    ----------
+    texts : claim texts, German or English.
+    threshold : the rapidfuzz ``token_sort_ratio`` (0-100) at which two normalised texts are the same claim.
+
+    Returns
+    -------
+    list of groups, ordered by their first index; singletons included.
+    """
+    distinct: dict[str, int] = {}
+    members: list[int] = []
+    for text in texts:
+        key = normalise_text(text)
+        members.append(distinct.setdefault(key, len(distinct)))
+    keys = list(distinct)
+    groups = _UnionFind(len(keys))
+    cache: dict[str, tuple[int, ...]] = {}
+    buckets: dict[tuple, int] = {}
+    for number, key in enumerate(keys):
+        tokens = set(key.split())
+        if not tokens:
+            continue
+        signature = tuple(map(min, zip(*(_token_hashes(token, cache) for token in tokens))))
+        for band in range(BANDS):
+            bucket = (band, signature[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND])
+            leader = buckets.setdefault(bucket, number)
+            if leader != number and groups.find(leader) != groups.find(number):
+                if fuzz.token_sort_ratio(keys[leader], key, score_cutoff=threshold):
+                    groups.union(leader, number)
+    clusters: dict[int, list[int]] = {}
+    for index, key_number in enumerate(members):
+        clusters.setdefault(groups.find(key_number), []).append(index)
+    return sorted(clusters.values(), key=lambda group: group[0])
+
+
+def cluster_claims(records: Sequence[ClaimRecord], *, threshold: float = SIMILARITY_THRESHOLD) -> list[list[int]]:
+    """Clusters of the attributed claims that say the same thing, as indices into ``records``.
+
+    Unattributed claims are left out: they have no chain to compare.
+    """
+    attributed = [index for index, record in enumerate(records) if record.chain]
+    groups = cluster_texts([records[index].text for index in attributed], threshold=threshold)
+    return [[attributed[member] for member in group] for group in groups]
+
+
+def matching_claims(text: str, candidates: Sequence[tuple[str, str]], *,
+                    threshold: float = SIMILARITY_THRESHOLD) -> list[str]:
+    """The ids of ``(id, text)`` candidates that say the same as ``text`` (for one claim, without LSH).
+
+    >>> matching_claims("Die Delegationen seien in ihre Hotels zurückgekehrt",
+    ...                 [("c1", "Die Delegationen sind in ihre Hotels zurückgekehrt"), ("c2", "Es schneit")])
+    ['c1']
+    """
+    from rapidfuzz import process
+
+    wanted = normalise_text(text)
+    keys = [normalise_text(candidate) for _, candidate in candidates]
+    hits = process.extract(wanted, keys, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None)
+    return [candidates[index][0] for _, _, index in sorted(hits, key=lambda hit: hit[2])]
+
+
+@dataclass(frozen=True)
+class ClusterShape:
+    """The paths of a cluster's claims and what they imply: readers, true origins, continuations."""
+
+    paths: tuple[Path, ...]
+    readers: frozenset[str]
+    origins: frozenset[str]
+    continued: bool
+
+
+def cluster_shape(paths: Sequence[Path]) -> ClusterShape:
+    """Readers (last nodes), origins (first nodes that are not readers of the cluster) and whether a chain
+    continues into another reader's article (a hop that is itself a reader of the same claim).
+
+    In a pure circle of outlets citing each other every first node is a reader, so there is no origin.
+    """
+    attributed = tuple(path for path in paths if len(path) > 1)
+    readers = frozenset(path[-1] for path in attributed)
+    origins = frozenset(path[0] for path in attributed if path[0] not in readers)
+    continued = any(node in readers for path in attributed for node in path[:-1])
+    return ClusterShape(paths=attributed, readers=readers, origins=origins, continued=continued)
+
+
+def independent_sources(paths: Sequence[Path]) -> int:
+    """How many paths from the cluster's origins to its readers share no source (node-disjoint).
+
+    >>> wire = [("kreise-%d" % n, "tass", "outlet-%d" % n) for n in range(5)]
+    >>> independent_sources(wire)
+    1
+    >>> independent_sources([("officials", "ap", "outlet-1"), ("diplomats", "reuters", "outlet-1")])
+    2
+
+    Parameters
+    ----------
+    paths : each claim's path, origin first, reader last (:func:`provenance.analysis.flow.claim_path`).
+
+    Returns
+    -------
+    int, 0 when the chains only cite each other in a circle.
+    """
+    shape = cluster_shape(paths)
+    if not shape.paths or not shape.origins:
+        return 0
+    if not shape.continued:
+        chains = [set(path[:-1]) for path in shape.paths]
+        if set.intersection(*chains):
+            return 1
+        if sum(len(chain) for chain in chains) == len(set().union(*chains)):
+            return len(chains)
+    return _disjoint_paths(shape)
+
+
+def _disjoint_paths(shape: ClusterShape) -> int:
+    """Maximum flow on the split-node graph: source s -> origins, v_in -> v_out capacity 1, readers -> sink t."""
+    nodes: dict[str, int] = {}
+    for path in shape.paths:
+        for node in path:
+            nodes.setdefault(node, len(nodes))
+    size = len(nodes)
+    unbounded = size + 1
+    s, t = 2 * size, 2 * size + 1
+    rows: list[int] = []
+    cols: list[int] = []
+    capacity: list[int] = []
+
+    def edge(u: int, v: int, c: int) -> None:
+        rows.append(u)
+        cols.append(v)
+        capacity.append(c)
+
+    for node, number in nodes.items():
+        edge(2 * number, 2 * number + 1, 1)
+        if node in shape.readers:
+            edge(2 * number, t, unbounded)
+        if node in shape.origins:
+            edge(s, 2 * number, unbounded)
+    arcs = {(nodes[u], nodes[v]) for path in shape.paths for u, v in zip(path, path[1:]) if u != v}
+    for u, v in arcs:
+        edge(2 * u + 1, 2 * v, unbounded)
+    graph = sparse.csr_matrix(
+        (np.asarray(capacity, dtype=np.int32), (np.asarray(rows), np.asarray(cols))), shape=(2 * size + 2,) * 2
+    )
+    graph.sum_duplicates()
+    return int(maximum_flow(graph, s, t).flow_value)

@@ -1,0 +1,160 @@
+"""All findings over a corpus of claims at once: the input of ``provenance report``.
+
+Work is done where it is needed: a claim alone in its cluster has a single chain, so its single points
+of failure and its one independent source are read off the chain; only clusters of several claims
+get a graph of their own (dominators, maximum flow), and only cyclic ones are searched for circles.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from provenance.analysis import depth
+from provenance.analysis.clusters import cluster_claims, cluster_shape, independent_sources
+from provenance.analysis.credibility import claim_digit
+from provenance.analysis.cycles import circular_reporting
+from provenance.analysis.dominators import dominating_sources
+from provenance.analysis.flow import claim_path, node_labels, paths_acyclic, paths_graph
+from provenance.analysis.sources import SourceStatistics, source_statistics
+from provenance.model.records import ClaimRecord
+
+
+@dataclass(frozen=True)
+class ClusterFinding:
+    """One group of claims that say the same thing; ``members`` index the corpus's records."""
+
+    members: tuple[int, ...]
+    articles: tuple[str, ...]
+    origins: tuple[str, ...]
+    independent_sources: int
+    single_points_of_failure: tuple[str, ...]
+    cycles: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class FailurePoint:
+    """A relay that every chain of some claims passes through."""
+
+    source: str
+    claims: int
+    clusters: int
+
+
+@dataclass(frozen=True)
+class Circle:
+    """A circle of sources or outlets, in flow order, and the claims it was found in."""
+
+    members: tuple[str, ...]
+    claims: int
+    clusters: int
+    example: int
+
+
+@dataclass
+class CorpusFindings:
+    """Everything ``report`` shows; node ids are IRIs, ``labels`` names them."""
+
+    records: Sequence[ClaimRecord]
+    labels: dict[str, tuple[str, str]]
+    attributed: int
+    unattributed: int
+    articles: int
+    origins: dict[str, int]
+    origin_kinds: dict[str, int]
+    depth_histogram: dict[int, int]
+    sources: list[SourceStatistics]
+    clusters: list[ClusterFinding]
+    single_points_of_failure: list[FailurePoint]
+    circles: list[Circle]
+    credibility: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def max_hops(self) -> int:
+        return max(self.depth_histogram, default=0)
+
+
+def analyse_corpus(records: Sequence[ClaimRecord], *, article_count: int | None = None) -> CorpusFindings:
+    """Run every analysis over the claims of a corpus.
+
+    Parameters
+    ----------
+    records : every claim of the corpus (attributed and unattributed) with its chain.
+    article_count : the number of stored articles, when some have no claims; default: those of the records.
+
+    Returns
+    -------
+    CorpusFindings; ``clusters`` lists only clusters of claims from two or more articles, largest first.
+    """
+    attributed = sum(1 for record in records if record.chain)
+    failures: dict[str, list[int]] = {}
+    circles: dict[tuple[str, ...], list[int]] = {}
+    clusters: list[ClusterFinding] = []
+    independent_of: dict[int, int] = {}
+    for members in cluster_claims(records):
+        if len(members) == 1:
+            index = members[0]
+            path = claim_path(records[index])
+            if len(set(path)) == len(path):
+                for relay in dict.fromkeys(path[1:-1]):
+                    failures.setdefault(relay, [0, 0])
+                    failures[relay][0] += 1
+                    failures[relay][1] += 1
+                continue
+        finding = _cluster_finding(records, members)
+        for member in members:
+            independent_of[member] = finding.independent_sources
+        for relay in finding.single_points_of_failure:
+            failures.setdefault(relay, [0, 0])
+            failures[relay][0] += len(members)
+            failures[relay][1] += 1
+        for cycle in finding.cycles:
+            entry = circles.setdefault(cycle, [0, 0, members[0]])
+            entry[0] += len(members)
+            entry[1] += 1
+        if len(finding.articles) > 1:
+            clusters.append(finding)
+    clusters.sort(key=lambda c: (-len(c.members), -len(c.articles), c.members[0]))
+    credibility = Counter(
+        claim_digit(record, independent_sources=independent_of.get(index, 1)) for index, record in enumerate(records) if record.chain
+    )
+    return CorpusFindings(
+        records=records,
+        labels=node_labels(records),
+        attributed=attributed,
+        unattributed=len(records) - attributed,
+        articles=article_count if article_count is not None else len({r.article.iri for r in records}),
+        origins=depth.origin_counts(records),
+        origin_kinds=depth.origin_kinds(records),
+        depth_histogram=depth.depth_histogram(records),
+        sources=source_statistics(records),
+        clusters=clusters,
+        single_points_of_failure=sorted(
+            (FailurePoint(source, claims, count) for source, (claims, count) in failures.items()),
+            key=lambda point: (-point.claims, point.source),
+        ),
+        circles=sorted(
+            (Circle(cycle, claims, count, example) for cycle, (claims, count, example) in circles.items()),
+            key=lambda circle: (-circle.claims, circle.members),
+        ),
+        credibility=dict(sorted(credibility.items())),
+    )
+
+
+def _cluster_finding(records: Sequence[ClaimRecord], members: Sequence[int]) -> ClusterFinding:
+    paths = [claim_path(records[index]) for index in members]
+    shape = cluster_shape(paths)
+    dominators = dominating_sources(paths)
+    cycles: tuple[tuple[str, ...], ...] = ()
+    if shape.continued or not paths_acyclic(shape.paths):
+        cycles = tuple(tuple(cycle) for cycle in circular_reporting(paths_graph(shape.paths)))
+    return ClusterFinding(
+        members=tuple(members),
+        articles=tuple(dict.fromkeys(records[index].article.id for index in members)),
+        origins=tuple(sorted(shape.origins)),
+        independent_sources=independent_sources(paths),
+        single_points_of_failure=tuple(node for node in dominators if node not in shape.origins),
+        cycles=cycles,
+    )
+

@@ -1,0 +1,38 @@
+"""Analysis commands: report and sources."""
+
+from __future__ import annotations
+
+import click
+
+from provenance.cli.app import main
+from provenance.cli.commands import console, json_option
+from provenance.cli.io import emit_json
+from provenance.reports import report as report_module
+from provenance.reports import sources as source_reports
+
+
+@main.command("report")
+@json_option
+@click.pass_obj
+def report(settings, as_json):
+    """Summarise the hearsay of the whole store: origins, depth, relays, failure points, clusters, circles."""
+    data = report_module.report_data(settings.open_store())
+    if as_json:
+        emit_json(data)
+    else:
+        console().print(report_module.render_report(data))
+
+
+@main.command("sources")
+@click.option("--sort", type=click.Choice(source_reports.SORT_KEYS), default="relayed", show_default=True,
+              help="Order sources by this count, largest first.")
+@click.option("--limit", type=click.IntRange(min=1), help="Show only the first N sources.")
+@json_option
+@click.pass_obj
+def sources(settings, sort, limit, as_json):
+    """List the sources with how many claims they originated and relayed, and how much the corpus relies on them."""
+    rows = source_reports.sources_data(settings.open_store(), sort=sort, limit=limit)
+    if as_json:
+        emit_json(rows)
+    else:
+        console().print(source_reports.render_sources(rows))
