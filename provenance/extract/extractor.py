@@ -17,6 +17,7 @@ from provenance.extract.registry import load_registry
 from provenance.extract.reported_speech import (
     content_sentence_span,
     embedded_speaker,
+    is_quotation,
     is_run_on_report,
     split_reported_clauses,
 )
@@ -25,6 +26,8 @@ from provenance.errors import InvalidInput
 from provenance.model.core import Article, Claim, Cue, Hop
 
 Span = tuple[int, int]
+# How many sentences without a report may separate a run-on sentence from the report it continues.
+RUN_ON_REACH = 2
 
 
 def extract_article(document: InputDocument, *, include_unattributed: bool = False) -> Article:
@@ -41,18 +44,21 @@ def extract_article(document: InputDocument, *, include_unattributed: bool = Fal
     namer = SourceNamer(text, lexicon, load_registry())
     claims: list[Claim] = []
     running: Claim | None = None
-    for sentence in split_sentences(text, tokenize(text)):
-        frames = find_frames(text, sentence, lexicon)
-        if frames:
-            new_claims = [claim for frame in frames for claim in _claims_of_frame(text, frame, namer, lexicon)]
+    sentences_since_report = 0
+    analysed = _with_plain_quotes(text)
+    for sentence in split_sentences(analysed, tokenize(analysed)):
+        frames = find_frames(analysed, sentence, lexicon)
+        new_claims = [claim for frame in frames for claim in _claims_of_frame(text, frame, namer, lexicon)]
+        if not new_claims and running is not None and sentences_since_report < RUN_ON_REACH and is_run_on_report(sentence, lexicon):
+            new_claims = _run_on_claims(text, sentence, running, lexicon)
+        if new_claims:
             claims.extend(new_claims)
-            running = new_claims[-1] if new_claims else None
-        elif running is not None and language == "de" and is_run_on_report(sentence):
-            claims.extend(_run_on_claims(text, sentence, running, lexicon))
-        else:
-            running = None
-            if include_unattributed:
-                claims.extend(_unattributed_claim(text, sentence))
+            running = new_claims[-1]
+            sentences_since_report = 0
+            continue
+        sentences_since_report += 1
+        if include_unattributed:
+            claims.extend(_unattributed_claim(text, sentence))
     article = Article(
         id=document.id,
         text=text,
@@ -68,6 +74,11 @@ def extract_article(document: InputDocument, *, include_unattributed: bool = Fal
     return article
 
 
+def _with_plain_quotes(text: str) -> str:
+    """The text with typewriter quotes (``...'') as '"', same length, so offsets stay valid."""
+    return text.replace("''", '""').replace("``", '""')
+
+
 def claim_identifier(article_id: str, claim: Claim) -> str:
     """A stable id from the article and the claim's spans: extracting twice gives the same ids."""
     key = f"{article_id}|{claim.spans}"
@@ -79,7 +90,7 @@ def _claims_of_frame(text: str, frame: Frame, namer: SourceNamer, lexicon: Lexic
     if not chain:
         return []
     namer.remember_hop(chain[-1])
-    cue = Cue(spans=tuple(frame.cue), text=" … ".join(text[start:end] for start, end in frame.cue))
+    cue = Cue(spans=tuple(frame.cue), text=" … ".join(text[start:end] for start, end in frame.cue)) if frame.cue else None
     pieces = _content_pieces(text, frame, lexicon)
     claims = []
     for spans in pieces:
@@ -125,13 +136,14 @@ def _run_on_claims(text: str, sentence: Sentence, running: Claim, lexicon: Lexic
     span = content_sentence_span(sentence)
     if span is None:
         return []
+    mode = "direct" if is_quotation(text, span) else "indirect"
     return [
         Claim(
             text=text[start:end],
             spans=(clause,),
             chain=running.chain,
             cue=None,
-            mode="indirect",
+            mode=mode,
             hedged=_hedged(text, [clause], [], lexicon),
         )
         for clause in split_reported_clauses(text, span, lexicon)

@@ -24,7 +24,11 @@ GERMAN_FRONTED_ADVERBS = frozenset(
     "gleichzeitig inzwischen mittlerweile zuletzt schließlich vorher danach am im in an auf bei vor nach "
     "mit gegenüber über seit während wie so ebenfalls weiterhin laut zunächst erst kürzlich".split()
 )
-LONG_POSTPOSED_REMAINDER = 10
+LONG_POSTPOSED_REMAINDER = 6
+# English sentence openers that make "In X, Y said ..." a frame with its content after the verb.
+ENGLISH_ADVERBIAL_OPENERS = frozenset(
+    "in at during after on before when while as speaking asked since following like unlike for with".split()
+)
 
 
 @dataclass
@@ -85,7 +89,27 @@ def find_frames(text: str, sentence: Sentence, lexicon: Lexicon) -> list[Frame]:
         frames.append(frame)
         claimed.update(used)
         index += 1
+    return _trim_overlapping_contents(context, frames)
+
+
+def _trim_overlapping_contents(context: _Context, frames: list[Frame]) -> list[Frame]:
+    """End a content where the next frame's cue or source begins (*X said A, and Y argued B*)."""
+    for frame, following in zip(frames, frames[1:]):
+        boundary = min([start for start, _ in following.cue] + [mention.start for mention in following.sources])
+        trimmed = []
+        for start, end in frame.content:
+            if start < boundary < end:
+                end = _last_word_end_before(context, boundary)
+            if end > start:
+                trimmed.append((start, end))
+        if trimmed:
+            frame.content = trimmed
     return frames
+
+
+def _last_word_end_before(context: _Context, offset: int) -> int:
+    ends = [token.end for token in context.tokens if token.end <= offset and token.text not in CLAUSE_PUNCTUATION]
+    return ends[-1] if ends else offset
 
 
 def _match_at(context: _Context, index: int) -> tuple[Frame, set[int]] | None:
@@ -314,7 +338,9 @@ def _german_verb_frame(context: _Context, verb: int, clause_first: int, clause_l
             content = _content_before(context, clause_first)
             content_spans = [content] if content else []
         else:
-            start = _skip_connectors(context, last + 1)
+            start = _introduced_content_start(context, last + 1)
+            if start is None:
+                return _speech_act_frame(context, origins + [speaker]), set(cue_indexes) | set(range(speaker[0], last + 1))
             content = _content_after(context, start)
             content_spans = [content] if content else []
         if not content_spans:
@@ -326,12 +352,37 @@ def _german_verb_frame(context: _Context, verb: int, clause_first: int, clause_l
     subject = _phrase_right(context, before[0])
     if subject is None or subject[1] >= verb + 1:
         return None
-    start = _skip_connectors(context, max(cue_indexes) + 1 if max(cue_indexes) == verb + 1 else verb + 1)
+    used = set(cue_indexes) | set(range(subject[0], subject[1] + 1))
+    start = _introduced_content_start(context, max(cue_indexes) + 1)
+    if start is None:
+        return _speech_act_frame(context, [subject]), used
     content = _content_after(context, start)
     if content is None:
         return None
     cue = [context.span(i, i) for i in sorted(cue_indexes)]
-    return _frame(context, cue, [content], [subject], "indirect"), set(cue_indexes) | set(range(subject[0], subject[1] + 1))
+    return _frame(context, cue, [content], [subject], "indirect"), used
+
+
+def _introduced_content_start(context: _Context, index: int) -> int | None:
+    """Where the reported clause starts: after a comma or colon, at *dass* or a quote; None if there is none."""
+    for position in range(index, min(len(context.tokens), index + 8)):
+        token = context.tokens[position]
+        if token.text in ",:":
+            return _skip_connectors(context, position)
+        if token.lower in context.lexicon.complementizers or token.text in OPENING_QUOTES:
+            return position
+        if token.text in FINAL_PUNCTUATION:
+            return None
+    return None
+
+
+def _speech_act_frame(context: _Context, phrases) -> Frame:
+    """*Der Minister kritisierte die Entscheidung.*: the whole sentence reports a speech act, with no cue."""
+    last = len(context.tokens) - 1
+    while last > 0 and context.tokens[last].text in FINAL_PUNCTUATION | CLAUSE_PUNCTUATION:
+        last -= 1
+    sentence = context.span(0, last)
+    return _frame(context, [], [sentence], phrases, "reported")
 
 
 def _english_verb_frame(context: _Context, verb: int, clause_first: int, clause_last: int, cue_indexes: list[int]):
@@ -345,7 +396,14 @@ def _english_verb_frame(context: _Context, verb: int, clause_first: int, clause_
     separated = clause_first > 0 and context.tokens[clause_first - 1].text in CLAUSE_PUNCTUATION | CLOSING_QUOTES
     next_word = context.lower(verb + 1)
     cue = [context.span(i, i) for i in sorted(cue_indexes)]
-    if separated and remainder <= LONG_POSTPOSED_REMAINDER and next_word not in lexicon.complementizers and next_word not in (":",) and not _opens_quote(context, verb + 1):
+    if (
+        separated
+        and remainder <= LONG_POSTPOSED_REMAINDER
+        and next_word not in lexicon.complementizers
+        and next_word != ":"
+        and not _opens_quote(context, verb + 1)
+        and _plausible_content_before(context, clause_first)
+    ):
         content = _content_before(context, clause_first)
         if content is not None:
             if before:
@@ -558,6 +616,15 @@ def _quote_after(context: _Context, index: int) -> Span | None:
     if index < len(context.tokens) and context.tokens[index].text in OPENING_QUOTES:
         return _content_after(context, index)
     return None
+
+
+def _plausible_content_before(context: _Context, clause_first: int) -> bool:
+    """Whether the words before a postposed *X said* are a statement rather than an opening phrase."""
+    words = [token for token in context.tokens[:clause_first] if token.is_word]
+    if len(words) < 4:
+        return False
+    opens_with_adverbial = words[0].lower in ENGLISH_ADVERBIAL_OPENERS
+    return not opens_with_adverbial or len(words) > 10 or context.tokens[0].text in OPENING_QUOTES
 
 
 def _quoted_span(context: _Context, span: Span) -> bool:

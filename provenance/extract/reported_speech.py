@@ -5,7 +5,7 @@ sentences that keep reporting the same source, and speech acts embedded in repor
 from __future__ import annotations
 
 from provenance.extract.lexicon import Lexicon
-from provenance.extract.segmentation import Sentence, Token, tokenize
+from provenance.extract.segmentation import CLOSING_QUOTES, OPENING_QUOTES, Sentence, Token, tokenize
 
 Span = tuple[int, int]
 
@@ -16,6 +16,8 @@ SUBORDINATORS = frozenset(
 # Konjunktiv-I forms that are not also indicative or conditional: a sentence with one of them is
 # reported speech even without a cue.
 RUN_ON_MARKERS = frozenset("sei seien habe gebe werde könne müsse solle wolle dürfe wisse stehe liege komme".split())
+# German reportative "sollen": "Der Täter soll das Gebäude gestürmt haben" reports what others say.
+REPORTATIVE_MODALS = frozenset({"soll", "sollen"})
 
 
 def split_reported_clauses(text: str, span: Span, lexicon: Lexicon) -> list[Span]:
@@ -60,9 +62,19 @@ def _without_coordinator(piece: list[Token], lexicon: Lexicon) -> list[Token]:
     return piece
 
 
-def is_run_on_report(sentence: Sentence) -> bool:
-    """A German sentence in Konjunktiv I, continuing the previous sentence's reported speech."""
-    return any(token.lower in RUN_ON_MARKERS for token in sentence.tokens)
+def is_run_on_report(sentence: Sentence, lexicon: Lexicon) -> bool:
+    """A German sentence that goes on reporting without a cue: a quotation, Konjunktiv I or *sollen*."""
+    if lexicon.language != "de":
+        return False
+    tokens = sentence.tokens
+    if tokens[0].text in OPENING_QUOTES and any(token.text in CLOSING_QUOTES for token in tokens[-3:]):
+        return True
+    return any(token.lower in RUN_ON_MARKERS or token.lower in REPORTATIVE_MODALS for token in tokens)
+
+
+def is_quotation(text: str, span: Span) -> bool:
+    """Whether the span is one quotation from its opening to its closing mark."""
+    return text[span[0]] in OPENING_QUOTES and text[span[1] - 1] in CLOSING_QUOTES
 
 
 def embedded_speaker(text: str, span: Span, lexicon: Lexicon) -> Span | None:
