@@ -21,13 +21,15 @@ from provenance.extract.reported_speech import (
     is_run_on_report,
     split_reported_clauses,
 )
-from provenance.extract.segmentation import Sentence, split_sentences, tokenize
+from provenance.extract.segmentation import CLOSING_QUOTES, Sentence, split_sentences, tokenize
 from provenance.errors import InvalidInput
 from provenance.model.core import Article, Claim, Cue, Hop
 
 Span = tuple[int, int]
 # How many sentences without a report may separate a run-on sentence from the report it continues.
 RUN_ON_REACH = 2
+# "Trump said on Monday." is a speaker tail; longer sentences say something of their own.
+SPEAKER_TAIL_TOKENS = 9
 
 
 def extract_article(document: InputDocument, *, include_unattributed: bool = False) -> Article:
@@ -46,7 +48,7 @@ def extract_article(document: InputDocument, *, include_unattributed: bool = Fal
     running: Claim | None = None
     sentences_since_report = 0
     analysed = _with_plain_quotes(text)
-    for sentence in split_sentences(analysed, tokenize(analysed)):
+    for sentence in _speakers_joined_to_quotes(split_sentences(analysed, tokenize(analysed)), lexicon):
         frames = find_frames(analysed, sentence, lexicon)
         new_claims = [claim for frame in frames for claim in _claims_of_frame(text, frame, namer, lexicon)]
         if not new_claims and running is not None and sentences_since_report < RUN_ON_REACH and is_run_on_report(sentence, lexicon):
@@ -72,6 +74,24 @@ def extract_article(document: InputDocument, *, include_unattributed: bool = Fal
     for claim in article.claims:
         claim.id = claim_identifier(article.id, claim)
     return article
+
+
+def _speakers_joined_to_quotes(sentences: list[Sentence], lexicon: Lexicon) -> list[Sentence]:
+    """Join ``“Who are they?” Trump said.`` back into one sentence: the splitter broke it after the quote."""
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        tokens = sentence.tokens
+        is_speaker_tail = (
+            joined
+            and len(tokens) <= SPEAKER_TAIL_TOKENS
+            and joined[-1].tokens[-1].text in CLOSING_QUOTES
+            and any(token.lower in lexicon.cue_verbs for token in tokens)
+        )
+        if is_speaker_tail:
+            joined[-1] = Sentence(joined[-1].tokens + tokens)
+        else:
+            joined.append(sentence)
+    return joined
 
 
 def _with_plain_quotes(text: str) -> str:

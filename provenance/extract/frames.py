@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from provenance.extract.lexicon import Lexicon
-from provenance.extract.segmentation import CLOSING_QUOTES, OPENING_QUOTES, Sentence, Token
+from provenance.extract.segmentation import ABBREVIATIONS, CLOSING_QUOTES, OPENING_QUOTES, Sentence, Token
 
 Span = tuple[int, int]
 
@@ -474,7 +474,7 @@ def _phrases_right(context: _Context, first: int) -> list[tuple[int, int]]:
             break
         if not token.is_word and word not in ("-", "'", "’", ".", "&") and word not in OPENING_QUOTES | CLOSING_QUOTES:
             break
-        if word == "." and not (index + 1 < len(tokens) and tokens[index + 1].start == token.end and tokens[index + 1].is_word):
+        if word == "." and not _inner_full_stop(context, index):
             break
         if german and not _german_phrase_word(context, index, start):
             break
@@ -510,6 +510,17 @@ def _english_phrase_word(context: _Context, index: int, start: int) -> bool:
     if word.endswith("ed") and index > start and not context.tokens[index - 1].lower in context.lexicon.determiners:
         return False
     return True
+
+
+def _inner_full_stop(context: _Context, index: int) -> bool:
+    """A full stop inside a name: ``faz.net``, ``Ms. Brainard``, ``U.S.``."""
+    tokens = context.tokens
+    if index + 1 >= len(tokens):
+        return False
+    if tokens[index + 1].start == tokens[index].end and tokens[index + 1].is_word:
+        return True
+    previous = tokens[index - 1] if index > 0 else None
+    return previous is not None and (previous.lower in ABBREVIATIONS or len(previous.text) == 1) and tokens[index + 1].capitalized
 
 
 def _apposition_follows(context: _Context, index: int) -> bool:
@@ -650,9 +661,17 @@ def _clause_start(context: _Context, index: int) -> int:
 
 def _clause_end(context: _Context, index: int) -> int:
     last = index
-    while last + 1 < len(context.tokens) and context.tokens[last + 1].text not in CLAUSE_PUNCTUATION | FINAL_PUNCTUATION and not context.quoted[last + 1]:
+    while last + 1 < len(context.tokens) and not _ends_clause(context, last + 1):
         last += 1
     return last
+
+
+def _ends_clause(context: _Context, index: int) -> bool:
+    token = context.tokens[index]
+    if context.quoted[index] or token.text in CLAUSE_PUNCTUATION or token.text in "!?;":
+        return True
+    # A full stop inside a sentence belongs to an abbreviation ("Ms. Brainard").
+    return token.text == "." and index == len(context.tokens) - 1
 
 
 def _particle(context: _Context, verb: int, clause_last: int) -> int | None:

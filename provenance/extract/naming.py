@@ -154,6 +154,9 @@ class SourceNamer:
             return Source(normalised, "document")
         if any(word.endswith(ORGANIZATION_WORDS) for word in lowered):
             return Source(normalised, "organization")
+        if _bare_name(words, self.lexicon):
+            source = Source(" ".join(words), "person")
+            return source
         return Source(normalised, "unknown")
 
     def _person(self, mention: str, words: list[str]) -> tuple[str, str | None] | None:
@@ -227,6 +230,13 @@ def _owner_genitive(owner: Source, language: str) -> str:
     if owner.kind == "media-outlet":
         return "des Mediums"
     return f"von {owner.name}"
+
+
+def _bare_name(words: list[str], lexicon: Lexicon) -> bool:
+    """A mention that is only a name ("Trump", "Künast", "Mr. Elkins"): one to three capitalised words."""
+    if not 1 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
+        return False
+    return not any(word.lower() in lexicon.determiners or word.lower() in lexicon.pronouns for word in words)
 
 
 def _trailing_name(words: list[str], lexicon: Lexicon) -> list[str]:
