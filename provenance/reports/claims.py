@@ -15,7 +15,11 @@ from rich.tree import Tree
 
 from provenance.model import ANONYMOUS_KINDS
 from provenance.model.records import ClaimRecord
-from provenance.rdf import queries
+from provenance.analysis.clusters import cluster_shape, independent_sources, matching_claims
+from provenance.analysis.credibility import claim_credibility
+from provenance.analysis.dominators import dominating_sources
+from provenance.analysis.flow import claim_path
+from provenance.rdf import analysis_queries, queries
 
 KIND_STYLES = {
     "person": "bold cyan",
@@ -84,10 +88,23 @@ def render_claims(rows: list[dict[str, Any]]) -> Table:
 
 
 def trace_data(store, reference: str) -> dict[str, Any]:
-    """The chain of one claim, from the origin to the article, with where each source is mentioned."""
+    """The chain of one claim, from the origin to the article, with where each source is mentioned.
+
+    Besides the hops it says how far the claim can be believed (``credibility``, with each hop's
+    contribution also on the hop: ``reliability``, ``known``, ``factor``, ``running``), which other
+    claims say the same (``same_claim``), how many independent sources they have together
+    (``independent_sources``) and which relays all of them pass through (``single_points_of_failure``).
+    """
     iri = queries.resolve_claim(store, reference)
     record = queries.claim_records(store, claim=iri)[0]
     hops = queries.hop_details(store, record)
+    same = _same_claim(store, record)
+    paths = [claim_path(record)] + [claim_path(other) for other in same]
+    independent = independent_sources(paths) if record.chain else 0
+    credibility = claim_credibility(record, independent_sources=independent)
+    contributions = {contribution.position: contribution for contribution in credibility.hops}
+    origins = cluster_shape(paths).origins
+    names = {source.iri: source.name for other in [record, *same] for source in other.chain}
     return {
         "claim": {
             "id": record.iri,
@@ -111,10 +128,60 @@ def trace_data(store, reference: str) -> dict[str, Any]:
                 "mention": hop.mention,
                 "start": hop.start,
                 "end": hop.end,
+                "reliability": hop.source.reliability,
+                "known": contributions[hop.position].known,
+                "factor": contributions[hop.position].factor,
+                "running": round(contributions[hop.position].running, 4),
+                "continues_in": [
+                    {"article": other.article.id, "chain": [source.name for source in other.chain]}
+                    for other in same
+                    if other.article.publisher_iri == hop.source.iri
+                ],
             }
             for hop in hops
         ],
+        "credibility": {
+            "digit": credibility.digit,
+            "label": credibility.label,
+            "probability": round(credibility.probability, 4),
+            "chain_probability": round(credibility.chain_probability, 4),
+            "mode_factor": credibility.mode_factor,
+            "hedged_factor": credibility.hedged_factor,
+            "independent_sources": credibility.independent_sources,
+            "unknown_hops": credibility.unknown_hops,
+            "hops": [
+                {"position": c.position, "name": c.name, "reliability": c.reliability, "known": c.known,
+                 "factor": c.factor, "running": round(c.running, 4)}
+                for c in credibility.hops
+            ],
+        },
+        "independent_sources": independent,
+        "single_points_of_failure": [
+            names.get(node, node) for node in dominating_sources(paths) if node not in origins and node in names
+        ] if record.chain else [],
+        "same_claim": [
+            {
+                "id": other.iri,
+                "short_id": other.short_id,
+                "article": other.article.id,
+                "publisher": other.article.publisher,
+                "text": other.text,
+                "chain": [source.name for source in other.chain],
+            }
+            for other in same
+        ],
     }
+
+
+SAME_CLAIM_LIMIT = 200
+
+
+def _same_claim(store, record: ClaimRecord) -> list[ClaimRecord]:
+    """The other attributed claims, in any article, whose text says the same as ``record``'s."""
+    candidates = [(iri, text) for iri, text in analysis_queries.claim_texts(store) if iri != record.iri]
+    matches = matching_claims(record.text, candidates)[:SAME_CLAIM_LIMIT]
+    others = [found for iri in matches for found in queries.claim_records(store, claim=iri) if found.chain]
+    return sorted(others, key=lambda other: (other.article.id, other.iri))
 
 
 def source_label(hop: dict[str, Any]) -> Text:
@@ -139,5 +206,29 @@ def render_trace(data: dict[str, Any]) -> Tree:
         return root
     for hop in reversed(data["hops"]):
         role = "origin" if hop["position"] == 0 else "relayed by"
-        node = node.add(Text.assemble((f"{role}: ", "dim"), source_label(hop)))
+        label = Text.assemble((f"{role}: ", "dim"), source_label(hop))
+        if "factor" in hop:
+            rating = hop["reliability"] or "unrated"
+            label.append(f"  {rating} ×{hop['factor']:.2f}", style="dim" if not hop["known"] else "")
+        node = node.add(label)
+        for continuation in hop.get("continues_in", []):
+            node.add(Text.assemble(("which has it in ", "dim"), (continuation["article"], "green"),
+                                   (" from ", "dim"), (" → ".join(continuation["chain"]) or "itself", "")))
+    credibility = data.get("credibility")
+    if credibility:
+        root.add(Text.assemble(
+            ("credibility ", "bold"), (f"{credibility['digit']} ({credibility['label']})", "bold yellow"),
+            (f"  p={credibility['probability']:.2f}: hops {credibility['hops'][-1]['running'] if credibility['hops'] else 1:.2f}"
+             f" × mode {credibility['mode_factor']:.2f} × hedging {credibility['hedged_factor']:.2f},"
+             f" {credibility['unknown_hops']} unrated hop(s), {credibility['independent_sources']} independent source(s)",
+             "dim"),
+        ))
+    if data.get("single_points_of_failure"):
+        root.add(Text.assemble(("every chain passes through ", "dim"),
+                               (", ".join(data["single_points_of_failure"]), "bold red")))
+    if data.get("same_claim"):
+        also = root.add(Text(f"the same claim in {len(data['same_claim'])} other claim(s)", style="bold"))
+        for other in data["same_claim"]:
+            also.add(Text.assemble((other["article"], "green"), (f"  {other['text']}  ", ""),
+                                   ("← " + " ← ".join(reversed(other["chain"])), "dim")))
     return root
