@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from provenance.extract.lexicon import Lexicon
+from provenance.extract.registry import lowercase_outlet_names
 from provenance.extract.segmentation import ABBREVIATIONS, CLOSING_QUOTES, OPENING_QUOTES, Sentence, Token
 
 Span = tuple[int, int]
@@ -455,6 +456,8 @@ def _phrases_right(context: _Context, first: int) -> list[tuple[int, int]]:
     """Noun phrases starting at ``first``: the first one, then one more if a determiner starts it."""
     lexicon = context.lexicon
     tokens = context.tokens
+    if first < len(tokens) and tokens[first].lower in lexicon.pronouns:
+        return [(first, first)]
     phrases: list[tuple[int, int]] = []
     start = first
     index = first
@@ -492,6 +495,8 @@ def _german_phrase_word(context: _Context, index: int, start: int) -> bool:
     token = context.tokens[index]
     word = token.lower
     if token.capitalized or not token.is_word or word in context.lexicon.determiners or word in ("von", "vom", "für"):
+        return True
+    if word in lowercase_outlet_names():
         return True
     if token.text.isdigit():
         return True
@@ -631,6 +636,8 @@ def _quote_after(context: _Context, index: int) -> Span | None:
 
 def _plausible_content_before(context: _Context, clause_first: int) -> bool:
     """Whether the words before a postposed *X said* are a statement rather than an opening phrase."""
+    if context.tokens[0].text in OPENING_QUOTES:
+        return True
     words = [token for token in context.tokens[:clause_first] if token.is_word]
     if len(words) < 4:
         return False
@@ -697,10 +704,15 @@ def _skip_addressee(context: _Context, index: int) -> int:
         word = context.lower(index + offset)
         if word == "that":
             return index + offset
-        if word in (",", ".", ":") or word in OPENING_QUOTES:
+        if word in (",", ":") or word in OPENING_QUOTES:
             return index + offset
-    addressee = _phrase_right(context, index)
-    return addressee[1] + 1 if addressee else index
+        if word in FINAL_PUNCTUATION:
+            break
+    if context.lower(index) in context.lexicon.determiners:
+        return index + 2
+    while index < len(context.tokens) - 1 and context.tokens[index].capitalized and context.tokens[index + 1].capitalized:
+        index += 1
+    return index + 1
 
 
 def _relay_after(context: _Context, index: int) -> tuple[tuple[int, int], tuple[int, int]] | None:

@@ -154,6 +154,8 @@ class SourceNamer:
             return Source(normalised, "document")
         if any(word.endswith(ORGANIZATION_WORDS) for word in lowered):
             return Source(normalised, "organization")
+        if _lemma(head).endswith(ROLE_SUFFIXES):
+            return Source(normalised, "person")
         if _bare_name(words, self.lexicon):
             source = Source(" ".join(words), "person")
             return source

@@ -61,6 +61,9 @@ class Registry:
     def by_name(self, name: str) -> Outlet | None:
         return self._by_alias.get(name)
 
+    def aliases(self) -> list[str]:
+        return list(self._by_alias)
+
 
 @lru_cache(maxsize=1)
 def load_registry(path: Path = REGISTRY_PATH) -> Registry:
@@ -84,3 +87,9 @@ def load_registry(path: Path = REGISTRY_PATH) -> Registry:
         if row["alias"] is not None:
             outlets_by_alias.setdefault(row["alias"].value, outlet)
     return Registry(outlets_by_alias)
+
+
+@lru_cache(maxsize=1)
+def lowercase_outlet_names() -> frozenset[str]:
+    """Registered names written in lower case ("dpa", "taz"): they may stand inside a German noun phrase."""
+    return frozenset(alias for alias in load_registry().aliases() if alias[:1].islower())

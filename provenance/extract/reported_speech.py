@@ -15,7 +15,11 @@ SUBORDINATORS = frozenset(
 )
 # Konjunktiv-I forms that are not also indicative or conditional: a sentence with one of them is
 # reported speech even without a cue.
-RUN_ON_MARKERS = frozenset("sei seien habe gebe werde könne müsse solle wolle dürfe wisse stehe liege komme".split())
+RUN_ON_MARKERS = frozenset(
+    "sei seien habe gebe werde könne müsse solle wolle dürfe wisse stehe liege komme koste gelte fehle drohe "
+    "bestehe plane zeige brauche trage bringe".split()
+)
+ARTICLES = frozenset("der die das den dem".split())
 # German reportative "sollen": "Der Täter soll das Gebäude gestürmt haben" reports what others say.
 REPORTATIVE_MODALS = frozenset({"soll", "sollen"})
 
@@ -43,7 +47,7 @@ def split_reported_clauses(text: str, span: Span, lexicon: Lexicon) -> list[Span
         starts_own_clause = (
             piece
             and clauses
-            and piece[0].lower not in SUBORDINATORS
+            and not _subordinate(piece)
             and any(token.lower in lexicon.reported_speech_verbs for token in piece)
             and any(token.lower in lexicon.reported_speech_verbs for token in clauses[-1])
         )
@@ -54,6 +58,17 @@ def split_reported_clauses(text: str, span: Span, lexicon: Lexicon) -> list[Span
         else:
             clauses.append(piece)
     return [(clause[0].start, clause[-1].end) for clause in clauses if clause]
+
+
+def _subordinate(piece: list[Token]) -> bool:
+    """Whether a comma-separated piece opens a subordinate clause (``, die ...``) rather than a main one.
+
+    ``der``/``die``/``das`` before a capitalised noun is an article (``, der Verkehr werde ...``).
+    """
+    if piece[0].lower not in SUBORDINATORS:
+        return False
+    is_article = piece[0].lower in ARTICLES and len(piece) > 1 and piece[1].capitalized
+    return not is_article
 
 
 def _without_coordinator(piece: list[Token], lexicon: Lexicon) -> list[Token]:

@@ -1,0 +1,158 @@
+"""Each construction of the issue, in our own German and English sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.extract import InputDocument, extract_article
+
+
+def claims_of(text: str, lang: str | None = None):
+    return extract_article(InputDocument(id="example", text=text, lang=lang)).claims
+
+
+def chain_names(claim) -> list[tuple[str, str]]:
+    return [(hop.source.name, hop.source.kind) for hop in claim.chain]
+
+
+def test_german_postposed_verb_with_inverted_source_and_relay():
+    text = "Der Gipfel sei vertagt worden, meldete die Nachrichtenagentur dpa unter Berufung auf Diplomatenkreise."
+    (claim,) = claims_of(text, "de")
+    assert claim.text == "Der Gipfel sei vertagt worden"
+    assert chain_names(claim) == [("Diplomatenkreise", "anonymous-group"), ("dpa", "news-agency")]
+    assert claim.cue.text == "meldete … unter Berufung auf"
+    assert claim.mode == "indirect"
+
+
+def test_german_source_before_verb_with_dass_clause():
+    (claim,) = claims_of("Die Ministerin sagte, dass die Schulen offen bleiben.", "de")
+    assert claim.text == "dass die Schulen offen bleiben"
+    assert claim.chain[-1].mention == "Die Ministerin"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Laut Reuters ist der Hafen seit Montag geschlossen.", "Reuters"),
+        ("Der Hafen ist Reuters zufolge seit Montag geschlossen.", "Reuters"),
+        ("Nach Angaben der Polizei ist der Hafen seit Montag geschlossen.", "Polizei"),
+    ],
+)
+def test_german_prepositional_cues(text, source):
+    (claim,) = claims_of(text, "de")
+    assert source in claim.chain[-1].mention
+    assert "Hafen" in claim.text
+    assert claim.mode == "reported"
+
+
+def test_german_wie_clause():
+    (claim,) = claims_of("Der Hafen bleibt geschlossen, wie die Stadtverwaltung mitteilte.", "de")
+    assert claim.text == "Der Hafen bleibt geschlossen"
+    assert claim.cue.text == "wie … mitteilte"
+    assert claim.chain[-1].mention == "die Stadtverwaltung"
+
+
+def test_german_quoting_verb_gives_two_hops():
+    text = "„Wir bleiben“, zitierte die Zeitung Bild einen Sprecher der Regierung."
+    (claim,) = claims_of(text, "de")
+    assert chain_names(claim)[-1] == ("Bild", "media-outlet")
+    assert claim.chain[0].source.kind == "anonymous-person"
+    assert claim.mode == "direct"
+
+
+def test_german_embedded_speech_act_is_the_origin():
+    text = "Polen habe den Vorschlag als „unannehmbar“ bezeichnet, schrieb die Zeitung Bild."
+    (claim,) = claims_of(text, "de")
+    assert chain_names(claim) == [("Polen", "state"), ("Bild", "media-outlet")]
+
+
+def test_german_konjunktiv_clauses_become_separate_claims_with_one_chain():
+    text = "Die Brücke sei gesperrt, der Verkehr werde umgeleitet, sagte ein Sprecher der Stadt."
+    first, second = claims_of(text, "de")
+    assert first.text == "Die Brücke sei gesperrt"
+    assert second.text == "der Verkehr werde umgeleitet"
+    assert first.chain == second.chain
+    assert first.chain[-1].source.kind == "anonymous-person"
+
+
+def test_german_run_on_reported_speech_keeps_the_chain():
+    text = "Der Bürgermeister sagte, die Brücke sei marode. Eine Sanierung werde Millionen kosten. Das Wetter war gut."
+    claims = claims_of(text, "de")
+    assert [claim.text for claim in claims] == ["die Brücke sei marode", "Eine Sanierung werde Millionen kosten"]
+    assert claims[1].cue is None and claims[1].chain == claims[0].chain
+
+
+def test_german_demnach_refers_to_the_previous_source():
+    text = "Der Angriff sei abgewehrt worden, berichtete Reuters. Demnach sollen zwei Drohnen abgeschossen worden sein."
+    first, second = claims_of(text, "de")
+    assert second.cue.text == "Demnach"
+    assert second.chain[-1].source == first.chain[-1].source
+    assert second.chain[-1].antecedent == (first.chain[-1].start, first.chain[-1].end)
+    assert second.hedged and not first.hedged
+
+
+def test_german_agency_and_informant_coreference():
+    text = (
+        "Die Gespräche seien beendet, berichtete die Nachrichtenagentur Tass. "
+        "„Wir reisen morgen ab“, zitierte die Agentur ihren Informanten."
+    )
+    claims = claims_of(text, "de")
+    assert chain_names(claims[-1]) == [("Informant der Agentur", "anonymous-person"), ("Tass", "news-agency")]
+
+
+def test_german_media_reports_are_anonymous_media():
+    (claim,) = claims_of("Der Minister ist nach Medieninformationen zurückgetreten.", "de")
+    assert chain_names(claim) == [("Medien (ungenannt)", "anonymous-media")]
+    assert len(claim.spans) == 2
+
+
+def test_german_person_with_affiliation():
+    text = "Das Treffen sei abgesagt, schrieb der Korrespondent von Axios, Barak Ravid."
+    (claim,) = claims_of(text, "de")
+    source = claim.chain[-1].source
+    assert (source.name, source.kind, source.affiliation) == ("Barak Ravid", "person", "Axios")
+
+
+def test_english_postposed_and_inverted_said():
+    first, second = claims_of("The bridge is closed, the mayor said. The repairs will take weeks, said Jane Smith.", "en")
+    assert first.text == "The bridge is closed" and first.chain[-1].mention == "the mayor"
+    assert second.chain[-1].source.name == "Jane Smith"
+
+
+def test_english_said_that_and_told():
+    first, second = claims_of("Smith said that the talks failed. Jones told reporters the vote was close.", "en")
+    assert first.text == "that the talks failed" and first.chain[-1].mention == "Smith"
+    assert second.text == "the vote was close" and second.cue.text == "told"
+
+
+def test_english_according_to_and_quotes():
+    claims = claims_of("According to the Associated Press, the deal is off. “We are done,” Brown said.", "en")
+    assert claims[0].chain[-1].source.name == "Associated Press"
+    assert claims[0].chain[-1].source.kind == "news-agency"
+    assert claims[1].text == "“We are done,”" and claims[1].mode == "direct"
+
+
+def test_english_hedge_is_recorded():
+    (claim,) = claims_of("The senator reportedly met the donor, according to the Times.", "en")
+    assert claim.hedged
+
+
+def test_unattributed_sentences_only_on_request():
+    text = "Es regnet. Der Hafen sei zu, sagte er."
+    assert len(claims_of(text, "de")) == 1
+    claims = extract_article(InputDocument(id="x", text=text, lang="de"), include_unattributed=True).claims
+    assert [claim.mode for claim in claims] == ["unattributed", "indirect"]
+
+
+def test_language_is_detected_when_not_given():
+    article = extract_article(InputDocument(id="x", text="Die Brücke sei gesperrt, sagte der Bürgermeister."))
+    assert article.lang == "de"
+    article = extract_article(InputDocument(id="y", text="The bridge is closed, the mayor said on Monday."))
+    assert article.lang == "en"
+
+
+def test_extracted_articles_validate_and_ids_are_stable():
+    document = InputDocument(id="x", text="Die Brücke sei gesperrt, sagte der Bürgermeister.")
+    first, second = extract_article(document), extract_article(document)
+    first.validate()
+    assert [claim.id for claim in first.claims] == [claim.id for claim in second.claims]
