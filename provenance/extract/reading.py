@@ -108,9 +108,9 @@ def decode_text(path: Path, data: bytes) -> str:
 
 def html_main_text(html: str) -> tuple[str, str | None]:
     """The article's text (paragraphs of <article> or <main> if there is one) and the page title."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(html)
+    tree = LexborHTMLParser(html)
     title_node = tree.css_first("title")
     title = title_node.text(strip=True) if title_node is not None else None
     for node in tree.css(HTML_NOISE):
