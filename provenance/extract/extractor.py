@@ -17,6 +17,7 @@ from provenance.extract.registry import load_registry
 from provenance.extract.reported_speech import (
     content_sentence_span,
     embedded_speaker,
+    inner_quotations,
     is_quotation,
     is_run_on_report,
     split_reported_clauses,
@@ -112,6 +113,8 @@ def _claims_of_frame(text: str, frame: Frame, namer: SourceNamer, lexicon: Lexic
     namer.remember_hop(chain[-1])
     cue = Cue(spans=tuple(frame.cue), text=" … ".join(text[start:end] for start, end in frame.cue)) if frame.cue else None
     pieces = _content_pieces(text, frame, lexicon)
+    if lexicon.language == "de" and frame.mode != "direct":
+        pieces += [[quotation] for spans in list(pieces) for quotation in inner_quotations(text, spans)]
     claims = []
     for spans in pieces:
         claim_chain = chain
@@ -125,7 +128,7 @@ def _claims_of_frame(text: str, frame: Frame, namer: SourceNamer, lexicon: Lexic
                 spans=tuple(spans),
                 chain=claim_chain,
                 cue=cue,
-                mode=frame.mode,
+                mode="direct" if is_quotation(text, spans[0]) else frame.mode,
                 hedged=_hedged(text, spans, frame.cue, lexicon),
             )
         )

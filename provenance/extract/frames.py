@@ -26,6 +26,8 @@ GERMAN_FRONTED_ADVERBS = frozenset(
     "mit gegenüber über seit während wie so ebenfalls weiterhin laut zunächst erst kürzlich".split()
 )
 LONG_POSTPOSED_REMAINDER = 6
+# "Senate Majority Leader Mitch McConnell: ..." is about as long as a speaker before a colon gets.
+MAX_COLON_SPEAKER_TOKENS = 6
 # English sentence openers that make "In X, Y said ..." a frame with its content after the verb.
 ENGLISH_ADVERBIAL_OPENERS = frozenset(
     "in at during after on before when while as speaking asked since following like unlike for with".split()
@@ -114,7 +116,15 @@ def _last_word_end_before(context: _Context, offset: int) -> int:
 
 
 def _match_at(context: _Context, index: int) -> tuple[Frame, set[int]] | None:
-    for matcher in (_match_anaphor, _match_preposition, _match_postposition, _match_report_noun, _match_so, _match_verb):
+    for matcher in (
+        _match_anaphor,
+        _match_preposition,
+        _match_postposition,
+        _match_report_noun,
+        _match_so,
+        _match_verb,
+        _match_colon,
+    ):
         found = matcher(context, index)
         if found is not None:
             return found
@@ -275,6 +285,22 @@ def _match_so(context: _Context, index: int) -> tuple[Frame, set[int]] | None:
         return None
     cue = [context.span(index, index)]
     return Frame(cue=cue, content=[content], sources=[Mention(*context.span(*noun_phrase))], mode="indirect"), set(range(index, noun_phrase[1] + 1))
+
+
+def _match_colon(context: _Context, index: int) -> tuple[Frame, set[int]] | None:
+    """*NY Daily News: Paris attacks ...* / *Trump: “...”*: a short name, a colon, then what it said."""
+    if context.lexicon.language != "en" or context.lower(index) != ":" or not 1 <= index <= MAX_COLON_SPEAKER_TOKENS:
+        return None
+    speaker = [context.tokens[position] for position in range(index)]
+    if not all(token.capitalized or not token.is_word or token.lower in ("of", "the") for token in speaker):
+        return None
+    if not speaker[0].capitalized or any(token.lower in context.lexicon.cue_verbs for token in speaker):
+        return None
+    content = _content_after(context, index + 1)
+    if content is None:
+        return None
+    cue = [context.span(index, index)]
+    return _frame(context, cue, [content], [(0, index - 1)], "indirect"), set(range(0, index + 1))
 
 
 def _match_verb(context: _Context, index: int) -> tuple[Frame, set[int]] | None:

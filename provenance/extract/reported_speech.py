@@ -117,3 +117,18 @@ def content_sentence_span(sentence: Sentence) -> Span | None:
     if last < 0:
         return None
     return (tokens[0].start, tokens[last].end)
+
+
+def inner_quotations(text: str, spans: list[Span]) -> list[Span]:
+    """Quotations inside reported content (``er sei „tief enttäuscht“``): the quoted words are a claim too."""
+    found = []
+    for start, end in spans:
+        opened = None
+        for token in tokenize(text, start, end):
+            if token.text in ("„", "»") and opened is None:
+                opened = token.start
+            elif token.text in ("“", "«") and opened is not None:
+                if (opened, token.end) != (start, end):
+                    found.append((opened, token.end))
+                opened = None
+    return found
