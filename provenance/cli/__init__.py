@@ -7,6 +7,7 @@ Every command module registers itself on :data:`main`; errors a user can cause
 from provenance.cli.app import main
 from provenance.cli import commands as _commands  # noqa: F401  (registers the store commands)
 from provenance.cli import extract_command as _extract_command  # noqa: F401  (registers extract)
+from provenance.cli import ingest_command as _ingest_command  # noqa: F401  (registers ingest)
 from provenance.cli import analysis_commands as _analysis_commands  # noqa: F401  (registers report, sources)
 
 __all__ = ["main"]

@@ -1,0 +1,94 @@
+"""``provenance ingest``: extract claims from articles and store them, with progress and a summary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich import box
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from provenance.cli.app import main
+from provenance.cli.io import emit_json
+from provenance.errors import ProvenanceError
+from provenance.pipeline import IngestOutcome, ingest, input_files
+
+PROGRESS_THRESHOLD = 5
+
+
+def summary_table(outcomes: list[IngestOutcome]) -> Table:
+    table = Table(title="ingest", box=box.SIMPLE_HEAD)
+    table.add_column("document", overflow="fold")
+    table.add_column("status")
+    table.add_column("claims", justify="right")
+    table.add_column("attributed", justify="right")
+    table.add_column("triples", justify="right")
+    for outcome in outcomes:
+        if outcome.result is None:
+            table.add_row(outcome.source, "[red]skipped[/]", "", "", "", end_section=False)
+            table.add_row(f"  [red]{outcome.error}[/]", "", "", "", "")
+        else:
+            r = outcome.result
+            table.add_row(outcome.source, r.status, str(r.claims), str(r.attributed), str(r.triples))
+    stored = [o.result for o in outcomes if o.result is not None]
+    table.add_section()
+    table.add_row(
+        f"{len(stored)} of {len(outcomes)} documents stored",
+        "",
+        str(sum(r.claims for r in stored)),
+        str(sum(r.attributed for r in stored)),
+        str(sum(r.triples for r in stored)),
+    )
+    return table
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(["de", "en"]), help="Language of the articles (default: detected).")
+@click.option("--attributed-only", is_flag=True, help="Store only attributed claims, not the article's own.")
+@click.option("--json", "as_json", is_flag=True, help="Print the outcome per document as JSON.")
+@click.pass_obj
+def ingest_command(settings, paths, lang, attributed_only, as_json):
+    """Extract the claims of FILE...|DIR (.txt, .html, .jsonl) and store each article in one transaction."""
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if missing:
+        raise ProvenanceError(f"{missing[0]}: no such file or directory")
+    store = settings.open_store(write=True)
+    console = Console(file=sys.stderr if as_json else sys.stdout)
+    files = input_files(paths)
+    show_progress = len(files) >= PROGRESS_THRESHOLD and not as_json
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=not show_progress,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+        seen_files: set[str] = set()
+
+        def advance(outcome: IngestOutcome) -> None:
+            file = outcome.source.split("#", 1)[0]
+            if file not in seen_files:
+                seen_files.add(file)
+                progress.advance(task)
+
+        outcomes = ingest(store, files, settings.scheme(), lang=lang,
+                          include_unattributed=not attributed_only, on_document=advance)
+    failed = [o for o in outcomes if o.error is not None]
+    if as_json:
+        emit_json([
+            {"source": o.source, "error": o.error} if o.result is None else {"source": o.source, **o.result.__dict__}
+            for o in outcomes
+        ])
+    else:
+        console.print(summary_table(outcomes))
+    if failed:
+        if len(outcomes) == 1:
+            raise ProvenanceError(failed[0].error)
+        raise ProvenanceError(f"{len(failed)} of {len(outcomes)} documents could not be ingested (see the summary)")
