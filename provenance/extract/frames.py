@@ -428,12 +428,19 @@ def _english_verb_frame(context: _Context, verb: int, clause_first: int, clause_
         and remainder <= LONG_POSTPOSED_REMAINDER
         and next_word not in lexicon.complementizers
         and next_word != ":"
+        and next_word not in lexicon.pronouns
         and not _opens_quote(context, verb + 1)
         and _plausible_content_before(context, clause_first)
     ):
         content = _content_before(context, clause_first)
+        appositive = None if before or context.tokens[verb + 1].capitalized else _speaker_after_quote(context, verb)
+        if appositive is not None:
+            quote_end, speaker = appositive
+            content = _content_before(context, quote_end + 1)
         if content is not None:
-            if before:
+            if appositive is not None:
+                pass
+            elif before:
                 speaker = (before[0], before[-1])
             else:
                 speaker = _phrase_right(context, verb + 1)
@@ -593,13 +600,36 @@ def _phrase_left(context: _Context, end: int) -> tuple[int, int] | None:
 
 
 def _sentence_subject(context: _Context, first: int) -> tuple[int, int] | None:
-    """The sentence's opening noun phrase when the verb's own clause has none (*X, who ..., said*)."""
-    end = 0
-    while end < first and context.tokens[end].text not in CLAUSE_PUNCTUATION:
-        end += 1
-    if end == 0 or end > 10:
-        return None
-    return (0, end - 1)
+    """The sentence's first comma-separated noun phrase when the verb's own clause has none (*X, who ..., said*).
+
+    Opening adverbials ("Similarly,", "In an interview,") are skipped.
+    """
+    start = 0
+    while start < first:
+        end = start
+        while end < first and context.tokens[end].text not in CLAUSE_PUNCTUATION:
+            end += 1
+        segment = context.tokens[start:end]
+        opener = segment[0].lower if segment else ""
+        adverbial = opener in ENGLISH_ADVERBIAL_OPENERS or opener.endswith("ly") or len(segment) == 1 and not segment[0].capitalized
+        if segment and not adverbial and len(segment) <= 10:
+            return (start, end - 1)
+        start = end + 1
+    return None
+
+
+def _speaker_after_quote(context: _Context, verb: int) -> tuple[int, tuple[int, int]] | None:
+    """``“...,” the press secretary, Josh Earnest, said on Tuesday``: (the closing quote, the speaker)."""
+    for index in range(verb - 1, max(-1, verb - 25), -1):
+        if context.tokens[index].text in CLOSING_QUOTES and context.quoted[index]:
+            first = index + 1
+            while first < verb and context.tokens[first].text in CLAUSE_PUNCTUATION:
+                first += 1
+            last = verb - 1
+            while last >= first and context.tokens[last].text in CLAUSE_PUNCTUATION:
+                last -= 1
+            return (index, (first, last)) if first <= last else None
+    return None
 
 
 # --- content -------------------------------------------------------------------------------------
@@ -667,7 +697,7 @@ def _plausible_content_before(context: _Context, clause_first: int) -> bool:
     words = [token for token in context.tokens[:clause_first] if token.is_word]
     if len(words) < 4:
         return False
-    opens_with_adverbial = words[0].lower in ENGLISH_ADVERBIAL_OPENERS
+    opens_with_adverbial = words[0].lower in ENGLISH_ADVERBIAL_OPENERS or words[0].lower.endswith("ly")
     return not opens_with_adverbial or len(words) > 10 or context.tokens[0].text in OPENING_QUOTES
 
 

@@ -19,6 +19,8 @@ RUN_ON_MARKERS = frozenset(
     "sei seien habe gebe werde könne müsse solle wolle dürfe wisse stehe liege komme koste gelte fehle drohe "
     "bestehe plane zeige brauche trage bringe".split()
 )
+# A single quoted word ("„positiv“") is a scare quote or a label, not a claim of its own.
+SHORTEST_QUOTED_CLAIM = 2
 ARTICLES = frozenset("der die das den dem".split())
 # German reportative "sollen": "Der Täter soll das Gebäude gestürmt haben" reports what others say.
 REPORTATIVE_MODALS = frozenset({"soll", "sollen"})
@@ -128,7 +130,8 @@ def inner_quotations(text: str, spans: list[Span]) -> list[Span]:
             if token.text in ("„", "»") and opened is None:
                 opened = token.start
             elif token.text in ("“", "«") and opened is not None:
-                if (opened, token.end) != (start, end):
+                words = [word for word in tokenize(text, opened, token.end) if word.is_word]
+                if (opened, token.end) != (start, end) and len(words) >= SHORTEST_QUOTED_CLAIM:
                     found.append((opened, token.end))
                 opened = None
     return found
