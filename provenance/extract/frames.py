@@ -26,6 +26,8 @@ GERMAN_FRONTED_ADVERBS = frozenset(
     "mit gegenüber über seit während wie so ebenfalls weiterhin laut zunächst erst kürzlich".split()
 )
 LONG_POSTPOSED_REMAINDER = 6
+# The finite verb after the subject when the cue is a participle: "Die Polizei hat am Montag mitgeteilt".
+GERMAN_AUXILIARIES = frozenset("hat hatte haben hatten habe hätten ist war sind waren wird wurde soll will".split())
 # "Senate Majority Leader Mitch McConnell: ..." is about as long as a speaker before a colon gets.
 MAX_COLON_SPEAKER_TOKENS = 6
 # English sentence openers that make "In X, Y said ..." a frame with its content after the verb.
@@ -339,10 +341,15 @@ def _german_verb_frame(context: _Context, verb: int, clause_first: int, clause_l
             return None
         cue = [context.span(before[0], before[0])] + [context.span(i, i) for i in cue_indexes]
         return _frame(context, cue, content, [noun_phrase], "indirect"), set(range(before[0], clause_last + 1))
-    inverted = not before or context.lower(before[0]) in GERMAN_FRONTED_ADVERBS or _is_content_clause(context, before)
-    if inverted:
-        after = max(cue_indexes) + 1 if context.lower(verb + 1) == "es" else verb + 1
-        phrases = _phrases_right(context, after)
+    after = max(cue_indexes) + 1 if context.lower(verb + 1) == "es" else verb + 1
+    phrases = _phrases_right(context, after)
+    if not before and not phrases and clause_first > 0 and context.tokens[clause_first - 1].text == ",":
+        # "Tony Auden, ein Sprecher des Zentrums, wies darauf hin, dass ...": the subject opens the sentence.
+        subject = _sentence_subject(context, clause_first)
+        if subject is None:
+            return None
+        return _german_subject_first(context, verb, cue_indexes, subject)
+    if not _subject_before_verb(context, before, verb):
         if not phrases:
             return None
         speaker = phrases[0]
@@ -379,6 +386,23 @@ def _german_verb_frame(context: _Context, verb: int, clause_first: int, clause_l
     subject = _phrase_right(context, before[0])
     if subject is None or subject[1] >= verb + 1:
         return None
+    return _german_subject_first(context, verb, cue_indexes, subject)
+
+
+def _subject_before_verb(context: _Context, before: list[int], verb: int) -> bool:
+    """German verb-second: the subject stands before the verb only if it fills the whole field before it."""
+    if not before or context.lower(before[0]) in GERMAN_FRONTED_ADVERBS or _is_content_clause(context, before):
+        return False
+    subject = _phrase_right(context, before[0])
+    if subject is None:
+        return False
+    rest = [context.lower(i) for i in range(subject[1] + 1, verb)]
+    if rest and rest[0] in GERMAN_AUXILIARIES:
+        return True
+    return all(word in context.lexicon.verb_companions or word in CLAUSE_PUNCTUATION for word in rest)
+
+
+def _german_subject_first(context: _Context, verb: int, cue_indexes: list[int], subject: tuple[int, int]):
     used = set(cue_indexes) | set(range(subject[0], subject[1] + 1))
     start = _introduced_content_start(context, max(cue_indexes) + 1)
     if start is None:
