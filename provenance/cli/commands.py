@@ -63,13 +63,16 @@ def add(settings, text_path, claims_path, article_id, title, publisher, url, pub
 
 @main.command("claims")
 @click.option("--article", "article_id", help="Only the claims of this article id.")
+@click.option("--attributed", is_flag=True, help="Only claims with a source (not the articles' own).")
 @json_option
 @click.pass_obj
-def claims(settings, article_id, as_json):
+def claims(settings, article_id, attributed, as_json):
     """List every stored claim with its origin, hops and mode."""
     store = settings.open_store()
     article_iri = settings.scheme().article(article_id) if article_id else None
     rows = claim_reports.claims_data(store, article=article_iri)
+    if attributed:
+        rows = [row for row in rows if row["hops"]]
     if as_json:
         emit_json(rows)
     else:
