@@ -9,5 +9,6 @@ from provenance.cli import commands as _commands  # noqa: F401  (registers the s
 from provenance.cli import extract_command as _extract_command  # noqa: F401  (registers extract)
 from provenance.cli import ingest_command as _ingest_command  # noqa: F401  (registers ingest)
 from provenance.cli import analysis_commands as _analysis_commands  # noqa: F401  (registers report, sources)
+from provenance.cli import transfer_commands as _transfer_commands  # noqa: F401  (registers push, pull)
 
 __all__ = ["main"]

@@ -234,7 +234,7 @@ class EndpointStore:
         values = " ".join(str(name) for name in names)
         query = f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
         result = self._solutions(query)
-        return [ox.Quad(s["s"], s["p"], s["o"], s["g"]) for s in result]  # type: ignore[union-attr]
+        return [ox.Quad(s["s"], s["p"], _term(s["o"]), s["g"]) for s in result]  # type: ignore[union-attr]
 
     def iter_graph_batches(self, graphs: Mapping[str, int] | None = None, *, triples_per_batch: int = 50_000
                            ) -> Iterator[list[ox.Quad]]:
