@@ -245,3 +245,18 @@ def test_large_graphs_are_written_in_batches(write_path, endpoint_url):
     store.replace_graphs({graph: []})
     assert store.graph_names() == []
     store.close()
+
+
+def test_ingest_and_report_match_the_embedded_store(remote, tmp_path, seed_text):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "tass-talks-de.txt").write_text(seed_text.read_text(encoding="utf-8"), encoding="utf-8")
+    local = Cli(str(tmp_path / "store"))
+    outcome = remote.json("ingest", str(articles))
+    assert [row["status"] for row in outcome] == ["added"]
+    assert [row["status"] for row in remote.json("ingest", str(articles))] == ["unchanged"]
+    local("ingest", str(articles))
+    report = remote.json("report")
+    assert report == local.json("report")
+    assert report["articles"] == 1 and report["claims"] >= 6 and report["max_hops"] == 2
+    assert "Tass" in remote("report").stdout
