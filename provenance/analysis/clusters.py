@@ -6,7 +6,8 @@ Konjunktiv I of reported speech into the indicative ("seien" -> "sind", so that 
 seien zurückgekehrt" and "Die Delegationen sind zurückgekehrt" match), and removes German and English
 function words. Near-equal texts are found without comparing all pairs: min-hash signatures of the
 word sets are banded (locality-sensitive hashing), and texts that share a band are compared with
-rapidfuzz's ``token_sort_ratio``; those at or above the threshold (88 of 100) join a cluster.
+rapidfuzz's ``token_sort_ratio``; negations ("nicht", "kein", "not", "no", ...) are kept, and two texts
+whose negations differ never match, so that a claim and its denial stay apart. Texts at or above the threshold (88 of 100) join a cluster.
 
 A cluster's *independent sources* are the greatest number of paths from its origins to its readers
 that share no source: a wire copy printed by five outlets is one source, not five; two agencies
@@ -41,12 +42,13 @@ KONJUNKTIV = {
     "waere": "ist", "waeren": "sind", "haette": "hat", "haetten": "haben", "wuerde": "wird", "wuerden": "werden",
 }
 STOPWORDS = frozenset(
-    """der die das den dem des ein eine einer einen einem eines und oder aber auch noch schon nicht kein keine
+    """der die das den dem des ein eine einer einen einem eines und oder aber auch noch schon
     in im ins an am auf aus bei mit nach von vom zu zum zur fuer ueber unter um vor es er sie wir ihr man sich
     dass ob wie als so nur sehr bereits
-    the a an and or but also not no of in on at to for from by with as is are was were be been that this it its
+    the a an and or but also of in on at to for from by with as is are was were be been that this it its
     has have had will would which who there their they he she we""".split()
 )
+NEGATIONS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals not no never none nobody".split())
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 WORD = re.compile(r"\w+")
 
@@ -63,6 +65,22 @@ def normalise_text(text: str) -> str:
     folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     words = (KONJUNKTIV.get(word, word) for word in WORD.findall(folded))
     return " ".join(word for word in words if word not in STOPWORDS)
+
+
+def negations(normalised: str) -> frozenset[str]:
+    """The negation words of a normalised text."""
+    return NEGATIONS.intersection(normalised.split())
+
+
+def same_claim(first: str, second: str, *, threshold: float = SIMILARITY_THRESHOLD) -> bool:
+    """Whether two *normalised* texts say the same: alike enough, and negated alike.
+
+    >>> same_claim("gibt resultate", "gibt keine resultate")
+    False
+    """
+    if negations(first) != negations(second):
+        return False
+    return fuzz.token_sort_ratio(first, second, score_cutoff=threshold) > 0
 
 
 def _token_hashes(token: str, cache: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
@@ -125,7 +143,7 @@ def cluster_texts(texts: Sequence[str], *, threshold: float = SIMILARITY_THRESHO
             bucket = (band, signature[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND])
             leader = buckets.setdefault(bucket, number)
             if leader != number and groups.find(leader) != groups.find(number):
-                if fuzz.token_sort_ratio(keys[leader], key, score_cutoff=threshold):
+                if same_claim(keys[leader], key, threshold=threshold):
                     groups.union(leader, number)
     clusters: dict[int, list[int]] = {}
     for index, key_number in enumerate(members):
@@ -156,7 +174,9 @@ def matching_claims(text: str, candidates: Sequence[tuple[str, str]], *,
     wanted = normalise_text(text)
     keys = [normalise_text(candidate) for _, candidate in candidates]
     hits = process.extract(wanted, keys, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None)
-    return [candidates[index][0] for _, _, index in sorted(hits, key=lambda hit: hit[2])]
+    wanted_negations = negations(wanted)
+    return [candidates[index][0] for _, _, index in sorted(hits, key=lambda hit: hit[2])
+            if negations(keys[index]) == wanted_negations]
 
 
 @dataclass(frozen=True)

@@ -115,10 +115,10 @@ def render_report(data: dict[str, Any]) -> Group:
     """The report as rich tables: totals, origins, depth, relays, failure points, clusters, circles."""
     parts: list[Any] = []
     totals = Text.assemble(
-        ("Claims ", "bold"), (f"{data['claims']} attributed", "bold green"), (f", {data['unattributed']} unattributed", ""),
-        (f" in {data['articles']} articles", ""),
-        ("   origins ", "bold"), (f"{data['origins']['named']} named, {data['origins']['anonymous']} anonymous", ""),
-        ("   hops ", "bold"), (f"max {data['max_hops']}, mean {data['mean_hops']}", ""),
+        ("Claims   ", "bold"), (f"{data['claims']} attributed", "bold green"),
+        f", {data['unattributed']} unattributed, in {data['articles']} articles\n",
+        ("Origins  ", "bold"), f"{data['origins']['named']} named, {data['origins']['anonymous']} anonymous\n",
+        ("Hops     ", "bold"), f"max {data['max_hops']}, mean {data['mean_hops']}",
     )
     parts.append(totals)
 
