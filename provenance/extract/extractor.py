@@ -28,7 +28,7 @@ from provenance.model.core import Article, Claim, Cue, Hop
 
 Span = tuple[int, int]
 # How many sentences without a report may separate a run-on sentence from the report it continues.
-RUN_ON_REACH = 2
+RUN_ON_REACH = 1
 # "Trump said on Monday." is a speaker tail; longer sentences say something of their own.
 SPEAKER_TAIL_TOKENS = 9
 

@@ -342,6 +342,9 @@ def _german_verb_frame(context: _Context, verb: int, clause_first: int, clause_l
         cue = [context.span(before[0], before[0])] + [context.span(i, i) for i in cue_indexes]
         return _frame(context, cue, content, [noun_phrase], "indirect"), set(range(before[0], clause_last + 1))
     after = max(cue_indexes) + 1 if context.lower(verb + 1) == "es" else verb + 1
+    if context.lower(verb + 1) == "es" and context.lower(after) in ("in", "aus", "von", "bei", "seitens", "im", "vom", "auf"):
+        # "hieß es in einer Mitteilung der Polizei": the document or place is the source.
+        after += 1
     phrases = _phrases_right(context, after)
     if not before and not phrases and clause_first > 0 and context.tokens[clause_first - 1].text == ",":
         # "Tony Auden, ein Sprecher des Zentrums, wies darauf hin, dass ...": the subject opens the sentence.

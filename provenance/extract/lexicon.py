@@ -109,7 +109,9 @@ def _german() -> Lexicon:
         report_nouns=_words(
             "angaben informationen berichten bericht berichts aussagen aussage ansicht auffassung meinung "
             "einschätzung einschätzungen darstellung schätzungen erkenntnissen medienberichten medieninformationen "
-            "medienangaben polizeiangaben zeugenaussagen augenzeugenberichten worten überzeugung sicht"
+            "medienangaben polizeiangaben zeugenaussagen augenzeugenberichten worten überzeugung sicht "
+            "veröffentlichung berechnungen ankündigung erkenntnisstand auskunft vernehmen darstellungen "
+            "bewertung schätzung ermittlungen recherchen meldungen aussagen angaben umfrage studie"
         ),
         anaphoric_cues=_words("demnach wonach"),
         relay_phrases=_phrases("unter Berufung auf", "mit Verweis auf", "unter Verweis auf"),
