@@ -18,6 +18,7 @@ from provenance.rdf.vocab import local_suffix
 
 CLAIM_ROWS = """
 SELECT ?claim ?text ?mode ?hedged ?article ?doc ?publisher ?publisherName ?start ?hop ?index ?source ?name ?kind ?cueText ?affName
+       ?reliability ?verdict
 WHERE {
   ?claim a schema:Claim ; schema:text ?text ; cp:mode ?mode ; cp:hedged ?hedged ; schema:isPartOf ?article .
   ?article schema:identifier ?doc .
@@ -32,7 +33,12 @@ WHERE {
     ?hop cp:statementOf ?claim ; cp:hopIndex ?index ; prov:wasAttributedTo ?source .
     ?source schema:name ?name ; cp:kind ?kind .
     OPTIONAL { ?source prov:actedOnBehalfOf/schema:name ?affName }
+    OPTIONAL {
+      ?rating schema:about ?source ; cp:reliability ?reliability .
+      FILTER NOT EXISTS { ?rating prov:invalidatedAtTime ?replaced }
+    }
   }
+  OPTIONAL { ?review schema:itemReviewed ?claim ; schema:reviewRating/schema:alternateName ?verdict }
 }
 """
 
@@ -53,18 +59,26 @@ def claim_records(store, *, article: str | None = None, claim: str | None = None
 
 
 def records_from_rows(rows) -> list[ClaimRecord]:
-    """Group hop rows into ClaimRecords, preserving the store's claim order by article and text offset."""
+    """Group hop rows into ClaimRecords, preserving the store's claim order by article and text offset.
+
+    A hop's ``reliability`` is its source's rating in force (the newest; see :mod:`provenance.rdf.ratings`),
+    a claim's ``verdicts`` the texts of the ClaimReviews on it.
+    """
     claims: dict[str, dict] = {}
     hops: dict[str, dict[int, SourceRef]] = defaultdict(dict)
+    verdicts: dict[str, set[str]] = defaultdict(set)
     for row in rows:
         iri = row["claim"].value
         if iri not in claims:
             claims[iri] = row
+        if "verdict" in row:
+            verdicts[iri].add(row["verdict"].value)
         if "hop" in row:
             hops[iri][int(row["index"].value)] = SourceRef(
                 iri=row["source"].value,
                 name=row["name"].value,
                 kind=local_suffix(row["kind"].value, "kind-"),
+                reliability=local_suffix(row["reliability"].value, "reliability-") if "reliability" in row else None,
                 affiliation=_text(row.get("affName")),
             )
     records = []
@@ -84,6 +98,7 @@ def records_from_rows(rows) -> list[ClaimRecord]:
                 hedged=row["hedged"].value == "true",
                 chain=chain,
                 cue=_text(row.get("cueText")),
+                verdicts=tuple(sorted(verdicts[iri])),
                 start=int(row["start"].value) if "start" in row else None,
             )
         )
