@@ -232,7 +232,7 @@ def _match_postposition(context: _Context, index: int) -> tuple[Frame, set[int]]
 def _match_report_noun(context: _Context, index: int) -> tuple[Frame, set[int]] | None:
     """*nach Angaben der Polizei*, *nach aus X durchdringenden Informationen*, *nach Medieninformationen*."""
     lexicon = context.lexicon
-    if lexicon.language != "de" or context.lower(index) not in ("nach", "aus", "gemäß"):
+    if lexicon.language != "de" or context.lower(index) not in ("nach", "gemäß"):
         return None
     noun_index = None
     for offset in range(1, 6):

@@ -104,7 +104,7 @@ def _german() -> Lexicon:
         },
         particle_required=_words("gab gaben stellte räumte fügte wies kündigte kündigten warf wirft sprach"),
         quoting_verbs=_words("zitierte zitierten zitiert"),
-        source_prepositions=_phrases("laut", "gemäß", "unter Berufung auf"),
+        source_prepositions=_phrases("laut", "gemäß"),
         source_postpositions=_words("zufolge"),
         report_nouns=_words(
             "angaben informationen berichten bericht berichts aussagen aussage ansicht auffassung meinung "
@@ -144,7 +144,7 @@ def _english() -> Lexicon:
         particles={},
         particle_required=frozenset(),
         quoting_verbs=_words("quoted"),
-        source_prepositions=_phrases("according to", "citing", "quoting", "per"),
+        source_prepositions=_phrases("according to"),
         source_postpositions=frozenset(),
         report_nouns=frozenset(),
         anaphoric_cues=frozenset(),
