@@ -12,3 +12,4 @@ from provenance.cli import analysis_commands as _analysis_commands  # noqa: F401
 from provenance.cli import transfer_commands as _transfer_commands  # noqa: F401  (registers push, pull)
 
 __all__ = ["main"]
+from provenance.cli import graph_command as _graph_command  # noqa: F401  (registers graph)

@@ -284,8 +284,8 @@ def cluster_picture(store, number: int, *, report: dict[str, Any]) -> Picture:
     cluster = clusters[number - 1]
     records = _cluster_records(store, cluster)
     traces = _traces(store, records)
-    failures = [iri for record in records for source in record.chain
-                if source.name in set(cluster.get("single_points_of_failure", []))]
+    failing = set(cluster.get("single_points_of_failure", []))
+    failures = [source.iri for record in records for source in record.chain if source.name in failing]
     return build_picture(records, title=f"cluster {number}: “{textwrap.shorten(cluster['text'], 60, placeholder='…')}”"
                          f" in {cluster['articles']} articles", report=report, traces=traces,
                          single_points_of_failure=failures)
