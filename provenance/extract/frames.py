@@ -23,7 +23,10 @@ GERMAN_FRONTED_ADVERBS = frozenset(
     "dazu gestern heute zudem außerdem weiter später dabei anschließend zuvor bereits auch noch nun jetzt "
     "damals daraufhin ferner allerdings trotzdem deshalb dennoch darüber daher hierzu dort zugleich "
     "gleichzeitig inzwischen mittlerweile zuletzt schließlich vorher danach am im in an auf bei vor nach "
-    "mit gegenüber über seit während wie so ebenfalls weiterhin laut zunächst erst kürzlich".split()
+    "mit gegenüber über seit während wie so ebenfalls weiterhin laut zunächst erst kürzlich dagegen hingegen "
+    "jedoch doch tatsächlich gleichwohl stattdessen seither derzeit bislang bisher ebenso erneut abschließend "
+    "offenbar offensichtlich insbesondere unterdessen indes momentan zwar immerhin für aus zum zur vom beim "
+    "als nachdem um wegen trotz ende anfang".split()
 )
 LONG_POSTPOSED_REMAINDER = 6
 # The finite verb after the subject when the cue is a participle: "Die Polizei hat am Montag mitgeteilt".
@@ -342,6 +345,8 @@ def _german_verb_frame(context: _Context, verb: int, clause_first: int, clause_l
         cue = [context.span(before[0], before[0])] + [context.span(i, i) for i in cue_indexes]
         return _frame(context, cue, content, [noun_phrase], "indirect"), set(range(before[0], clause_last + 1))
     after = max(cue_indexes) + 1 if context.lower(verb + 1) == "es" else verb + 1
+    if context.lower(after) == "sich":
+        after += 1
     if context.lower(verb + 1) == "es" and context.lower(after) in ("in", "aus", "von", "bei", "seitens", "im", "vom", "auf"):
         # "hieß es in einer Mitteilung der Polizei": the document or place is the source.
         after += 1
@@ -394,7 +399,8 @@ def _german_verb_frame(context: _Context, verb: int, clause_first: int, clause_l
 
 def _subject_before_verb(context: _Context, before: list[int], verb: int) -> bool:
     """German verb-second: the subject stands before the verb only if it fills the whole field before it."""
-    if not before or context.lower(before[0]) in GERMAN_FRONTED_ADVERBS or _is_content_clause(context, before):
+    opener = context.lower(before[0]) if before else ""
+    if not before or opener in GERMAN_FRONTED_ADVERBS or opener.endswith("weise") or _is_content_clause(context, before):
         return False
     subject = _phrase_right(context, before[0])
     if subject is None:
@@ -608,6 +614,11 @@ def _phrase_left(context: _Context, end: int) -> tuple[int, int] | None:
     while index >= 0:
         token = context.tokens[index]
         word = token.lower
+        if token.text == ")":
+            opening = _matching_parenthesis(context, index)
+            if opening is not None:
+                index = opening - 1
+                continue
         if token.text in CLAUSE_PUNCTUATION or token.text in FINAL_PUNCTUATION:
             break
         if word in context.lexicon.determiners:
@@ -624,6 +635,13 @@ def _phrase_left(context: _Context, end: int) -> tuple[int, int] | None:
     while first <= last and context.tokens[first].lower in ("es",):
         first += 1
     return (first, last) if first <= last else None
+
+
+def _matching_parenthesis(context: _Context, closing: int) -> int | None:
+    for index in range(closing - 1, max(-1, closing - 12), -1):
+        if context.tokens[index].text == "(":
+            return index
+    return None
 
 
 def _sentence_subject(context: _Context, first: int) -> tuple[int, int] | None:
@@ -742,8 +760,10 @@ def _opens_quote(context: _Context, index: int) -> bool:
 
 def _clause_start(context: _Context, index: int) -> int:
     first = index
+    # English closes a quotation without a comma ("“...?” Trump said"); German puts one after it.
+    quote_ends_clause = context.lexicon.language == "en"
     while first > 0 and context.tokens[first - 1].text not in CLAUSE_PUNCTUATION and not (
-        context.tokens[first - 1].text in CLOSING_QUOTES and context.quoted[first - 1]
+        quote_ends_clause and context.tokens[first - 1].text in CLOSING_QUOTES and context.quoted[first - 1]
     ):
         first -= 1
     return first
