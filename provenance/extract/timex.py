@@ -56,6 +56,9 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NUMBER = r"\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
 _NEXT = r"(?:nächste[nrs]?|kommende[nrs]?)"
 _THIS = r"(?:diese[nrs]?|laufende[nrs]?)"
+#: "Ende der Woche", "end of the month", "later this year", "diese Woche": a part of the current unit, or all of it.
+_PART_OF = (r"(?:(?P<part>{parts}|end\s+of|the\s+end\s+of|the\s+beginning\s+of|beginning\s+of)\s+"
+            r"(?:(?:der|des|the)\s+|(?:" + _THIS + r"|this)\s+)|(?:(?P<later>later|early)\s+)?(?:" + _THIS + r"|this)\s+)")
 _PAST = re.compile(
     r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|sei\s+\w+\s+(?:worden|gewesen)|was|were|had|did|\w{3,}ed)\b",
     re.IGNORECASE,
@@ -150,7 +153,7 @@ PATTERNS: list[tuple[str, Handler]] = [
     (_BY + r"(?:(?:im|in|ab)\s+)?(?P<m>" + _MONTH + r")(?:\s+(?P<y>\d{4}))?",
      lambda m, day, past: _maybe_until(m, day, _named_month(day, MONTHS[m["m"].lower()], m["y"], past))),
     # relative days
-    (r"(?P<w>übermorgen|vorgestern|heute\s+abend|heute|morgen|gestern|today|tonight|tomorrow|yesterday)",
+    (r"(?P<w>übermorgen|vorgestern|heute|(?<!am\s)(?<!jeden\s)morgen|gestern|today|tonight|tomorrow|yesterday)",
      lambda m, day, past: _single(day + timedelta(days=_RELATIVE_DAYS[m["w"].lower().split()[0]]))),
     # weekdays
     (r"(?:(?:am|on|this|diesen)\s+)?(?P<next>" + _NEXT + r"|next|coming)?\s*(?P<wd>" + _WEEKDAY + r")",
@@ -159,25 +162,22 @@ PATTERNS: list[tuple[str, Handler]] = [
     (_BY + r"(?:(?:in\s+der|im\s+laufe\s+der|im\s+verlauf\s+der|in)\s+)?(?P<part>anfang|mitte|ende|early|later)?\s*"
      r"(?:der\s+)?(?:" + _NEXT + r"|next|coming)\s+(?:woche|week)",
      lambda m, day, past: _maybe_until(m, day, _week_part(_week(day + timedelta(days=7)), m["part"], day))),
-    (_BY + r"(?:(?:in|im\s+laufe)\s+)?(?P<part>anfang|mitte|ende|later|end\s+of|the\s+end\s+of)?\s*(?:der|the)?\s*"
-     r"(?:" + _THIS + r"|this|der)\s+(?:woche|week)",
-     lambda m, day, past: _maybe_until(m, day, _week_part(_week(day), m["part"], day))),
+    (_BY + r"(?:(?:in|im\s+laufe)\s+)?" + _PART_OF.format(parts="anfang|mitte|ende") + r"(?:woche|week)",
+     lambda m, day, past: _maybe_until(m, day, _week_part(_week(day), m["part"] or m["later"], day))),
     (r"(?:in|within|binnen|innerhalb\s+von|innerhalb)\s+(?P<n>" + _NUMBER + r")\s+(?P<unit>tage?n?|days?|wochen?|weeks?)",
      lambda m, day, past: _single(day + timedelta(days=_count(m["n"]) * (7 if m["unit"].lower()[0] == "w" else 1)))),
     # months
     (_BY + r"(?:(?:im|in)\s+)?(?:" + _NEXT + r"|next|coming)\s+(?:monat|month)",
      lambda m, day, past: _maybe_until(m, day, _next_month(day))),
-    (_BY + r"(?:(?:im|in)\s+)?(?P<part>ende|later|end\s+of|the\s+end\s+of)?\s*(?:des|the)?\s*"
-     r"(?:" + _THIS + r"|this|des)\s+(?:monats?|month)",
-     lambda m, day, past: _maybe_until(m, day, _month_part(_month(day.year, day.month), m["part"], day))),
+    (_BY + r"(?:(?:im|in)\s+)?" + _PART_OF.format(parts="anfang|mitte|ende") + r"(?:monats?|month)",
+     lambda m, day, past: _maybe_until(m, day, _month_part(_month(day.year, day.month), m["part"] or m["later"], day))),
     # years
     (_BY + r"(?:(?:im|in)\s+)?(?:" + _NEXT + r"|next|coming)\s+(?:jahr(?:es)?|year)",
      lambda m, day, past: _maybe_until(m, day, _year(day.year + 1))),
     (_BY + r"(?:zum\s+)?(?:jahresende|year-end|year\s+end)",
      lambda m, day, past: _maybe_until(m, day, _month(day.year, 12))),
-    (_BY + r"(?:(?:im|in)\s+)?(?P<part>ende|later|end\s+of|the\s+end\s+of)?\s*(?:des|the)?\s*"
-     r"(?:" + _THIS + r"|this|des)\s+(?:jahr(?:es)?|year)",
-     lambda m, day, past: _maybe_until(m, day, _month(day.year, 12) if m["part"] else _year(day.year))),
+    (_BY + r"(?:(?:im|in)\s+)?" + _PART_OF.format(parts="anfang|mitte|ende") + r"(?:jahr(?:es)?|year)",
+     lambda m, day, past: _maybe_until(m, day, _year_part(day, m["part"] or m["later"]))),
 ]
 
 _RELATIVE_DAYS = {"heute": 0, "today": 0, "tonight": 0, "morgen": 1, "tomorrow": 1, "übermorgen": 2,
@@ -209,7 +209,7 @@ def _date_interval(match: re.Match, day: date, past: bool, number: int) -> Inter
 def _week_part(week: Interval, part: str | None, day: date) -> Interval:
     monday, sunday = week
     part = (part or "").lower()
-    if part in ("anfang", "early"):
+    if part in ("anfang", "early") or "beginning" in part:
         return monday, monday + timedelta(days=2)
     if part == "mitte":
         return monday + timedelta(days=2), monday + timedelta(days=4)
@@ -225,7 +225,21 @@ def _month_part(month: Interval, part: str | None, day: date) -> Interval:
         return month
     if part.lower() == "later":
         return max(day, month[0]), month[1]
-    return _part(month, "ende")
+    return _part(month, "anfang" if "beginning" in part.lower() or part.lower() in ("anfang", "early") else
+                 "mitte" if part.lower() == "mitte" else "ende")
+
+
+def _year_part(day: date, part: str | None) -> Interval:
+    part = (part or "").lower()
+    if not part:
+        return _year(day.year)
+    if part == "later":
+        return day, date(day.year, 12, 31)
+    if part in ("anfang", "early") or "beginning" in part:
+        return date(day.year, 1, 1), date(day.year, 3, 31)
+    if part == "mitte":
+        return date(day.year, 4, 1), date(day.year, 9, 30)
+    return _month(day.year, 12)
 
 
 _COMPILED = [(re.compile(r"(?<!\w)" + pattern + r"(?!\w)", re.IGNORECASE), handler) for pattern, handler in PATTERNS]
@@ -251,7 +265,7 @@ def find_time(text: str, published: date) -> TimeExpression | None:
     best: tuple[int, int, re.Match, Handler] | None = None
     for pattern, handler in _COMPILED:
         for match in pattern.finditer(text):
-            if not match.group(0).strip():
+            if not match.group(0).strip() or _lowercase_verb(match):
                 continue
             start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
             key = (start, -(match.end() - start))
@@ -266,6 +280,15 @@ def find_time(text: str, published: date) -> TimeExpression | None:
     except (ValueError, KeyError):
         return None
     return TimeExpression(text=text[start:match.end()], start=start, end=match.end(), value=format_interval(interval))
+
+
+#: English month names that are also words ("may", "march"): months only when capitalised.
+_AMBIGUOUS_MONTHS = frozenset({"may", "march"})
+
+
+def _lowercase_verb(match: re.Match) -> bool:
+    month = match.groupdict().get("m")
+    return bool(month) and month.lower() in _AMBIGUOUS_MONTHS and not month[0].isupper()
 
 
 def publication_date(published: str | None) -> date | None:
