@@ -59,6 +59,7 @@ def ingest(
 
 def _outcomes(store, files: list[Path], scheme: IriScheme, lang, include_unattributed) -> Iterator[IngestOutcome]:
     from provenance.extract import extract_article, read_documents
+    from provenance.extract.timex import annotate_due
 
     for path in files:
         try:
@@ -72,6 +73,7 @@ def _outcomes(store, files: list[Path], scheme: IriScheme, lang, include_unattri
             label = f"{path}#{document.id}" if len(documents) > 1 else str(path)
             try:
                 article = extract_article(document, include_unattributed=include_unattributed)
+                annotate_due(article)
                 yield IngestOutcome(source=label, result=add_article(store, article, scheme, method="extract"))
             except ProvenanceError as error:
                 yield IngestOutcome(source=label, error=str(error))

@@ -49,6 +49,9 @@ def add(settings, text_path, claims_path, article_id, title, publisher, url, pub
             if value is not None:
                 document[key] = value
     article = article_from_document(document, text, article_id=article_id)
+    from provenance.extract.timex import annotate_due
+
+    annotate_due(article)
     store = settings.open_store(write=True)
     result = repository.add_article(store, article, settings.scheme(), method="add")
     if as_json:
