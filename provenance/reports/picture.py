@@ -412,16 +412,18 @@ def _node_attributes(node: Node) -> dict[str, str]:
     return attributes
 
 
-def to_dot(picture: Picture, *, graph_id: str | None = None) -> str:
-    """The picture as Graphviz DOT text, origins on the left and readers on the right.
+def to_dot(picture: Picture, *, graph_id: str | None = None, rankdir: str = "LR") -> str:
+    """The picture as Graphviz DOT text, origins on the left and readers on the right (``rankdir="TB"``: top, bottom).
 
     ``graph_id`` prefixes the ids of the SVG's elements, so that several pictures can share one page.
     """
     ids = {node_id: f"n{index}" for index, node_id in enumerate(picture.nodes)}
     lines = [f"digraph {dot_string(graph_id or 'provenance')} {{"]
-    graph_attributes = {"rankdir": "LR", "charset": '"UTF-8"', "bgcolor": '"transparent"', "nodesep": "0.25",
+    graph_attributes = {"rankdir": rankdir, "charset": '"UTF-8"', "bgcolor": '"transparent"', "nodesep": "0.25",
                         "ranksep": "0.45", "fontname": dot_string(FONT), "fontsize": "11",
-                        "label": dot_string(picture.title), "labelloc": "t", "labeljust": "l"}
+                        "labelloc": "t", "labeljust": "l"}
+    if picture.title:
+        graph_attributes["label"] = dot_string(picture.title)
     if graph_id:
         graph_attributes["id"] = dot_string(graph_id)
     lines.append("  graph [" + ", ".join(f"{key}={value}" for key, value in graph_attributes.items()) + "];")
@@ -496,9 +498,9 @@ def render(picture: Picture, fmt: str) -> bytes:
     raise InvalidInput(f"unknown picture format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def inline_svg(picture: Picture, *, graph_id: str) -> str:
+def inline_svg(picture: Picture, *, graph_id: str, rankdir: str = "LR") -> str:
     """The picture as an ``<svg>`` element to put inside an HTML page: no XML prolog, scales to its box."""
-    svg = run_graphviz(to_dot(picture, graph_id=graph_id), "svg").decode("utf-8")
+    svg = run_graphviz(to_dot(picture, graph_id=graph_id, rankdir=rankdir), "svg").decode("utf-8")
     svg = svg[svg.index("<svg"):]
     return re.sub(r'<svg width="(\d+)pt" height="(\d+)pt"',
                   lambda match: f'<svg class="chain-svg" style="max-width:{int(match.group(1)) * 4 // 3}px"'

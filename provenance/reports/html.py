@@ -1,0 +1,420 @@
+"""The HTML report: one self-contained page (inline CSS, SVG and script, nothing fetched) for readers without a terminal.
+
+:func:`html_data` gathers the data (the ``report --json`` dict, every claim's ``trace --json``, the
+articles' texts); :func:`render_html` only renders it, so the page says exactly what ``report`` and
+``trace`` say. Claims are highlighted in the article text by credibility; a click on one shows its
+chain picture and hops beside the text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from html import escape
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import provenance
+from provenance.analysis.credibility import LABELS
+from provenance.model import ANONYMOUS_KINDS
+from provenance.model.records import ArticleRef, ClaimRecord, SourceRef
+from provenance.rdf import queries
+from provenance.reports import picture as pictures
+from provenance.reports.claims import trace_data
+
+CREDIBILITY_LABELS = LABELS
+
+
+def html_data(store, *, report: dict[str, Any] | None = None, articles: Sequence[str] | None = None) -> dict[str, Any]:
+    """Everything the HTML report shows, as plain data: the report, the articles with their claims' traces, and provenance.
+
+    Parameters
+    ----------
+    store : the store to report on.
+    report : the ``report --json`` data when already computed (``report_data(store)`` otherwise).
+    articles : only these article ids (default: every article); the corpus figures stay the whole store's.
+    """
+    if report is None:
+        from provenance.reports.report import report_data
+
+        report = report_data(store)
+    stored = list({article.iri: article for article in queries.articles(store)}.values())
+    if articles is not None:
+        wanted = set(articles)
+        stored = [article for article in stored if article.id in wanted]
+    shown = []
+    for article in stored:
+        records = queries.claim_records(store, article=article.iri)
+        shown.append({
+            "id": article.id,
+            "iri": article.iri,
+            "title": article.title,
+            "publisher": article.publisher,
+            "url": article.url,
+            "published": article.published,
+            "lang": article.lang,
+            "text": queries.article_text(store, article.iri),
+            "claims": [trace_data(store, record.iri) for record in records],
+        })
+    return {
+        "report": report,
+        "articles": shown,
+        "provenance": {
+            "tool": "claim-provenance",
+            "version": provenance.__version__,
+            "store": str(getattr(store, "location", "") or ""),
+            "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        },
+    }
+
+
+def write_html_report(store, path: Path, *, report: dict[str, Any] | None = None,
+                      articles: Sequence[str] | None = None) -> None:
+    """Write the HTML report of ``store`` to ``path`` (atomically), from ``report`` when already computed."""
+    from provenance.cli.io import atomic_output
+
+    page = render_html(html_data(store, report=report, articles=articles))
+    with atomic_output(Path(path)) as handle:
+        handle.write(page.encode("utf-8"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering
+
+
+def _asset(name: str) -> str:
+    return resources.files("provenance.reports").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def claim_key(trace: dict[str, Any]) -> str:
+    """The id a claim has on the page: the last segment of its IRI."""
+    return trace["claim"]["id"].rsplit("/", 1)[-1]
+
+
+def render_html(data: dict[str, Any]) -> str:
+    """The page for :func:`html_data`'s data, as one string of HTML."""
+    report = data["report"]
+    articles = data["articles"]
+    langs = {article.get("lang") for article in articles if article.get("lang")}
+    page_lang = langs.pop() if len(langs) == 1 else "und"
+    draw = pictures.graphviz_available()
+    title = articles[0].get("title") or articles[0]["id"] if len(articles) == 1 else f"{report['articles']} articles"
+    body = [
+        '<header class="page-header">',
+        f'<p class="eyebrow">claim-provenance · attribution report</p><h1>{escape(title)}</h1>',
+        _summary(report),
+        "</header>",
+        '<main class="layout">',
+        '<div class="reading">',
+        *(_article(article) for article in articles),
+        "</div>",
+        '<aside class="detail-panel" aria-live="polite">',
+        '<div id="detail-empty" class="detail-empty"><p><strong>Click a highlighted claim</strong> to see who said it '
+        "first and through whose hands it passed.</p>" + _legend() + "</div>",
+        *(_claim_detail(trace, report, draw) for article in articles for trace in article["claims"]),
+        "</aside>",
+        "</main>",
+        '<section class="graphs">' + "".join(_article_graph(article, report) for article in articles) + "</section>"
+        if draw else "",
+        '<section class="corpus">',
+        _sources(report),
+        _failures(report),
+        _clusters(report),
+        _circles(report),
+        "</section>",
+        _footer(data["provenance"], draw),
+        '<script type="application/json" id="report-data">' + _script_json(report) + "</script>",
+        "<script>" + _asset("report.js") + "</script>",
+    ]
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(page_lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="claim-provenance {escape(data["provenance"]["version"])}">\n'
+        f"<title>{escape(title)} · attribution report</title>\n"
+        "<style>\n" + _asset("report.css") + "</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _script_json(value: Any) -> str:
+    """JSON that cannot end the script element it sits in."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _summary(report: dict[str, Any]) -> str:
+    origins = report.get("origins", {})
+    cards = [
+        (report.get("claims", 0), "attributed claims", f"{report.get('unattributed', 0)} unattributed"),
+        (report.get("articles", 0), "articles", ""),
+        (origins.get("anonymous", 0), "anonymous origins", f"{origins.get('named', 0)} named"),
+        (report.get("max_hops", 0), "hops at most", f"mean {report.get('mean_hops', 0)}"),
+        (len(report.get("single_points_of_failure", [])), "single points of failure", ""),
+        (len(report.get("circular", [])), "circles", ""),
+    ]
+    items = "".join(
+        f'<div class="card"><span class="number">{escape(str(number))}</span><span class="what">{escape(what)}</span>'
+        + (f'<span class="aside">{escape(aside)}</span>' if aside else "") + "</div>"
+        for number, what, aside in cards
+    )
+    histogram = report.get("credibility", {})
+    total = sum(histogram.values()) or 1
+    bar = "".join(
+        f'<span class="cred-{escape(str(digit))}" style="flex:{count}" title="credibility {escape(str(digit))}: '
+        f'{count} claim(s), {escape(CREDIBILITY_LABELS.get(int(digit), ""))}">{escape(str(digit))}</span>'
+        for digit, count in histogram.items()
+    )
+    bar_block = (f'<div class="cred-bar" aria-label="claims by credibility">{bar}</div>'
+                 f'<p class="cred-caption">claims by credibility (Admiralty digit), {total} in all</p>') if histogram else ""
+    return f'<div class="cards">{items}</div>{bar_block}'
+
+
+def _legend() -> str:
+    digits = "".join(
+        f'<li><span class="swatch cred-{digit}">{digit}</span>{escape(label)}</li>'
+        for digit, label in CREDIBILITY_LABELS.items()
+    )
+    return (
+        '<div class="legend"><h3>Credibility of a claim</h3><ul class="legend-digits">' + digits + "</ul>"
+        '<h3>Sources</h3><p>Anonymous sources are <span class="source anonymous">grey, dashed and in italics</span>; '
+        '<span class="badge failure">single points of failure</span> carry every chain of their claims; '
+        '<span class="badge circle">circular reporting</span> cites itself.</p></div>'
+    )
+
+
+def _article(article: dict[str, Any]) -> str:
+    text = article["text"]
+    claims = article["claims"]
+    meta = [value for value in (article.get("publisher"), article.get("published"), article.get("lang")) if value]
+    heading = escape(article.get("title") or article["id"])
+    link = f' · <a href="{escape(article["url"])}">{escape(article["url"])}</a>' if article.get("url") else ""
+    parts = [
+        f'<article class="article" id="article-{escape(article["id"])}" lang="{escape(article.get("lang") or "")}">',
+        f'<h2>{heading}</h2><p class="article-meta">{escape(" · ".join([article["id"], *meta]))}{link}'
+        f' · {_plural(len(claims), "claim")}</p>',
+        f'<div class="article-text">{highlighted_text(text, claims)}</div>',
+        _claim_list(claims),
+    ]
+    parts.append("</article>")
+    return "\n".join(parts)
+
+
+def _article_graph(article: dict[str, Any], report: dict[str, Any]) -> str:
+    """The picture of every claim of an article, for the full width of the page."""
+    claims = article["claims"]
+    if not claims:
+        return ""
+    records = [_record_from_trace(trace) for trace in claims]
+    traces = {trace["claim"]["id"]: trace for trace in claims}
+    picture = pictures.build_picture(records, title="", report=report, traces=traces)
+    svg = pictures.inline_svg(picture, graph_id=f"article-{article['id']}")
+    title = escape(article.get("title") or article["id"])
+    return (f'<details class="article-graph" open><summary>Attribution graph: {title}</summary>'
+            f'<p class="sub">Origins on the left, the article on the right; edges carry the cue words.</p>'
+            f'<div class="svg-box">{svg}</div></details>')
+
+
+def highlighted_text(text: str, claims: Sequence[dict[str, Any]]) -> str:
+    """The article text as HTML, each claim's spans in ``<mark>`` coloured by credibility, source mentions marked.
+
+    Spans may touch or overlap; the text is cut at every span boundary and each piece says which claims
+    and which mentions cover it.
+    """
+    pieces: list[tuple[int, int, str, str]] = []
+    for trace in claims:
+        key = claim_key(trace)
+        for start, end in trace["claim"].get("spans", []):
+            pieces.append((start, end, "claim", key))
+        for hop in trace.get("hops", []):
+            if hop.get("start") is not None and hop.get("end") is not None:
+                pieces.append((hop["start"], hop["end"], "mention", key))
+    digits = {claim_key(trace): (trace.get("credibility") or {}).get("digit", 6) for trace in claims}
+    attributed = {claim_key(trace): bool(trace.get("hops")) for trace in claims}
+    bounds = sorted({0, len(text), *(max(0, min(len(text), point)) for piece in pieces for point in piece[:2])})
+    out = []
+    for start, end in zip(bounds, bounds[1:]):
+        if start == end:
+            continue
+        segment = escape(text[start:end], quote=False)
+        covering = [key for first, last, role, key in pieces if role == "claim" and first <= start and end <= last]
+        mentions = [key for first, last, role, key in pieces if role == "mention" and first <= start and end <= last]
+        if mentions:
+            segment = f'<span class="mention" data-for="{escape(" ".join(dict.fromkeys(mentions)))}">{segment}</span>'
+        if covering:
+            key = covering[-1]
+            kind = f"cred-{digits[key]}" if attributed[key] else "unattributed"
+            segment = (f'<mark class="claim {kind}" data-claim="{escape(key)}" data-claims="{escape(" ".join(covering))}"'
+                       f' tabindex="0" role="button" title="credibility {digits[key]}: click for the chain">{segment}</mark>')
+        out.append(segment)
+    return "".join(out)
+
+
+def _claim_list(claims: Sequence[dict[str, Any]]) -> str:
+    if not claims:
+        return '<p class="none">No claims were found in this article.</p>'
+    rows = []
+    for number, trace in enumerate(claims, 1):
+        credibility = trace.get("credibility") or {}
+        digit = credibility.get("digit", 6)
+        chain = " → ".join(hop["name"] for hop in trace.get("hops", [])) or "the article's own claim"
+        rows.append(
+            f'<tr><td class="num">{number}</td>'
+            f'<td><a href="#{escape(claim_key(trace))}" class="claim-link" data-claim="{escape(claim_key(trace))}">'
+            f'{escape(trace["claim"]["text"])}</a></td>'
+            f'<td class="chain-cell">{escape(chain)}</td><td class="num">{trace.get("hearsay_depth", 0)}</td>'
+            f'<td><span class="swatch cred-{digit}" title="{escape(credibility.get("label", ""))}">{digit}</span></td></tr>'
+        )
+    return ('<details class="claim-list"><summary>All claims of this article</summary><table class="data">'
+            "<thead><tr><th>#</th><th>claim</th><th>chain (origin first)</th><th>hops</th><th>cred.</th></tr></thead>"
+            "<tbody>" + "".join(rows) + "</tbody></table></details>")
+
+
+def _record_from_trace(trace: dict[str, Any]) -> ClaimRecord:
+    """A claim record rebuilt from ``trace_data``, to draw a picture from the data alone."""
+    article = trace["article"]
+    chain = tuple(
+        SourceRef(iri=hop["iri"], name=hop["name"], kind=hop["kind"], reliability=hop.get("reliability"))
+        for hop in trace.get("hops", [])
+    )
+    claim = trace["claim"]
+    return ClaimRecord(iri=claim["id"], article=ArticleRef(iri=article["iri"], id=article["id"], publisher=None),
+                       text=claim["text"], mode=claim["mode"], hedged=claim["hedged"], chain=chain, cue=claim.get("cue"))
+
+
+def _source_name(name: str, kind: str) -> str:
+    anonymous = " anonymous" if kind in ANONYMOUS_KINDS else ""
+    return f'<span class="source kind-{escape(kind)}{anonymous}">{escape(name)}</span>'
+
+
+def _claim_detail(trace: dict[str, Any], report: dict[str, Any], draw: bool) -> str:
+    claim = trace["claim"]
+    key = claim_key(trace)
+    credibility = trace.get("credibility") or {}
+    digit = credibility.get("digit", 6)
+    hops = trace.get("hops", [])
+    mode = claim["mode"] + (", hedged" if claim.get("hedged") else "")
+    parts = [
+        f'<section class="claim-detail" data-claim="{escape(key)}" id="detail-{escape(key)}" hidden>',
+        f'<p class="eyebrow">claim {escape(claim["short_id"])} · {escape(trace["article"]["id"])}</p>',
+        f'<blockquote class="cred-{digit}">{escape(claim["text"])}</blockquote>',
+        f'<p class="facts"><span class="swatch cred-{digit}">{digit}</span> <strong>{escape(credibility.get("label", ""))}</strong>'
+        f' · {escape(mode)}' + (f' · cue <em>{escape(claim["cue"])}</em>' if claim.get("cue") else "") + "</p>",
+    ]
+    if hops:
+        flow = "".join(f"<li>{_source_name(hop['name'], hop['kind'])}</li>" for hop in hops)
+        parts.append(f'<ol class="chain-flow" aria-label="chain, origin first">{flow}'
+                     f'<li><span class="source article-node">{escape(trace["article"]["id"])}</span></li></ol>')
+    else:
+        parts.append('<p class="none">The article says this itself: no source is named.</p>')
+    if draw and hops:
+        picture = pictures.claim_picture_from(_record_from_trace(trace), trace, report=report)
+        picture.title = ""
+        svg = pictures.inline_svg(picture, graph_id="claim-" + key, rankdir="TB")
+        parts.append(f'<div class="svg-box claim-svg">{svg}</div>')
+    if hops:
+        rows = []
+        for hop in hops:
+            role = "origin" if hop["position"] == 0 else "relay"
+            mention = hop.get("mention")
+            mention_cell = f"“{escape(mention)}”" if mention and mention != hop["name"] else ""
+            rating = hop.get("reliability") or "unrated"
+            factor = f' ×{hop["factor"]:.2f}' if "factor" in hop else ""
+            rows.append(f"<tr><td>{role}</td><td>{_source_name(hop['name'], hop['kind'])}"
+                        f'<div class="sub">{escape(hop["kind"])}</div></td>'
+                        f'<td class="mention-cell">{mention_cell}</td><td>{escape(rating)}{factor}</td></tr>')
+        parts.append('<table class="data hops"><thead><tr><th>hop</th><th>source</th><th>mentioned as</th>'
+                     "<th>rating</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+        parts.append(
+            f'<p class="sub">p = {credibility.get("probability", 0):.2f} · {credibility.get("independent_sources", 0)} '
+            f'independent source(s) · {credibility.get("unknown_hops", 0)} unrated hop(s)</p>')
+    if trace.get("single_points_of_failure"):
+        parts.append('<p><span class="badge failure">single point of failure</span> every chain passes through '
+                     + ", ".join(escape(name) for name in trace["single_points_of_failure"]) + "</p>")
+    if trace.get("same_claim"):
+        items = "".join(
+            f'<li><strong>{escape(other["article"])}</strong> “{escape(other["text"])}” '
+            f'<span class="sub">{escape(" → ".join(other["chain"]) or "itself")}</span></li>'
+            for other in trace["same_claim"]
+        )
+        parts.append(f'<h3>The same claim elsewhere ({len(trace["same_claim"])})</h3><ul class="same">{items}</ul>')
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _sources(report: dict[str, Any]) -> str:
+    sources = report.get("sources", [])
+    if not sources:
+        return '<h2>Sources</h2><p class="none">No sources.</p>'
+    failing = {point.get("source") for point in report.get("single_points_of_failure", [])}
+    rows = "".join(
+        f"<tr><td>{_source_name(source['name'], source['kind'])}"
+        + (' <span class="badge failure">single point of failure</span>' if source["name"] in failing else "")
+        + f"</td><td>{escape(source['kind'])}</td><td class=\"num\">{source.get('originated', 0)}</td>"
+        f"<td class=\"num\">{source.get('relayed', 0)}</td><td>{escape(source.get('reliability') or '—')}</td>"
+        f"<td class=\"num\">{source.get('reliance', 0):.3f}</td></tr>"
+        for source in sources
+    )
+    return ('<h2>Sources</h2><table class="data sources"><thead><tr><th>source</th><th>kind</th><th>originated</th>'
+            "<th>relayed</th><th>reliability</th><th>reliance</th></tr></thead><tbody>" + rows + "</tbody></table>")
+
+
+def _failures(report: dict[str, Any]) -> str:
+    points = report.get("single_points_of_failure", [])
+    if not points:
+        return '<h2>Single points of failure</h2><p class="none">No single point of failure.</p>'
+    rows = "".join(
+        f"<tr><td>{_source_name(point['source'], point.get('kind', 'unknown'))}</td><td class=\"num\">{point['claims']}</td>"
+        f'<td><div class="share"><span style="width:{max(1.0, point["share"] * 100):.1f}%"></span></div>'
+        f'{point["share"]:.0%}</td></tr>'
+        for point in points
+    )
+    return ("<h2>Single points of failure</h2><p class=\"sub\">Every chain of these claims passes through the source: "
+            "if it erred, every article inherits the error.</p><table class=\"data\"><thead><tr><th>source</th>"
+            "<th>claims</th><th>share of all claims</th></tr></thead><tbody>" + rows + "</tbody></table>")
+
+
+def _clusters(report: dict[str, Any]) -> str:
+    clusters = report.get("clusters", [])
+    if not clusters:
+        return '<h2>The same claim in several articles</h2><p class="none">No claim appears in more than one article.</p>'
+    rows = "".join(
+        f'<tr><td class="num">{number}</td><td>{escape(cluster["text"])}</td><td class="num">{cluster["articles"]}</td>'
+        f'<td class="num {"warn" if cluster["independent_sources"] <= 1 else "ok"}">{cluster["independent_sources"]}</td>'
+        f'<td>{escape(", ".join(dict.fromkeys(cluster.get("origins", []))) or "—")}</td>'
+        f'<td>{escape(", ".join(cluster.get("single_points_of_failure", [])) or "—")}</td></tr>'
+        for number, cluster in enumerate(clusters, 1)
+    )
+    return ("<h2>The same claim in several articles</h2><p class=\"sub\">Three reports may be one: independent sources "
+            "count the chains that share no source.</p><table class=\"data\"><thead><tr><th>#</th><th>claim</th>"
+            "<th>articles</th><th>independent</th><th>origins</th><th>through</th></tr></thead><tbody>"
+            + rows + "</tbody></table>")
+
+
+def _circles(report: dict[str, Any]) -> str:
+    circles = report.get("circular", [])
+    if not circles:
+        return '<h2>Circular reporting</h2><p class="none">No circular reporting.</p>'
+    items = "".join(
+        '<li><span class="badge circle">circle</span> ' + " → ".join(escape(name) for name in [*members, members[0]])
+        + "</li>"
+        for members in circles
+    )
+    return f'<h2>Circular reporting</h2><ul class="circles">{items}</ul>'
+
+
+def _footer(meta: dict[str, Any], draw: bool) -> str:
+    pictures_note = "" if draw else " · pictures omitted: install Graphviz (apt-get install graphviz) to draw them"
+    return (
+        '<footer class="provenance"><h2>Provenance of this report</h2><dl>'
+        f'<dt>tool</dt><dd>{escape(meta["tool"])} {escape(meta["version"])}</dd>'
+        f'<dt>store</dt><dd><code>{escape(meta["store"] or "—")}</code></dd>'
+        f'<dt>generated</dt><dd><time datetime="{escape(meta["generated"])}">{escape(meta["generated"])}</time></dd>'
+        "</dl><p class=\"sub\">The figures are the data of <code>provenance report --json</code>, embedded in this page"
+        f" as JSON (element <code>#report-data</code>); credibility is the Admiralty digit 1–6.{escape(pictures_note)}</p>"
+        "</footer>"
+    )
