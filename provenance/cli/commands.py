@@ -12,7 +12,7 @@ from provenance.cli.app import main
 from provenance.cli.io import atomic_output, emit_json, read_text_file
 from provenance.errors import InvalidInput
 from provenance.model.documents import article_from_document
-from provenance.rdf import repository
+from provenance.rdf import claimreview, ratings, repository
 from provenance.reports import claims as claim_reports
 from provenance.reports.query import query_json, render_query_table
 from provenance.storage import EXTENSIONS, FORMATS
@@ -109,32 +109,45 @@ def _format_for(path: Path | None, given: str | None, default: str | None = None
 
 
 @main.command("export")
-@click.option("--format", "format_", type=click.Choice(sorted(FORMATS)), help="Default: from -o's extension, else turtle.")
+@click.option("--format", "format_", type=click.Choice([*sorted(FORMATS), "claimreview"]),
+              help="Default: from -o's extension, else turtle. claimreview: the verdicts as schema.org ClaimReview JSON-LD.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout).")
 @click.pass_obj
 def export(settings, format_, output):
     """Write the whole store as RDF (triple formats get the union of the article graphs)."""
     fmt = _format_for(output, format_, default="turtle")
     store = settings.open_store()
+    write = claimreview.write_claimreview if fmt == "claimreview" else lambda s, out: repository.export_store(s, out, fmt)
     if output is None:
-        repository.export_store(store, sys.stdout.buffer, fmt)
+        write(store, sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
     with atomic_output(output) as handle:
-        repository.export_store(store, handle, fmt)
+        write(store, handle)
 
 
 @main.command("import")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "format_", type=click.Choice(sorted(FORMATS)), help="Default: from the file's extension.")
+@click.option("--format", "format_", type=click.Choice([*sorted(FORMATS), "claimreview"]),
+              help="Default: from the file's extension; JSON holding a ClaimReview is read as claimreview.")
 @json_option
 @click.pass_obj
 def import_(settings, path, format_, as_json):
-    """Load an RDF file into the store, each article into its own graph, in one transaction."""
+    """Load an RDF file (or ClaimReview JSON-LD) into the store, each article into its own graph, in one transaction."""
     fmt = _format_for(path, format_)
     if not path.is_file():
         raise InvalidInput(f"{path}: no such file")
-    result = repository.import_rdf(settings.open_store(write=True), path.read_bytes(), fmt)
+    data = path.read_bytes()
+    document = claimreview.load_claimreview(data, str(path)) if fmt == "claimreview" else (
+        claimreview.claimreview_document(data) if format_ is None and fmt == "jsonld" else None)
+    if document is not None:
+        reviews = claimreview.import_claimreview(settings.open_store(write=True), document, settings.scheme())
+        if as_json:
+            emit_json(reviews.__dict__)
+        else:
+            console().print(f"Imported {reviews.imported} verdicts; {len(reviews.unmatched)} reviewed claims are not stored")
+        return
+    result = ratings.import_rdf(settings.open_store(write=True), data, fmt, settings.scheme())
     if as_json:
         emit_json(result.__dict__)
     else:

@@ -302,3 +302,32 @@ def _find_claim(store, item, text: str | None, appearance) -> str | None:
         return queries.resolve_claim(store, text)
     except (NotFound, Ambiguous):
         return None
+
+
+def claimreview_document(data: bytes) -> Any | None:
+    """The parsed JSON when ``data`` is JSON holding a ClaimReview, else None (it may still be other JSON-LD).
+
+    Why by content: a ``.json``/``.jsonld`` file may be any JSON-LD; it is read as ClaimReview
+    when it says so (``"@type": "ClaimReview"``), never by trying parsers one after another.
+    """
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return document if is_claimreview(document) else None
+
+
+def load_claimreview(data: bytes, where: str) -> Any:
+    """The parsed JSON of a file given as ClaimReview, or InvalidInput saying why it is not."""
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{where}: not UTF-8 text; ClaimReview JSON-LD is UTF-8") from None
+    except json.JSONDecodeError as error:
+        raise InvalidInput(f"{where}: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
+    return document
+
+
+def write_claimreview(store, output) -> None:
+    """Write :func:`export_claimreview` as indented UTF-8 JSON to a binary stream."""
+    output.write((json.dumps(export_claimreview(store), ensure_ascii=False, indent=2) + "\n").encode("utf-8"))

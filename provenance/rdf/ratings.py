@@ -88,7 +88,7 @@ VERDICT_OUTCOMES: dict[str, tuple[str, ...]] = {
 }
 OUTCOME_RATING_VALUE: dict[str, int] = {"false": 1, "mostly-false": 2, "mixed": 3, "mostly-true": 4, "true": 5}
 BEST_RATING, WORST_RATING = 5, 1
-_OUTCOME_BY_TEXT = {text: outcome for outcome, texts in VERDICT_OUTCOMES.items() for text in texts}
+_OUTCOME_BY_TEXT = {text.casefold(): outcome for outcome, texts in VERDICT_OUTCOMES.items() for text in texts}
 
 #: Numeric scores of a rating table (0 worst, 1 best) and the letter each range gets: the lower bound of each.
 SCORE_LETTERS: tuple[tuple[float, str], ...] = ((0.90, "A"), (0.75, "B"), (0.60, "C"), (0.40, "D"), (0.0, "E"))
@@ -107,8 +107,8 @@ def verdicts_graph(scheme: IriScheme) -> str:
 def verdict_outcome(text: str) -> str | None:
     """The outcome a verdict's text stands for (``true`` … ``false``), or None when the table does not know it.
 
-    >>> verdict_outcome("Falsch"), verdict_outcome("Mostly True"), verdict_outcome("satire")
-    ('false', 'mostly-true', None)
+    >>> verdict_outcome("Falsch"), verdict_outcome("Größtenteils falsch"), verdict_outcome("satire")
+    ('false', 'mostly-false', None)
     """
     return _OUTCOME_BY_TEXT.get(" ".join(text.split()).casefold())
 
@@ -849,3 +849,38 @@ def import_rdf(store, data: bytes, format: str, scheme: IriScheme) -> ImportResu
         graphs.pop(verdict_graph, None)
     store.replace_graphs(graphs)
     return ImportResult(graphs=len(graphs), triples=sum(len(triples) for triples in graphs.values()))
+
+
+# ------------------------------------------------------------------------------------------------
+# claims that fall due
+
+
+DUE = "SELECT ?claim ?due WHERE { ?claim a schema:Claim ; cp:due ?due }"
+
+
+@dataclass(frozen=True)
+class DueClaim:
+    """A claim whose time expression has come (or will): the claim with its chain, its ``due``, and when that ends."""
+
+    record: object
+    due: str
+    until: str
+
+
+def due_claims(store, *, on: str, include_reviewed: bool = False) -> list[DueClaim]:
+    """The claims whose ``due`` ends on or before ``on`` (ISO date), earliest first; reviewed ones only on request.
+
+    Why the end: "next week" can be checked once the week is over. The query reads only the
+    claims that have a ``cp:due``, then each one's chain.
+    """
+    on = _check_date(on, "--on")[:10]
+    found = []
+    for row in store.select(DUE):
+        value = row["due"].value
+        until = value.rsplit("/", 1)[-1][:10]
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", until) or until > on:
+            continue
+        for record in queries.claim_records(store, claim=row["claim"].value):
+            if include_reviewed or not record.verdicts:
+                found.append(DueClaim(record=record, due=value, until=until))
+    return sorted(found, key=lambda item: (item.until, item.record.article.id, item.record.start or 0))
