@@ -16,7 +16,7 @@ from provenance.extract.segmentation import ABBREVIATIONS, CLOSING_QUOTES, OPENI
 
 Span = tuple[int, int]
 
-CLAUSE_PUNCTUATION = frozenset(",;:–—()")
+CLAUSE_PUNCTUATION = frozenset(",;:–—")
 FINAL_PUNCTUATION = frozenset(".!?")
 # Capitalised sentence openers after which a German verb comes before its subject.
 GERMAN_FRONTED_ADVERBS = frozenset(
@@ -351,12 +351,13 @@ def _german_verb_frame(context: _Context, verb: int, clause_first: int, clause_l
         # "hieß es in einer Mitteilung der Polizei": the document or place is the source.
         after += 1
     phrases = _phrases_right(context, after)
-    if not before and not phrases and clause_first > 0 and context.tokens[clause_first - 1].text == ",":
+    if not before and clause_first > 0 and context.tokens[clause_first - 1].text == ",":
         # "Tony Auden, ein Sprecher des Zentrums, wies darauf hin, dass ...": the subject opens the sentence.
-        subject = _sentence_subject(context, clause_first)
-        if subject is None:
+        subject = _appositive_subject(context, clause_first) if phrases else _sentence_subject(context, clause_first)
+        if subject is not None:
+            return _german_subject_first(context, verb, cue_indexes, subject)
+        if not phrases:
             return None
-        return _german_subject_first(context, verb, cue_indexes, subject)
     if not _subject_before_verb(context, before, verb):
         if not phrases:
             return None
@@ -395,6 +396,30 @@ def _german_verb_frame(context: _Context, verb: int, clause_first: int, clause_l
     if subject is None or subject[1] >= verb + 1:
         return None
     return _german_subject_first(context, verb, cue_indexes, subject)
+
+
+def _appositive_subject(context: _Context, clause_first: int) -> tuple[int, int] | None:
+    """``David Gamkrelidse, der Parteivorsitzende, begründete ...``: a name and appositions before the verb.
+
+    Every comma-separated piece before the verb must be a noun phrase, the first a name, so that
+    reported content before a postposed verb (``Er sei krank, sagte ...``) is never taken for one.
+    """
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for index in range(clause_first):
+        if context.tokens[index].text == ",":
+            pieces.append((start, index - 1))
+            start = index + 1
+    if len(pieces) < 2:
+        return None
+    for first, last in pieces:
+        phrase = _phrase_right(context, first)
+        if first > last or phrase is None or phrase[1] < last:
+            return None
+    first_piece = pieces[0]
+    if not context.tokens[first_piece[0]].capitalized or context.lower(first_piece[0]) in context.lexicon.determiners:
+        return None
+    return first_piece
 
 
 def _subject_before_verb(context: _Context, before: list[int], verb: int) -> bool:
@@ -539,6 +564,12 @@ def _phrases_right(context: _Context, first: int) -> list[tuple[int, int]]:
         if word in (",",) and last_word is not None and _apposition_follows(context, index + 1):
             index += 1
             continue
+        if word == "(" and last_word is not None:
+            closing = _matching_parenthesis_right(context, index)
+            if closing is not None:
+                last_word = closing
+                index = closing + 1
+                continue
         if word in lexicon.phrase_stops and index > start and word not in ("von", "of"):
             break
         if not token.is_word and word not in ("-", "'", "’", ".", "&") and word not in OPENING_QUOTES | CLOSING_QUOTES:
@@ -640,6 +671,13 @@ def _phrase_left(context: _Context, end: int) -> tuple[int, int] | None:
 def _matching_parenthesis(context: _Context, closing: int) -> int | None:
     for index in range(closing - 1, max(-1, closing - 12), -1):
         if context.tokens[index].text == "(":
+            return index
+    return None
+
+
+def _matching_parenthesis_right(context: _Context, opening: int) -> int | None:
+    for index in range(opening + 1, min(len(context.tokens), opening + 10)):
+        if context.tokens[index].text == ")":
             return index
     return None
 
