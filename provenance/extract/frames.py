@@ -322,6 +322,8 @@ def _match_verb(context: _Context, index: int) -> tuple[Frame, set[int]] | None:
         cue_indexes.append(particle)
     elif word in lexicon.particle_required:
         return None
+    if word in ("hieß", "heißt") and "es" not in (context.lower(index + 1), context.lower(index - 1)):
+        return None
     if word in ("hieß", "heißt") and context.lower(index + 1) == "es":
         if any(context.lower(i) in lexicon.source_postpositions for i in range(index, clause_last + 1)):
             return None
@@ -655,7 +657,9 @@ def _phrase_left(context: _Context, end: int) -> tuple[int, int] | None:
         if word in context.lexicon.determiners:
             index -= 1
             break
-        if german and not (token.capitalized or word.endswith(("e", "en", "er", "es", "em")) or word in ("von", "vom")):
+        following = context.tokens[index + 1] if index + 1 < len(context.tokens) else None
+        adjective = word.endswith(("e", "en", "er", "es", "em")) and following is not None and following.capitalized
+        if german and not (token.capitalized or adjective or word in ("von", "vom")):
             break
         if word in ("es", "hieß", "heißt"):
             break

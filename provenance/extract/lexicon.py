@@ -125,14 +125,14 @@ def _german() -> Lexicon:
             "angaben informationen berichten bericht berichts aussagen aussage ansicht auffassung meinung "
             "einschätzung einschätzungen darstellung schätzungen erkenntnissen medienberichten medieninformationen "
             "medienangaben polizeiangaben zeugenaussagen augenzeugenberichten worten überzeugung sicht "
-            "veröffentlichung berechnungen ankündigung erkenntnisstand auskunft vernehmen darstellungen "
-            "bewertung schätzung ermittlungen recherchen meldungen aussagen angaben umfrage studie"
+            "berechnungen ankündigung erkenntnisstand auskunft vernehmen darstellungen "
+            "bewertung schätzung recherchen meldungen aussagen angaben umfrage studie"
         ),
         anaphoric_cues=_words("demnach wonach"),
         relay_phrases=_phrases("unter Berufung auf", "mit Verweis auf", "unter Verweis auf"),
         complementizers=_words("dass ob"),
         determiners=GERMAN_DETERMINERS,
-        phrase_breakers=_words("ein eine einen ihren seinen den ihrem seinem"),
+        phrase_breakers=_words("ein eine einen ihren seinen den ihrem seinem die das"),
         phrase_stops=_words(
             "am im an auf in unter zufolge bei vor nach mit gegenüber während seit über aus um und "
             "dass ob sei seien habe wird werde wurde am zu"

@@ -121,6 +121,15 @@ def content_sentence_span(sentence: Sentence) -> Span | None:
     return (tokens[0].start, tokens[last].end)
 
 
+def _quoted_name(text: str, opening: int, words: list[Token]) -> bool:
+    """„Ruhr Nachrichten“, die „Rundschau am Sonntag“: a quoted title names something, it claims nothing."""
+    before = text[max(0, opening - 30) : opening].split()
+    previous = before[-1].lower() if before else ""
+    if previous in ARTICLES or previous in ("des", "dem", "einer", "eines", "zeitung", "magazin", "blatt", "sender"):
+        return True
+    return len(words) <= 4 and all(word.text[:1].isupper() or word.lower in ("am", "of", "der", "die", "das") for word in words)
+
+
 def inner_quotations(text: str, spans: list[Span]) -> list[Span]:
     """Quotations inside reported content (``er sei „tief enttäuscht“``): the quoted words are a claim too."""
     found = []
@@ -131,7 +140,7 @@ def inner_quotations(text: str, spans: list[Span]) -> list[Span]:
                 opened = token.start
             elif token.text in ("“", "«") and opened is not None:
                 words = [word for word in tokenize(text, opened, token.end) if word.is_word]
-                if (opened, token.end) != (start, end) and len(words) >= SHORTEST_QUOTED_CLAIM:
+                if (opened, token.end) != (start, end) and len(words) >= SHORTEST_QUOTED_CLAIM and not _quoted_name(text, opened, words):
                     found.append((opened, token.end))
                 opened = None
     return found
