@@ -363,7 +363,7 @@ def _source_label(node: Node) -> str:
     name = html_text(node.name)
     name = f"<I>{name}</I>" if anonymous else f"<B>{name}</B>"
     if node.reliability:
-        name += f'  <FONT COLOR="#ffffff"> </FONT><B><FONT COLOR="#1f2937">[{html_text(node.reliability)}]</FONT></B>'
+        name += f'  <B><FONT COLOR="#1f2937">[{html_text(node.reliability)}]</FONT></B>'
     lines = [name, _small(html_text(KIND_LABELS.get(node.kind, node.kind)))]
     if node.kind == "media-outlet" and (node.also_reader or node.role == "reader"):
         if node.articles:
