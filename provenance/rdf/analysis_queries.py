@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from provenance.model import MODES
 from provenance.model.records import ArticleRef, ClaimRecord, SourceRef
-from provenance.rdf.vocab import local_suffix
+from provenance.rdf.vocab import local_suffix, mode_term
 
 CLAIMS = """
-SELECT ?claim ?text ?article ?mode ?hedged WHERE {
-  ?claim a schema:Claim ; schema:text ?text ; schema:isPartOf ?article ; cp:mode ?mode ; cp:hedged ?hedged .
-}
+SELECT ?claim ?text ?article WHERE { ?claim schema:isPartOf ?article ; schema:text ?text . }
 """
+
+CLAIMS_IN_MODE = "SELECT ?claim ?mode WHERE { ?claim cp:mode ?mode }"
+
+HEDGED_CLAIMS = "SELECT ?claim WHERE { ?claim cp:hedged true }"
 
 HOPS = """
 SELECT ?claim ?index ?source WHERE {
@@ -24,56 +27,67 @@ SELECT ?claim ?index ?source WHERE {
 }
 """
 
-SOURCES = """
-SELECT ?source ?name ?kind WHERE { ?source cp:kind ?kind ; schema:name ?name . }
-"""
+KINDS = "SELECT DISTINCT ?source ?kind WHERE { ?source cp:kind ?kind }"
+
+NAMES = "SELECT DISTINCT ?agent ?name WHERE { ?agent schema:name ?name }"
 
 ARTICLES = """
-SELECT ?article ?doc ?publisher ?publisherName WHERE {
+SELECT ?article ?doc ?publisher WHERE {
   ?article a schema:NewsArticle ; schema:identifier ?doc .
-  OPTIONAL { ?article schema:publisher ?publisher . ?publisher schema:name ?publisherName }
+  OPTIONAL { ?article schema:publisher ?publisher }
 }
 """
 
 CLAIM_TEXTS = "SELECT ?claim ?text WHERE { ?claim a schema:Claim ; schema:text ?text }"
 
+
 def corpus_records(store) -> list[ClaimRecord]:
-    """Every claim with its chain, origin first, read with four flat queries; ordered by article id and claim IRI."""
-    mode_prefix = "mode-"
-    articles = {
-        row["article"].value: ArticleRef(
+    """Every claim with its chain, origin first; ordered by article id and claim IRI.
+
+    Each query is a scan of one or two patterns: a shared agent is described again in every article
+    graph that mentions it, so joining an agent's name to its kind or to an article (across graphs)
+    would multiply rows by the number of articles; names and kinds are read on their own instead.
+    A claim's mode is asked for one mode at a time (the mode is bound, only the claim is read back),
+    and hedging by asking for the hedged claims only.
+    """
+    names = {row["agent"].value: row["name"].value for row in store.select(NAMES)}
+    articles = {}
+    for row in store.select(ARTICLES):
+        publisher = row["publisher"].value if "publisher" in row else None
+        articles[row["article"].value] = ArticleRef(
             iri=row["article"].value,
             id=row["doc"].value,
-            publisher=row["publisherName"].value if "publisherName" in row else None,
-            publisher_iri=row["publisher"].value if "publisher" in row else None,
+            publisher=None if publisher is None else names.get(publisher, publisher),
+            publisher_iri=publisher,
         )
-        for row in store.select(ARTICLES)
-    }
     sources = {
         row["source"].value: SourceRef(
-            iri=row["source"].value, name=row["name"].value, kind=local_suffix(row["kind"].value, "kind-")
+            iri=row["source"].value,
+            name=names.get(row["source"].value, row["source"].value),
+            kind=local_suffix(row["kind"].value, "kind-"),
         )
-        for row in store.select(SOURCES)
+        for row in store.select(KINDS)
     }
+    del names
     hops: dict[str, list[tuple[int, SourceRef]]] = defaultdict(list)
     for row in store.select(HOPS):
         hops[row["claim"].value].append((int(row["index"].value), sources[row["source"].value]))
     modes: dict[str, str] = {}
+    for mode in MODES:
+        for row in store.select(CLAIMS_IN_MODE, {"mode": mode_term(mode)}):
+            modes[row["claim"].value] = mode
+    hedged = {row["claim"].value for row in store.select(HEDGED_CLAIMS)}
     records = []
     for row in store.select(CLAIMS):
         iri = row["claim"].value
-        mode_iri = row["mode"].value
-        mode = modes.get(mode_iri)
-        if mode is None:
-            mode = modes[mode_iri] = local_suffix(mode_iri, mode_prefix)
         chain = hops.get(iri)
         records.append(
             ClaimRecord(
                 iri=iri,
                 article=articles[row["article"].value],
                 text=row["text"].value,
-                mode=mode,
-                hedged=row["hedged"].value == "true",
+                mode=modes.get(iri, "indirect" if chain else "unattributed"),
+                hedged=iri in hedged,
                 chain=tuple(source for _, source in sorted(chain)) if chain else (),
             )
         )
