@@ -39,6 +39,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -348,9 +349,18 @@ def with_validity(triples: Iterable[Triple]) -> list[Triple]:
     return _dedupe(kept)
 
 
-def _instant(value: str) -> str:
-    """A sortable form of an ISO date or date-time in UTC (dates count as midnight)."""
-    return value if "T" in value else value + "T00:00:00Z"
+def _instant(value: str) -> datetime:
+    """An ISO date or date-time as an instant to sort by (dates count as midnight UTC, local times as UTC)."""
+    try:
+        moment = datetime.fromisoformat(value if "T" in value else value + "T00:00:00+00:00")
+    except ValueError:
+        return datetime.min.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def precise_now() -> str:
+    """The current UTC time to the microsecond: two ratings made in the same second still have an order."""
+    return datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -403,7 +413,7 @@ def rate(
     letter = check_letter(reliability)
     source = resolve_source(store, reference, scheme)
     assessor = (assessor or default_assessor()).strip() or default_assessor()
-    time = _check_date(time, "time") if time else now()
+    time = _check_date(time, "time") if time else precise_now()
     graph = ratings_graph(scheme)
     rating, triples = rating_triples(scheme, source, letter, assessor=assessor, time=time, note=note)
     store.replace_graphs({graph: with_validity(graph_triples(store, graph) + triples)})
@@ -503,7 +513,7 @@ def import_rating_table(
             f"{', '.join(columns) or '(none)'}; name the right ones with --domain-column and --score-column"
         )
     date = _check_date(date, "--date") if date else None
-    time = date + "T00:00:00Z" if date and "T" not in date else (date or now())
+    time = date + "T00:00:00Z" if date and "T" not in date else (date or precise_now())
     assessor = assessor or name
     table = NamedNode(f"{scheme.base}table/{digest(name, date or '')}")
     new: list[Triple] = [
