@@ -31,6 +31,13 @@ KINDS = "SELECT DISTINCT ?source ?kind WHERE { ?source cp:kind ?kind }"
 
 NAMES = "SELECT DISTINCT ?agent ?name WHERE { ?agent schema:name ?name }"
 
+RATINGS_IN_FORCE = """
+SELECT ?source ?reliability WHERE {
+  ?rating schema:about ?source ; cp:reliability ?reliability .
+  FILTER NOT EXISTS { ?rating prov:invalidatedAtTime ?replaced }
+}
+"""
+
 ARTICLES = """
 SELECT ?article ?doc ?publisher WHERE {
   ?article a schema:NewsArticle ; schema:identifier ?doc .
@@ -47,6 +54,7 @@ def corpus_records(store) -> list[ClaimRecord]:
     Each query is a scan of one or two patterns: a shared agent is described again in every article
     graph that mentions it, so joining an agent's name to its kind or to an article (across graphs)
     would multiply rows by the number of articles; names and kinds are read on their own instead.
+    A hop's reliability is its source's rating in force (:mod:`provenance.rdf.ratings`).
     A claim's mode is asked for one mode at a time (the mode is bound, only the claim is read back),
     and hedging by asking for the hedged claims only.
     """
@@ -60,11 +68,15 @@ def corpus_records(store) -> list[ClaimRecord]:
             publisher=None if publisher is None else names.get(publisher, publisher),
             publisher_iri=publisher,
         )
+    reliability = {
+        row["source"].value: local_suffix(row["reliability"].value, "reliability-") for row in store.select(RATINGS_IN_FORCE)
+    }
     sources = {
         row["source"].value: SourceRef(
             iri=row["source"].value,
             name=names.get(row["source"].value, row["source"].value),
             kind=local_suffix(row["kind"].value, "kind-"),
+            reliability=reliability.get(row["source"].value),
         )
         for row in store.select(KINDS)
     }
