@@ -8,9 +8,10 @@ chain picture and hops beside the text.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -65,7 +66,7 @@ def html_data(store, *, report: dict[str, Any] | None = None, articles: Sequence
             "tool": "claim-provenance",
             "version": provenance.__version__,
             "store": str(getattr(store, "location", "") or ""),
-            "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         },
     }
 
@@ -192,11 +193,15 @@ def _article(article: dict[str, Any]) -> str:
     claims = article["claims"]
     meta = [value for value in (article.get("publisher"), article.get("published"), article.get("lang")) if value]
     heading = escape(article.get("title") or article["id"])
-    link = f' · <a href="{escape(article["url"])}">{escape(article["url"])}</a>' if article.get("url") else ""
+    url = article.get("url") or ""
+    if url.lower().startswith(("http://", "https://")):
+        link = f' · <a href="{escape(url)}" rel="noopener noreferrer">{escape(url)}</a>'
+    else:
+        link = f" · {escape(url)}" if url else ""
     parts = [
         f'<article class="article" id="article-{escape(article["id"])}" lang="{escape(article.get("lang") or "")}">',
-        f'<h2>{heading}</h2><p class="article-meta">{escape(" · ".join([article["id"], *meta]))}{link}'
-        f' · {_plural(len(claims), "claim")}</p>',
+        (f'<h2>{heading}</h2><p class="article-meta">{escape(" · ".join([article["id"], *meta]))}{link}'
+         f' · {_plural(len(claims), "claim")}</p>'),
         f'<div class="article-text">{highlighted_text(text, claims)}</div>',
         _claim_list(claims),
     ]
@@ -237,7 +242,7 @@ def highlighted_text(text: str, claims: Sequence[dict[str, Any]]) -> str:
     attributed = {claim_key(trace): bool(trace.get("hops")) for trace in claims}
     bounds = sorted({0, len(text), *(max(0, min(len(text), point)) for piece in pieces for point in piece[:2])})
     out = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in itertools.pairwise(bounds):
         if start == end:
             continue
         segment = escape(text[start:end], quote=False)

@@ -10,6 +10,7 @@ credibility digits, single points of failure, circles) is read from the report d
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -176,7 +177,7 @@ def build_picture(
             )
             steps.append(record.iri)
         steps.append(reader.id)
-        for position, (tail, head) in enumerate(zip(steps, steps[1:])):
+        for position, (tail, head) in enumerate(itertools.pairwise(steps)):
             if tail == head:
                 continue
             edge = picture.edges.setdefault((tail, head), Edge(tail, head))
@@ -365,9 +366,8 @@ def _source_label(node: Node) -> str:
     if node.reliability:
         name += f'  <B><FONT COLOR="#1f2937">[{html_text(node.reliability)}]</FONT></B>'
     lines = [name, _small(html_text(KIND_LABELS.get(node.kind, node.kind)))]
-    if node.kind == "media-outlet" and (node.also_reader or node.role == "reader"):
-        if node.articles:
-            lines.append(_small("publishes " + html_text(", ".join(node.articles[:3]) + ("…" if len(node.articles) > 3 else ""))))
+    if node.kind == "media-outlet" and (node.also_reader or node.role == "reader") and node.articles:
+        lines.append(_small("publishes " + html_text(", ".join(node.articles[:3]) + ("…" if len(node.articles) > 3 else ""))))
     if node.single_point_of_failure:
         lines.append(_small("<B>single point of failure</B>", FAILURE_COLOUR))
     if node.in_circle:

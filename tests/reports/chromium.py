@@ -88,7 +88,7 @@ class Chromium:
         self._next_id = 0
         self.events: list[dict[str, Any]] = []
 
-    def __enter__(self) -> "Chromium":
+    def __enter__(self) -> Chromium:
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -130,7 +130,7 @@ class Chromium:
         return json.loads(message)
 
     def send(self, method: str, params: dict[str, Any] | None = None, *, session: str | None = None,
-             timeout: float = 30) -> dict[str, Any]:
+             timeout: float = 60) -> dict[str, Any]:
         """Send one command and wait for its result; events that arrive meanwhile are kept in ``events``."""
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
@@ -146,7 +146,7 @@ class Chromium:
                 return answer.get("result", {})
             self.events.append(answer)
 
-    def wait_for_event(self, method: str, *, session: str | None = None, timeout: float = 30) -> dict[str, Any]:
+    def wait_for_event(self, method: str, *, session: str | None = None, timeout: float = 60) -> dict[str, Any]:
         """The first event called ``method`` (already received or still to come)."""
         deadline = time.monotonic() + timeout
         while True:
@@ -155,7 +155,7 @@ class Chromium:
                     return self.events.pop(index)
             self.events.append(self._receive(deadline))
 
-    def open_page(self, url: str, *, width: int = 1400, height: int = 1000) -> "Page":
+    def open_page(self, url: str, *, width: int = 1400, height: int = 1000) -> Page:
         """A new tab of the given size with ``url`` loaded."""
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]

@@ -6,13 +6,13 @@ import json
 import os
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
 from provenance.reports import html as html_report
 from provenance.reports import picture as pictures
 from provenance.reports.report import report_data
+
 from .chromium import Chromium, find_chromium
 from .conftest import ARTIFACTS, Cli, needed
 
@@ -49,7 +49,7 @@ def render(cli, **options) -> tuple[str, dict]:
 
 
 def test_the_page_is_self_contained_utf8_and_german_text_survives(seeded):
-    page, data = render(seeded)
+    page, _ = render(seeded)
     parser = Fetches()
     parser.feed(page)
     assert parser.loads == []
@@ -76,12 +76,12 @@ def test_every_claim_is_highlighted_once_with_its_credibility_and_has_a_chain_pa
 def test_the_highlights_cover_exactly_the_claim_spans(seeded):
     page, data = render(seeded)
     text = data["articles"][0]["text"]
-    body = re.search(r'<div class="article-text">(.*?)</div>', page, re.S).group(1)
+    body = re.search(r'<div class="article-text">(.*?)</div>', page, re.DOTALL).group(1)
     plain = re.sub(r"<[^>]+>", "", body).replace("&quot;", '"').replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
     assert plain == text
     first = next(trace for trace in data["articles"][0]["claims"] if trace["claim"]["text"] == FIRST_CLAIM)
     key = html_report.claim_key(first)
-    pieces = re.findall(rf'<mark [^>]*data-claim="{key}"[^>]*>(.*?)</mark>', body, re.S)
+    pieces = re.findall(rf'<mark [^>]*data-claim="{key}"[^>]*>(.*?)</mark>', body, re.DOTALL)
     assert re.sub(r"<[^>]+>", "", "".join(pieces)) == FIRST_CLAIM
 
 
@@ -92,7 +92,7 @@ def test_the_page_says_what_the_report_says(seeded):
         assert data["report"] == report_data(store)
     finally:
         store.close()
-    embedded = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, re.S).group(1)
+    embedded = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, re.DOTALL).group(1)
     assert json.loads(embedded) == data["report"]
     for source in data["report"]["sources"]:
         assert source["name"] in page
@@ -187,7 +187,7 @@ def test_headless_chromium_shows_the_chain_of_a_clicked_claim(seeded, graphviz, 
         assert highlighted == 10
         assert page.evaluate("document.querySelectorAll('.claim-detail:not([hidden])').length") == 0
 
-        page.click(f"mark.claim[title]")
+        page.click("mark.claim[title]")
         shown = page.evaluate(
             "Array.from(document.querySelectorAll('.claim-detail')).filter(d => !d.hidden && d.offsetHeight > 0)"
             ".map(d => ({text: d.querySelector('blockquote').innerText,"
