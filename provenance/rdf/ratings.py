@@ -535,6 +535,9 @@ def import_rating_table(
             score = float(raw) / scale
         except ValueError:
             raise InvalidInput(f"{where}, line {line}: score {raw!r} is not a number") from None
+        if not 0.0 <= score <= 1.0:
+            raise InvalidInput(f"{where}, line {line}: score {raw} is not between 0 and 1 after dividing by "
+                               f"{scale:g}; give --scale 100 for a table of 0-100")
         letter = score_letter(score)
         source = matcher.match(domain)
         if source is None:
