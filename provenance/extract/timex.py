@@ -60,7 +60,9 @@ _THIS = r"(?:diese[nrs]?|laufende[nrs]?)"
 _PART_OF = (r"(?:(?P<part>{parts}|end\s+of|the\s+end\s+of|the\s+beginning\s+of|beginning\s+of)\s+"
             r"(?:(?:der|des|the)\s+|(?:" + _THIS + r"|this)\s+)|(?:(?P<later>later|early)\s+)?(?:" + _THIS + r"|this)\s+)")
 _PAST = re.compile(
-    r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|sei\s+\w+\s+(?:worden|gewesen)|was|were|had|did|\w{3,}ed)\b",
+    r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|sei\s+\w+\s+(?:worden|gewesen)|traf|trafen|kam|kamen|"
+    r"ging|gingen|fand|fanden|sagte|sagten|was|were|had|did|met|said|told|went|came|took|made|held|began|left|"
+    r"gave|spoke|sent|found|\w{3,}ed)\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(r"\b(?:wird|werden|will|wollen|soll|sollen|plant|geplant|going to|expected|scheduled|plans?)\b",
