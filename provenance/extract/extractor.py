@@ -47,13 +47,19 @@ def extract_article(document: InputDocument, *, include_unattributed: bool = Fal
     namer = SourceNamer(text, lexicon, load_registry())
     claims: list[Claim] = []
     running: Claim | None = None
+    previous_sentence: Sentence | None = None
     sentences_since_report = 0
     analysed = _with_plain_quotes(text)
     for sentence in _speakers_joined_to_quotes(split_sentences(analysed, tokenize(analysed)), lexicon):
         frames = find_frames(analysed, sentence, lexicon)
+        for frame in frames:
+            if frame.content_in_previous_sentence and previous_sentence is not None:
+                previous = content_sentence_span(previous_sentence)
+                frame.content = ([previous] if previous else []) + frame.content
         new_claims = [claim for frame in frames for claim in _claims_of_frame(text, frame, namer, lexicon)]
         if not new_claims and running is not None and sentences_since_report < RUN_ON_REACH and is_run_on_report(sentence, lexicon):
             new_claims = _run_on_claims(text, sentence, running, lexicon)
+        previous_sentence = sentence
         if new_claims:
             claims.extend(new_claims)
             running = new_claims[-1]

@@ -29,6 +29,10 @@ GERMAN_FRONTED_ADVERBS = frozenset(
     "als nachdem um wegen trotz ende anfang".split()
 )
 LONG_POSTPOSED_REMAINDER = 6
+# Particles that may stand before a German subject without taking its place: "Auch sie forderten".
+GERMAN_FOCUS_PARTICLES = frozenset("auch selbst sogar nur ebenso zudem".split())
+# Pronouns before a verb of saying that stand for the previous sentence: "Dies sagte der Minister."
+GERMAN_BACK_REFERENCES = frozenset("dies das dieses".split())
 # The finite verb after the subject when the cue is a participle: "Die Polizei hat am Montag mitgeteilt".
 GERMAN_AUXILIARIES = frozenset("hat hatte haben hatten habe hätten ist war sind waren wird wurde soll will".split())
 # "Senate Majority Leader Mitch McConnell: ..." is about as long as a speaker before a colon gets.
@@ -57,6 +61,8 @@ class Frame:
     sources: list[Mention]
     mode: str
     anaphoric: bool = False
+    # "Dies sagte X": the previous sentence is what X said, and it joins the content.
+    content_in_previous_sentence: bool = False
     medium: str | None = None
     hedged: bool = False
     cue_tokens: list[Token] = field(default_factory=list)
@@ -360,7 +366,8 @@ def _german_verb_frame(context: _Context, verb: int, clause_first: int, clause_l
             return _german_subject_first(context, verb, cue_indexes, subject)
         if not phrases:
             return None
-    if not _subject_before_verb(context, before, verb):
+    subject = _subject_before_verb(context, before, verb)
+    if subject is None:
         if not phrases:
             return None
         speaker = phrases[0]
@@ -382,6 +389,12 @@ def _german_verb_frame(context: _Context, verb: int, clause_first: int, clause_l
         if clause_first > 0 and not before:
             content = _content_before(context, clause_first)
             content_spans = [content] if content else []
+        elif len(before) == 1 and context.lower(before[0]) in GERMAN_BACK_REFERENCES:
+            # "Dies teilte die Polizei mit.": what the police said is the previous sentence.
+            frame = _frame(context, cue, [context.span(before[0], before[0])], origins + [speaker], "indirect")
+            frame.content_in_previous_sentence = True
+            frame.medium = medium
+            return frame, set(cue_indexes) | set(range(speaker[0], last + 1))
         else:
             start = _introduced_content_start(context, last + 1)
             if start is None:
@@ -394,9 +407,6 @@ def _german_verb_frame(context: _Context, verb: int, clause_first: int, clause_l
         frame = _frame(context, cue, content_spans, sources, "indirect")
         frame.medium = medium
         return frame, set(cue_indexes) | set(range(speaker[0], last + 1))
-    subject = _phrase_right(context, before[0])
-    if subject is None or subject[1] >= verb + 1:
-        return None
     return _german_subject_first(context, verb, cue_indexes, subject)
 
 
@@ -424,18 +434,27 @@ def _appositive_subject(context: _Context, clause_first: int) -> tuple[int, int]
     return first_piece
 
 
-def _subject_before_verb(context: _Context, before: list[int], verb: int) -> bool:
-    """German verb-second: the subject stands before the verb only if it fills the whole field before it."""
+def _subject_before_verb(context: _Context, before: list[int], verb: int) -> tuple[int, int] | None:
+    """German verb-second: the subject before the verb, if it fills the whole field before it (else None).
+
+    A focus particle may precede it (*Auch sie forderten ...*).
+    """
+    if before and context.lower(before[0]) in GERMAN_FOCUS_PARTICLES and len(before) > 1:
+        before = before[1:]
     opener = context.lower(before[0]) if before else ""
+    if len(before) == 1 and opener in GERMAN_BACK_REFERENCES:
+        return None
     if not before or opener in GERMAN_FRONTED_ADVERBS or opener.endswith("weise") or _is_content_clause(context, before):
-        return False
+        return None
     subject = _phrase_right(context, before[0])
-    if subject is None:
-        return False
+    if subject is None or subject[1] >= verb:
+        return None
     rest = [context.lower(i) for i in range(subject[1] + 1, verb)]
     if rest and rest[0] in GERMAN_AUXILIARIES:
-        return True
-    return all(word in context.lexicon.verb_companions or word in CLAUSE_PUNCTUATION for word in rest)
+        return subject
+    if all(word in context.lexicon.verb_companions or word in CLAUSE_PUNCTUATION for word in rest):
+        return subject
+    return None
 
 
 def _german_subject_first(context: _Context, verb: int, cue_indexes: list[int], subject: tuple[int, int]):
