@@ -53,6 +53,7 @@ def html_data(store, *, report: dict[str, Any] | None = None, articles: Sequence
             "iri": article.iri,
             "title": article.title,
             "publisher": article.publisher,
+            "publisher_iri": records[0].article.publisher_iri if records else None,
             "url": article.url,
             "published": article.published,
             "lang": article.lang,
@@ -114,7 +115,7 @@ def render_html(data: dict[str, Any]) -> str:
         '<aside class="detail-panel" aria-live="polite">',
         '<div id="detail-empty" class="detail-empty"><p><strong>Click a highlighted claim</strong> to see who said it '
         "first and through whose hands it passed.</p>" + _legend() + "</div>",
-        *(_claim_detail(trace, report, draw) for article in articles for trace in article["claims"]),
+        *(_claim_detail(trace, article, report, draw) for article in articles for trace in article["claims"]),
         "</aside>",
         "</main>",
         '<section class="graphs">' + "".join(_article_graph(article, report) for article in articles) + "</section>"
@@ -122,7 +123,7 @@ def render_html(data: dict[str, Any]) -> str:
         '<section class="corpus">',
         _sources(report),
         _failures(report),
-        _clusters(report),
+        _clusters(report, articles if draw else None),
         _circles(report),
         "</section>",
         _footer(data["provenance"], draw),
@@ -214,7 +215,7 @@ def _article_graph(article: dict[str, Any], report: dict[str, Any]) -> str:
     claims = article["claims"]
     if not claims:
         return ""
-    records = [_record_from_trace(trace) for trace in claims]
+    records = [_record_from_trace(trace, article) for trace in claims]
     traces = {trace["claim"]["id"]: trace for trace in claims}
     picture = pictures.build_picture(records, title="", report=report, traces=traces)
     svg = pictures.inline_svg(picture, graph_id=f"article-{article['id']}")
@@ -279,15 +280,18 @@ def _claim_list(claims: Sequence[dict[str, Any]]) -> str:
             "<tbody>" + "".join(rows) + "</tbody></table></details>")
 
 
-def _record_from_trace(trace: dict[str, Any]) -> ClaimRecord:
-    """A claim record rebuilt from ``trace_data``, to draw a picture from the data alone."""
+def _record_from_trace(trace: dict[str, Any], shown: dict[str, Any] | None = None) -> ClaimRecord:
+    """A claim record rebuilt from ``trace_data`` (and its article's data, for the publisher), to draw a picture from the data alone."""
     article = trace["article"]
+    publisher_iri = (shown or {}).get("publisher_iri")
     chain = tuple(
         SourceRef(iri=hop["iri"], name=hop["name"], kind=hop["kind"], reliability=hop.get("reliability"))
         for hop in trace.get("hops", [])
     )
     claim = trace["claim"]
-    return ClaimRecord(iri=claim["id"], article=ArticleRef(iri=article["iri"], id=article["id"], publisher=None),
+    reader = ArticleRef(iri=article["iri"], id=article["id"], publisher=article.get("publisher") if publisher_iri else None,
+                        publisher_iri=publisher_iri)
+    return ClaimRecord(iri=claim["id"], article=reader,
                        text=claim["text"], mode=claim["mode"], hedged=claim["hedged"], chain=chain, cue=claim.get("cue"))
 
 
@@ -296,7 +300,7 @@ def _source_name(name: str, kind: str) -> str:
     return f'<span class="source kind-{escape(kind)}{anonymous}">{escape(name)}</span>'
 
 
-def _claim_detail(trace: dict[str, Any], report: dict[str, Any], draw: bool) -> str:
+def _claim_detail(trace: dict[str, Any], article: dict[str, Any], report: dict[str, Any], draw: bool) -> str:
     claim = trace["claim"]
     key = claim_key(trace)
     credibility = trace.get("credibility") or {}
@@ -317,7 +321,7 @@ def _claim_detail(trace: dict[str, Any], report: dict[str, Any], draw: bool) -> 
     else:
         parts.append('<p class="none">The article says this itself: no source is named.</p>')
     if draw and hops:
-        picture = pictures.claim_picture_from(_record_from_trace(trace), trace, report=report)
+        picture = pictures.claim_picture_from(_record_from_trace(trace, article), trace, report=report)
         picture.title = ""
         svg = pictures.inline_svg(picture, graph_id="claim-" + key, rankdir="TB")
         parts.append(f'<div class="svg-box claim-svg">{svg}</div>')
@@ -383,7 +387,7 @@ def _failures(report: dict[str, Any]) -> str:
             "<th>claims</th><th>share of all claims</th></tr></thead><tbody>" + rows + "</tbody></table>")
 
 
-def _clusters(report: dict[str, Any]) -> str:
+def _clusters(report: dict[str, Any], articles: Sequence[dict[str, Any]] | None) -> str:
     clusters = report.get("clusters", [])
     if not clusters:
         return '<h2>The same claim in several articles</h2><p class="none">No claim appears in more than one article.</p>'
@@ -397,7 +401,34 @@ def _clusters(report: dict[str, Any]) -> str:
     return ("<h2>The same claim in several articles</h2><p class=\"sub\">Three reports may be one: independent sources "
             "count the chains that share no source.</p><table class=\"data\"><thead><tr><th>#</th><th>claim</th>"
             "<th>articles</th><th>independent</th><th>origins</th><th>through</th></tr></thead><tbody>"
-            + rows + "</tbody></table>")
+            + rows + "</tbody></table>" + (_cluster_graphs(report, articles) if articles is not None else ""))
+
+
+CLUSTER_GRAPHS = 10
+
+
+def _cluster_graphs(report: dict[str, Any], articles: Sequence[dict[str, Any]]) -> str:
+    """A picture of each of the first clusters, from the traces of its claims when the page shows them all."""
+    shown = {trace["claim"]["id"]: (trace, article) for article in articles for trace in article["claims"]}
+    parts = []
+    for number, cluster in enumerate(report.get("clusters", [])[:CLUSTER_GRAPHS], 1):
+        wanted = set(cluster.get("article_ids", []))
+        first = next((entry for entry in shown.values() if entry[0]["claim"]["text"] == cluster["text"]
+                      and entry[1]["id"] in wanted), None)
+        if first is None:
+            continue
+        members = [first] + [shown[other["id"]] for other in first[0].get("same_claim", [])
+                             if other["id"] in shown and other["article"] in wanted]
+        records = [_record_from_trace(trace, article) for trace, article in members]
+        failing = set(cluster.get("single_points_of_failure", []))
+        picture = pictures.build_picture(
+            records, title="", report=report, traces={trace["claim"]["id"]: trace for trace, _ in members},
+            single_points_of_failure=[source.iri for record in records for source in record.chain if source.name in failing],
+        )
+        svg = pictures.inline_svg(picture, graph_id=f"cluster-{number}")
+        parts.append(f'<details class="article-graph"><summary>Cluster {number}: “{escape(cluster["text"])}” in '
+                     f'{cluster["articles"]} articles</summary><div class="svg-box">{svg}</div></details>')
+    return "".join(parts)
 
 
 def _circles(report: dict[str, Any]) -> str:

@@ -502,7 +502,10 @@ def inline_svg(picture: Picture, *, graph_id: str, rankdir: str = "LR") -> str:
     """The picture as an ``<svg>`` element to put inside an HTML page: no XML prolog, scales to its box."""
     svg = run_graphviz(to_dot(picture, graph_id=graph_id, rankdir=rankdir), "svg").decode("utf-8")
     svg = svg[svg.index("<svg"):]
-    return re.sub(r'<svg width="(\d+)pt" height="(\d+)pt"',
-                  lambda match: f'<svg class="chain-svg" style="max-width:{int(match.group(1)) * 4 // 3}px"'
-                                f' width="100%"',
-                  svg, count=1)
+    def sized(match: re.Match) -> str:
+        natural = int(match.group(1)) * 4 // 3
+        # Wide pictures scroll rather than shrink below 70 % of their size, so that their labels stay legible.
+        smallest = min(natural, max(480, natural * 7 // 10))
+        return f'<svg class="chain-svg" style="max-width:{natural}px;min-width:{smallest}px" width="100%"'
+
+    return re.sub(r'<svg width="(\d+)pt" height="(\d+)pt"', sized, svg, count=1)
