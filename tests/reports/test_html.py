@@ -211,3 +211,13 @@ def test_headless_chromium_shows_the_chain_of_a_clicked_claim(seeded, graphviz, 
         assert fetched == []
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and full.stat().st_size > 0
     print(f"screenshots: {screenshot} {full}")
+
+
+def test_ratings_change_the_highlight_colour(seeded):
+    seeded("rate", "Tass", "--reliability", "C")
+    page, data = render(seeded)
+    digits = {html_report.claim_key(trace): trace["credibility"]["digit"] for trace in data["articles"][0]["claims"]}
+    marked = dict((key, kind) for kind, key in re.findall(r'<mark class="claim (cred-\d)" data-claim="([0-9a-f]+)"', page))
+    assert marked == {key: f"cred-{digit}" for key, digit in digits.items()}
+    assert {"cred-4", "cred-6"} <= set(marked.values())
+    assert "C ×0.70" in page

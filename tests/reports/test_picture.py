@@ -197,3 +197,14 @@ def test_inline_svg_has_no_prolog_and_scales():
     svg = pictures.inline_svg(pictures.build_picture([odd_record()], title=""), graph_id="claim-x")
     assert svg.startswith("<svg") and 'width="100%"' in svg and "<?xml" not in svg
     ElementTree.fromstring(svg)
+
+
+def test_rated_sources_show_their_letter_and_claims_their_credibility(seeded, tmp_path):
+    seeded("rate", "Tass", "--reliability", "C")
+    out = tmp_path / "rated.dot"
+    seeded("graph", FIRST_CLAIM, "-o", str(out))
+    dot = out.read_text(encoding="utf-8")
+    tass = next(line for line in dot.splitlines() if "<B>Tass</B>" in line)
+    assert "[C]" in tass
+    claim = next(line for line in dot.splitlines() if "Hotels zurückgekehrt“" in line)
+    assert "credibility 4" in claim and pictures.CREDIBILITY_COLOURS[4] in claim
