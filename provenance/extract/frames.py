@@ -398,7 +398,7 @@ def _german_verb_frame(context: _Context, verb: int, clause_first: int, clause_l
         else:
             start = _introduced_content_start(context, last + 1)
             if start is None:
-                return _speech_act_frame(context, origins + [speaker]), set(cue_indexes) | set(range(speaker[0], last + 1))
+                return None
             content = _content_after(context, start)
             content_spans = [content] if content else []
         if not content_spans:
@@ -461,7 +461,7 @@ def _german_subject_first(context: _Context, verb: int, cue_indexes: list[int], 
     used = set(cue_indexes) | set(range(subject[0], subject[1] + 1))
     start = _introduced_content_start(context, max(cue_indexes) + 1)
     if start is None:
-        return _speech_act_frame(context, [subject]), used
+        return None
     content = _content_after(context, start)
     if content is None:
         return None
@@ -480,15 +480,6 @@ def _introduced_content_start(context: _Context, index: int) -> int | None:
         if token.text in FINAL_PUNCTUATION:
             return None
     return None
-
-
-def _speech_act_frame(context: _Context, phrases) -> Frame:
-    """*Der Minister kritisierte die Entscheidung.*: the whole sentence reports a speech act, with no cue."""
-    last = len(context.tokens) - 1
-    while last > 0 and context.tokens[last].text in FINAL_PUNCTUATION | CLAUSE_PUNCTUATION:
-        last -= 1
-    sentence = context.span(0, last)
-    return _frame(context, [], [sentence], phrases, "reported")
 
 
 def _english_verb_frame(context: _Context, verb: int, clause_first: int, clause_last: int, cue_indexes: list[int]):
