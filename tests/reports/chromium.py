@@ -32,6 +32,7 @@ FLAGS = [
     "--disable-default-apps",
     "--mute-audio",
     "--hide-scrollbars",
+    "--disable-dev-shm-usage",
     # Nothing may be fetched: every host name fails to resolve.
     "--host-resolver-rules=MAP * ~NOTFOUND",
     "--remote-debugging-pipe",
@@ -74,6 +75,7 @@ class Chromium:
             os.dup2(child_in, 3)
             os.dup2(child_out, 4)
 
+        self.log = log
         self._log = open(log, "wb") if log else subprocess.DEVNULL
         self.process = subprocess.Popen(
             [executable, *FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
@@ -119,15 +121,21 @@ class Chromium:
         while b"\0" not in self._buffer:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise BrowserError("Chromium did not answer in time")
+                raise BrowserError(f"Chromium did not answer in time{self._log_tail()}")
             ready, _, _ = select.select([self._read], [], [], remaining)
             if ready:
                 chunk = os.read(self._read, 1 << 16)
                 if not chunk:
-                    raise BrowserError(f"Chromium closed the pipe (exit code {self.process.poll()})")
+                    raise BrowserError(f"Chromium closed the pipe (exit code {self.process.poll()}){self._log_tail()}")
                 self._buffer += chunk
         message, self._buffer = self._buffer.split(b"\0", 1)
         return json.loads(message)
+
+    def _log_tail(self) -> str:
+        if self.log is None or not self.log.exists():
+            return ""
+        lines = self.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+        return ("; its last words: " + " | ".join(lines[-5:])) if lines else ""
 
     def send(self, method: str, params: dict[str, Any] | None = None, *, session: str | None = None,
              timeout: float = 60) -> dict[str, Any]:
@@ -176,6 +184,12 @@ class Page:
     def __init__(self, browser: Chromium, session: str) -> None:
         self.browser = browser
         self.session = session
+
+    def _log_tail(self) -> str:
+        if self.log is None or not self.log.exists():
+            return ""
+        lines = self.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+        return ("; its last words: " + " | ".join(lines[-5:])) if lines else ""
 
     def send(self, method: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
         return self.browser.send(method, params, session=self.session)
