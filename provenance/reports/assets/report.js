@@ -20,6 +20,10 @@
       mention.classList.toggle("active", (mention.getAttribute("data-for") || "").split(" ").indexOf(key) >= 0);
     });
     document.body.setAttribute("data-selected", key);
+    if (window.matchMedia && window.matchMedia("(max-width: 900px)").matches) {
+      // On narrow screens the chain is below the text: bring it into view.
+      document.getElementById("detail-" + key).scrollIntoView({block: "start"});
+    }
     return true;
   }
   function target(event) {
