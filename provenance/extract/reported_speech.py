@@ -17,7 +17,7 @@ SUBORDINATORS = frozenset(
 # reported speech even without a cue.
 RUN_ON_MARKERS = frozenset(
     "sei seien habe gebe werde könne müsse solle wolle dürfe wisse stehe liege komme koste gelte fehle drohe "
-    "bestehe plane zeige brauche trage bringe".split()
+    "bestehe plane zeige brauche trage bringe hätte hätten wäre wären würde würden".split()
 )
 # A single quoted word ("„positiv“") is a scare quote or a label, not a claim of its own.
 SHORTEST_QUOTED_CLAIM = 2
