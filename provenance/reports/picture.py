@@ -22,6 +22,7 @@ from typing import Any
 from provenance.errors import InvalidInput, NotFound, ProvenanceError
 from provenance.model.records import ClaimRecord
 from provenance.rdf import queries
+from provenance.reports.claims import trace_data
 
 FORMATS = ("svg", "png", "dot", "graphml")
 CLAIM_NODE_LIMIT = 60
@@ -240,8 +241,6 @@ def claim_picture(store, reference: str, *, report: dict[str, Any] | None = None
 
     Highlighted single points of failure are the claim's own (those of ``trace``), not the corpus's.
     """
-    from provenance.reports.claims import trace_data
-
     iri = queries.resolve_claim(store, reference)
     record = queries.claim_records(store, claim=iri)[0]
     trace = trace if trace is not None else trace_data(store, iri)
@@ -296,8 +295,6 @@ def _cluster_records(store, cluster: dict[str, Any]) -> list[ClaimRecord]:
     """The claims of a report cluster: its ``claim_ids`` when the report has them, else its text's matches."""
     if cluster.get("claim_ids"):
         return [record for iri in cluster["claim_ids"] for record in queries.claim_records(store, claim=iri)]
-    from provenance.reports.claims import trace_data
-
     for article_id in cluster.get("article_ids", []):
         article = find_article(store, article_id)
         for record in queries.claim_records(store, article=article.iri):
@@ -321,8 +318,6 @@ def store_picture(store, *, report: dict[str, Any] | None = None) -> Picture:
 
 
 def _traces(store, records: Sequence[ClaimRecord]) -> dict[str, dict[str, Any]]:
-    from provenance.reports.claims import trace_data
-
     return {record.iri: trace_data(store, record.iri) for record in records if record.chain}
 
 
