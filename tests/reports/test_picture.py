@@ -208,3 +208,12 @@ def test_rated_sources_show_their_letter_and_claims_their_credibility(seeded, tm
     assert "[C]" in tass
     claim = next(line for line in dot.splitlines() if "Hotels zurückgekehrt“" in line)
     assert "credibility 4" in claim and pictures.CREDIBILITY_COLOURS[4] in claim
+
+
+@pytest.mark.parametrize("module", ["provenance.reports.picture", "provenance.analysis.export"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
