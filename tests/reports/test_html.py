@@ -185,6 +185,9 @@ def test_headless_chromium_shows_the_chain_of_a_clicked_claim(seeded, graphviz, 
             ".filter(m => getComputedStyle(m).backgroundColor !== 'rgba(0, 0, 0, 0)' && m.getClientRects().length)"
             ".map(m => m.dataset.claim))).length")
         assert highlighted == 10
+        assert page.evaluate("document.characterSet") == "UTF-8"
+        assert page.evaluate("document.querySelector('.article-text').innerText.includes("
+                             "'Für Präsident Selenskyj hat die Stärkung der Luftverteidigung höchste Priorität.')")
         assert page.evaluate("document.querySelectorAll('.claim-detail:not([hidden])').length") == 0
 
         page.click("mark.claim[title]")
