@@ -57,14 +57,18 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     arguments = parser.parse_args()
     load_registry()
-    print(f"{'split':<18} {'KB':>6} {'extract 1 job':>14} {'extract 2 jobs':>15} {'SoMaJo tokens':>14} {'ratio 1 job':>12}")
+    print(
+        f"{'split':<18} {'KB':>6} {'extract 1 job':>14} {'extract 2 jobs':>15} {'SoMaJo tokens':>14} {'ratio 1 job':>12}"
+    )
     for split, (language, somajo_model) in DEV_SPLITS.items():
         documents = load_split(arguments.shared / "corpora" / split / "dev.jsonl", language)
         kilobytes = sum(len(document.text) for document in documents) / 1024
         single = kilobytes / best_seconds(extraction(documents, 1), arguments.repeat)
         double = kilobytes / best_seconds(extraction(documents, 2), arguments.repeat)
         somajo = kilobytes / best_seconds(somajo_tokenization(documents, somajo_model), 1)
-        print(f"{split:<18} {kilobytes:>6.0f} {single:>10.0f} KB/s {double:>11.0f} KB/s {somajo:>9.0f} KB/s {single / somajo:>11.1f}x")
+        print(
+            f"{split:<18} {kilobytes:>6.0f} {single:>10.0f} KB/s {double:>11.0f} KB/s {somajo:>9.0f} KB/s {single / somajo:>11.1f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -15,10 +15,14 @@ from provenance.model.documents import document_from_article
 @main.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help="Language of every document (default: detect).")
+@click.option(
+    "--lang", type=click.Choice(["de", "en"]), default=None, help="Language of every document (default: detect)."
+)
 @click.option("--include-unattributed", is_flag=True, help="Also list sentences that nobody is said to have said.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of stdout.")
+@click.option(
+    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of stdout."
+)
 def extract(files, output_format, lang, include_unattributed, jobs, output) -> None:
     """Find attributed claims and their chains of sources in .txt, .html and .jsonl FILES."""
     documents = read_documents(files, lang=lang)

@@ -12,4 +12,11 @@ from provenance.extract.language import detect_language
 from provenance.extract.parallel import extract_documents
 from provenance.extract.reading import InputDocument, read_documents
 
-__all__ = ["InputDocument", "claim_identifier", "detect_language", "extract_article", "extract_documents", "read_documents"]
+__all__ = [
+    "InputDocument",
+    "claim_identifier",
+    "detect_language",
+    "extract_article",
+    "extract_documents",
+    "read_documents",
+]

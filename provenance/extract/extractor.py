@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
+from provenance.errors import InvalidInput
 from provenance.extract.frames import Frame, find_frames
 from provenance.extract.language import SUPPORTED_LANGUAGES, detect_language
 from provenance.extract.lexicon import Lexicon, lexicon_for
@@ -23,7 +24,6 @@ from provenance.extract.reported_speech import (
     split_reported_clauses,
 )
 from provenance.extract.segmentation import CLOSING_QUOTES, Sentence, split_sentences, tokenize
-from provenance.errors import InvalidInput
 from provenance.model.core import Article, Claim, Cue, Hop
 
 Span = tuple[int, int]
@@ -57,7 +57,12 @@ def extract_article(document: InputDocument, *, include_unattributed: bool = Fal
                 previous = content_sentence_span(previous_sentence)
                 frame.content = ([previous] if previous else []) + frame.content
         new_claims = [claim for frame in frames for claim in _claims_of_frame(text, frame, namer, lexicon)]
-        if not new_claims and running is not None and sentences_since_report < RUN_ON_REACH and is_run_on_report(sentence, lexicon):
+        if (
+            not new_claims
+            and running is not None
+            and sentences_since_report < RUN_ON_REACH
+            and is_run_on_report(sentence, lexicon)
+        ):
             new_claims = _run_on_claims(text, sentence, running, lexicon)
         previous_sentence = sentence
         if new_claims:
@@ -117,7 +122,9 @@ def _claims_of_frame(text: str, frame: Frame, namer: SourceNamer, lexicon: Lexic
     if not chain:
         return []
     namer.remember_hop(chain[-1])
-    cue = Cue(spans=tuple(frame.cue), text=" … ".join(text[start:end] for start, end in frame.cue)) if frame.cue else None
+    cue = (
+        Cue(spans=tuple(frame.cue), text=" … ".join(text[start:end] for start, end in frame.cue)) if frame.cue else None
+    )
     pieces = _content_pieces(text, frame, lexicon)
     if lexicon.language == "de" and frame.mode != "direct":
         pieces += [[quotation] for spans in list(pieces) for quotation in inner_quotations(text, spans)]

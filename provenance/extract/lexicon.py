@@ -8,7 +8,7 @@ the closed classes are small enough to stay here as Python data.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -59,7 +59,7 @@ def _phrases(*phrases: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(phrase.lower().split()) for phrase in phrases)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _verb_file(name: str) -> frozenset[str]:
     text = resources.files("provenance.extract").joinpath("data", name).read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
@@ -74,7 +74,7 @@ GERMAN_DETERMINERS = _words(
 ENGLISH_DETERMINERS = _words("the a an his her its their our this that these those some several many two three")
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon_for(language: str) -> Lexicon:
     """The lexicon of ``de`` or ``en`` (anything else falls back to English)."""
     if language == "de":

@@ -31,41 +31,154 @@ ENGLISH_COUNTRIES = frozenset(
 ) | {"United States", "U.S.", "North Korea", "South Korea", "Saudi Arabia", "United Kingdom", "Great Britain"}
 
 ANONYMOUS_GROUP_HEADS = (
-    "kreise", "kreisen", "quellen", "insider", "insidern", "beobachter", "beobachtern", "diplomaten",
-    "sources", "insiders", "officials", "aides", "people", "diplomats", "experts", "analysts",
+    "kreise",
+    "kreisen",
+    "quellen",
+    "insider",
+    "insidern",
+    "beobachter",
+    "beobachtern",
+    "diplomaten",
+    "sources",
+    "insiders",
+    "officials",
+    "aides",
+    "people",
+    "diplomats",
+    "experts",
+    "analysts",
 )
 ANONYMOUS_PERSON_HEADS = frozenset(
     "mitglied informant informanten insider sprecher sprecherin mitarbeiter mitarbeiterin diplomat beamter "
     "beamten vertreter vertreterin quelle source official aide insider spokesman spokeswoman spokesperson "
     "person member".split()
 )
-MEDIA_WORDS = ("medien", "medieninformationen", "medienberichten", "medienberichte", "medienangaben", "pressemeldungen", "presseberichten")
+MEDIA_WORDS = (
+    "medien",
+    "medieninformationen",
+    "medienberichten",
+    "medienberichte",
+    "medienangaben",
+    "pressemeldungen",
+    "presseberichten",
+)
 ENGLISH_MEDIA_PHRASES = ("media reports", "news reports", "press reports", "reports")
 OUTLET_BACK_REFERENCES = frozenset(
     "agentur nachrichtenagentur zeitung blatt sender magazin agency newspaper paper network outlet channel".split()
 )
 ORGANIZATION_WORDS = (
-    "ministerium", "regierung", "polizei", "partei", "behörde", "amt", "gericht", "kommission", "verband",
-    "institut", "unternehmen", "konzern", "bank", "rat", "verwaltung", "staatsanwaltschaft", "armee", "militär",
-    "kreml", "weißes haus", "nato", "uno", "un", "eu", "who", "government", "ministry", "police", "department",
-    "committee", "campaign", "party", "court", "office", "administration", "company", "agency", "council",
-    "commission", "pentagon", "white house", "kremlin", "senate", "congress", "university", "association",
-    "delegation", "delegationen", "fraktion", "gewerkschaft", "organisation", "organization", "feuerwehr",
+    "ministerium",
+    "regierung",
+    "polizei",
+    "partei",
+    "behörde",
+    "amt",
+    "gericht",
+    "kommission",
+    "verband",
+    "institut",
+    "unternehmen",
+    "konzern",
+    "bank",
+    "rat",
+    "verwaltung",
+    "staatsanwaltschaft",
+    "armee",
+    "militär",
+    "kreml",
+    "weißes haus",
+    "nato",
+    "uno",
+    "un",
+    "eu",
+    "who",
+    "government",
+    "ministry",
+    "police",
+    "department",
+    "committee",
+    "campaign",
+    "party",
+    "court",
+    "office",
+    "administration",
+    "company",
+    "agency",
+    "council",
+    "commission",
+    "pentagon",
+    "white house",
+    "kremlin",
+    "senate",
+    "congress",
+    "university",
+    "association",
+    "delegation",
+    "delegationen",
+    "fraktion",
+    "gewerkschaft",
+    "organisation",
+    "organization",
+    "feuerwehr",
 )
 DOCUMENT_WORDS = (
-    "bericht", "berichts", "studie", "erklärung", "mitteilung", "pressemitteilung", "dokument", "papier", "brief",
-    "umfrage", "report", "statement", "study", "letter", "survey", "poll", "memo", "document", "filing",
+    "bericht",
+    "berichts",
+    "studie",
+    "erklärung",
+    "mitteilung",
+    "pressemitteilung",
+    "dokument",
+    "papier",
+    "brief",
+    "umfrage",
+    "report",
+    "statement",
+    "study",
+    "letter",
+    "survey",
+    "poll",
+    "memo",
+    "document",
+    "filing",
 )
 TITLES = frozenset(
     "mr mrs ms dr prof president senator sen gov governor rep secretary gen general judge minister chancellor "
     "präsident präsidentin kanzler kanzlerin minister ministerin bürgermeister herr frau".split()
 )
 ROLE_SUFFIXES = (
-    "minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "chef", "chefin", "kanzler",
-    "kanzlerin", "leiter", "leiterin", "führer", "vorsitzende", "vorsitzender", "beobachter", "direktor",
-    "direktorin", "anwalt", "anwältin", "general", "botschafter", "sekretär", "abgeordnete", "abgeordneter",
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "sprecher",
+    "sprecherin",
+    "chef",
+    "chefin",
+    "kanzler",
+    "kanzlerin",
+    "leiter",
+    "leiterin",
+    "führer",
+    "vorsitzende",
+    "vorsitzender",
+    "beobachter",
+    "direktor",
+    "direktorin",
+    "anwalt",
+    "anwältin",
+    "general",
+    "botschafter",
+    "sekretär",
+    "abgeordnete",
+    "abgeordneter",
 )
-GERMAN_NOUN_PLURALS = {"kreisen": "kreise", "insidern": "insider", "beobachtern": "beobachter", "informanten": "informant"}
+GERMAN_NOUN_PLURALS = {
+    "kreisen": "kreise",
+    "insidern": "insider",
+    "beobachtern": "beobachter",
+    "informanten": "informant",
+}
 POSSESSIVES = frozenset("ihr ihre ihren ihrem ihrer sein seine seinen seinem seiner its their his her".split())
 
 
@@ -117,9 +230,15 @@ class SourceNamer:
         if lowered[0] in POSSESSIVES and len(words) >= 2 and owner is not None:
             head = _lemma(lowered[-1])
             if head in ANONYMOUS_PERSON_HEADS:
-                return Source(f"{head.capitalize()} {_owner_genitive(owner, self.lexicon.language)}", "anonymous-person")
+                return Source(
+                    f"{head.capitalize()} {_owner_genitive(owner, self.lexicon.language)}", "anonymous-person"
+                )
         content_words = [word for word in words if word.lower() not in self.lexicon.determiners]
-        if len(content_words) == 1 and content_words[0].lower() in OUTLET_BACK_REFERENCES and self.last_outlet is not None:
+        if (
+            len(content_words) == 1
+            and content_words[0].lower() in OUTLET_BACK_REFERENCES
+            and self.last_outlet is not None
+        ):
             return self.last_outlet
         outlet = self.registry.find(mention)
         person = self._person(mention, words)
@@ -138,8 +257,14 @@ class SourceNamer:
         normalised = self._normalise(words)
         head = lowered[-1]
         if any(word in MEDIA_WORDS for word in lowered) or joined in ENGLISH_MEDIA_PHRASES:
-            return Source("Medien (ungenannt)" if self.lexicon.language == "de" else "media (unnamed)", "anonymous-media")
-        if head.endswith(ANONYMOUS_GROUP_HEADS) and not any(word[:1].isupper() for word in words[1:-1] if word.lower() not in self.lexicon.determiners and not word.lower().endswith(("sche", "schen"))):
+            return Source(
+                "Medien (ungenannt)" if self.lexicon.language == "de" else "media (unnamed)", "anonymous-media"
+            )
+        if head.endswith(ANONYMOUS_GROUP_HEADS) and not any(
+            word[:1].isupper()
+            for word in words[1:-1]
+            if word.lower() not in self.lexicon.determiners and not word.lower().endswith(("sche", "schen"))
+        ):
             return Source(normalised, "anonymous-group")
         genitive_at = _genitive_start(lowered, self.lexicon.language)
         head_noun = lowered[genitive_at - 1] if genitive_at else head

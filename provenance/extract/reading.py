@@ -47,7 +47,9 @@ def read_documents(paths: Iterable[Path], lang: str | None = None) -> Iterator[I
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            files = sorted(child for child in path.rglob("*") if child.is_file() and child.suffix.lower() in READABLE_SUFFIXES)
+            files = sorted(
+                child for child in path.rglob("*") if child.is_file() and child.suffix.lower() in READABLE_SUFFIXES
+            )
             for child in files:
                 yield from _read_file(child, lang)
         elif path.exists():
@@ -88,7 +90,7 @@ def _read_bytes(path: Path) -> bytes:
 
 def decode_text(path: Path, data: bytes) -> str:
     """Text of a file: UTF-8 (BOM allowed), UTF-16 with BOM, else Latin-1 for 8-bit text; binary is refused."""
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:

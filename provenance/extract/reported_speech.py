@@ -127,7 +127,9 @@ def _quoted_name(text: str, opening: int, words: list[Token]) -> bool:
     previous = before[-1].lower() if before else ""
     if previous in ARTICLES or previous in ("des", "dem", "einer", "eines", "zeitung", "magazin", "blatt", "sender"):
         return True
-    return len(words) <= 4 and all(word.text[:1].isupper() or word.lower in ("am", "of", "der", "die", "das") for word in words)
+    return len(words) <= 4 and all(
+        word.text[:1].isupper() or word.lower in ("am", "of", "der", "die", "das") for word in words
+    )
 
 
 def inner_quotations(text: str, spans: list[Span]) -> list[Span]:
@@ -140,7 +142,11 @@ def inner_quotations(text: str, spans: list[Span]) -> list[Span]:
                 opened = token.start
             elif token.text in ("“", "«") and opened is not None:
                 words = [word for word in tokenize(text, opened, token.end) if word.is_word]
-                if (opened, token.end) != (start, end) and len(words) >= SHORTEST_QUOTED_CLAIM and not _quoted_name(text, opened, words):
+                if (
+                    (opened, token.end) != (start, end)
+                    and len(words) >= SHORTEST_QUOTED_CLAIM
+                    and not _quoted_name(text, opened, words)
+                ):
                     found.append((opened, token.end))
                 opened = None
     return found

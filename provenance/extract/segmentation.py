@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 TOKEN_PATTERN = re.compile(r"\w+|[^\w\s]")
 
-OPENING_QUOTES = frozenset("„»“‚«\"")
-CLOSING_QUOTES = frozenset("“«”‘»\"")
+OPENING_QUOTES = frozenset('„»“‚«"')
+CLOSING_QUOTES = frozenset('“«”‘»"')
 # How far a quotation may run before an unmatched opening mark is taken to be a stray one.
 LONGEST_QUOTATION = 1500
 
@@ -130,7 +130,12 @@ def _ends_sentence(text: str, current: list[Token], following: Token | None) -> 
                 return False
     if following.start == stop.end and following.is_word:
         return False
-    return following.capitalized or following.text in OPENING_QUOTES or following.text[:1].isdigit() or following.text in "(-–"
+    return (
+        following.capitalized
+        or following.text in OPENING_QUOTES
+        or following.text[:1].isdigit()
+        or following.text in "(-–"
+    )
 
 
 # Capitalised words that open a new sentence after a number ("... 2. Die ...") rather than a date.

@@ -114,7 +114,9 @@ def test_german_person_with_affiliation():
 
 
 def test_english_postposed_and_inverted_said():
-    first, second = claims_of("The bridge is closed, the mayor said. The repairs will take weeks, said Jane Smith.", "en")
+    first, second = claims_of(
+        "The bridge is closed, the mayor said. The repairs will take weeks, said Jane Smith.", "en"
+    )
     assert first.text == "The bridge is closed" and first.chain[-1].mention == "the mayor"
     assert second.chain[-1].source.name == "Jane Smith"
 

@@ -42,4 +42,8 @@ def test_seed_chains_equal_the_gold_chains(seed_text, seed_gold, tmp_path):
 
 def overlap(spans, other_spans) -> int:
     """Characters two span lists share."""
-    return sum(max(0, min(end, other_end) - max(start, other_start)) for start, end in spans for other_start, other_end in other_spans)
+    return sum(
+        max(0, min(end, other_end) - max(start, other_start))
+        for start, end in spans
+        for other_start, other_end in other_spans
+    )

@@ -1,0 +1,112 @@
+"""Where a frame's content lies: the rest of the sentence after the cue, the part before it, or around it."""
+
+from __future__ import annotations
+
+from provenance.extract.phrases import ENGLISH_ADVERBIAL_OPENERS
+from provenance.extract.segmentation import CLOSING_QUOTES, OPENING_QUOTES
+from provenance.extract.sentence_context import CLAUSE_PUNCTUATION, FINAL_PUNCTUATION, SentenceContext, Span
+
+
+def content_after(context: SentenceContext, start: int) -> Span | None:
+    """From token ``start`` to the end of the sentence, final punctuation left out."""
+    tokens = context.tokens
+    last = len(tokens) - 1
+    while last >= start and (tokens[last].text in FINAL_PUNCTUATION or tokens[last].text in CLAUSE_PUNCTUATION):
+        last -= 1
+    if last < start:
+        return None
+    if tokens[start].text in OPENING_QUOTES and last + 1 < len(tokens) and tokens[last + 1].text in CLOSING_QUOTES:
+        last += 1
+    return context.span(start, last)
+
+
+def content_before(context: SentenceContext, end: int) -> Span | None:
+    """From the sentence start to just before token ``end`` (a comma or quote is left out)."""
+    tokens = context.tokens
+    last = end - 1
+    while last >= 0 and tokens[last].text in CLAUSE_PUNCTUATION:
+        last -= 1
+    if last < 0:
+        return None
+    first = 0
+    while first < last and tokens[first].text in CLAUSE_PUNCTUATION:
+        first += 1
+    return context.span(first, last)
+
+
+def content_around(context: SentenceContext, cue_first: int, cue_last: int) -> list[Span]:
+    """The clause around a prepositional cue, without the cue and its source (one or two spans)."""
+    tokens = context.tokens
+    spans: list[Span] = []
+    left_last = cue_first - 1
+    while left_last >= 0 and tokens[left_last].text in CLAUSE_PUNCTUATION:
+        left_last -= 1
+    if left_last >= 0:
+        left_first = 0
+        spans.append(context.span(left_first, left_last))
+    right_first = cue_last + 1
+    while right_first < len(tokens) and tokens[right_first].text in CLAUSE_PUNCTUATION:
+        right_first += 1
+    right = content_after(context, right_first) if right_first < len(tokens) else None
+    if right is not None:
+        spans.append(right)
+    return spans
+
+
+def quote_after(context: SentenceContext, index: int) -> Span | None:
+    """``“A,” he said, “B.”``: the quotation that continues after the cue."""
+    while index < len(context.tokens) and context.tokens[index].text in CLAUSE_PUNCTUATION:
+        index += 1
+    if index < len(context.tokens) and context.tokens[index].text in OPENING_QUOTES:
+        return content_after(context, index)
+    return None
+
+
+def plausible_content_before(context: SentenceContext, clause_first: int) -> bool:
+    """Whether the words before a postposed *X said* are a statement rather than an opening phrase."""
+    if context.tokens[0].text in OPENING_QUOTES:
+        return True
+    words = [token for token in context.tokens[:clause_first] if token.is_word]
+    if len(words) < 4:
+        return False
+    opens_with_adverbial = words[0].lower in ENGLISH_ADVERBIAL_OPENERS or words[0].lower.endswith("ly")
+    return not opens_with_adverbial or len(words) > 10 or context.tokens[0].text in OPENING_QUOTES
+
+
+def skip_connectors(context: SentenceContext, index: int) -> int:
+    """Skip the comma, colon and complementizer between a cue and its content."""
+    while index < len(context.tokens) and context.tokens[index].text in ",:":
+        index += 1
+    return index
+
+
+def skip_addressee(context: SentenceContext, index: int) -> int:
+    """After *told*: the content starts after *that* if it comes soon, else after the addressee."""
+    for offset in range(8):
+        word = context.lower(index + offset)
+        if word == "that":
+            return index + offset
+        if word in (",", ":") or word in OPENING_QUOTES:
+            return index + offset
+        if word in FINAL_PUNCTUATION:
+            break
+    if context.lower(index) in context.lexicon.determiners:
+        return index + 2
+    while (
+        index < len(context.tokens) - 1 and context.tokens[index].capitalized and context.tokens[index + 1].capitalized
+    ):
+        index += 1
+    return index + 1
+
+
+def introduced_content_start(context: SentenceContext, index: int) -> int | None:
+    """Where the reported clause starts: after a comma or colon, at *dass* or a quote; None if there is none."""
+    for position in range(index, min(len(context.tokens), index + 8)):
+        token = context.tokens[position]
+        if token.text in ",:":
+            return skip_connectors(context, position)
+        if token.lower in context.lexicon.complementizers or token.text in OPENING_QUOTES:
+            return position
+        if token.text in FINAL_PUNCTUATION:
+            return None
+    return None

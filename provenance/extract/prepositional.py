@@ -1,0 +1,216 @@
+"""Cues that are not verbs: *laut X*, *X zufolge*, *nach Angaben X*, *according to X*, *so X*, *Demnach*, headline colons."""
+
+from __future__ import annotations
+
+from provenance.extract.content import content_after, content_around, content_before
+from provenance.extract.phrases import phrase_at, phrase_left, phrase_right
+from provenance.extract.segmentation import CLOSING_QUOTES
+from provenance.extract.sentence_context import (
+    CLAUSE_PUNCTUATION,
+    FINAL_PUNCTUATION,
+    Frame,
+    Mention,
+    SentenceContext,
+    make_frame,
+)
+
+# "Senate Majority Leader Mitch McConnell: ..." is about as long as a speaker before a colon gets.
+MAX_COLON_SPEAKER_TOKENS = 6
+
+
+def match_anaphor(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
+    """*Demnach ...* / *wonach ...*: the previous source said the rest of the clause."""
+    if context.lower(index) not in context.lexicon.anaphoric_cues:
+        return None
+    content = content_after(context, index + 1)
+    if content is None:
+        return None
+    cue = context.span(index, index)
+    frame = Frame(
+        cue=[cue], content=[content], sources=[Mention(*cue, role="anaphor")], mode="reported", anaphoric=True
+    )
+    if context.lower(index) == "wonach":
+        noun_phrase = phrase_left(context, index - 1 if context.lower(index - 1) == "," else index)
+        if noun_phrase is not None:
+            frame.sources = [Mention(*context.span(*noun_phrase))]
+            frame.anaphoric = False
+    return frame, {index}
+
+
+def match_preposition(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
+    """*laut X*, *according to X*, *unter Berufung auf X*: the source follows the cue."""
+    phrase = phrase_at(context, index, context.lexicon.source_prepositions)
+    if phrase is None:
+        return None
+    if context.lexicon.language == "de" and phrase[0] == "unter" and index > 0 and previous_frame_word(context, index):
+        return None
+    after = index + len(phrase)
+    noun_phrase = phrase_right(context, after)
+    if noun_phrase is None:
+        return None
+    cue_first, cue_last = index, after - 1
+    sources = [Mention(*context.span(*noun_phrase))]
+    used = set(range(index, noun_phrase[1] + 1))
+    end = noun_phrase[1]
+    relay = relay_after(context, end + 1)
+    cue = [context.span(cue_first, cue_last)]
+    if relay is not None:
+        relay_cue, origin = relay
+        cue.append(context.span(*relay_cue))
+        sources.insert(0, Mention(*context.span(*origin)))
+        end = origin[1]
+    content = content_around(context, index, end)
+    if not content:
+        return None
+    return Frame(cue=cue, content=content, sources=sources, mode="reported"), used
+
+
+def match_postposition(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
+    """*X zufolge* (and *dem Bericht zufolge*, which refers back)."""
+    if context.lower(index) not in context.lexicon.source_postpositions:
+        return None
+    noun_phrase = phrase_left(context, index)
+    if noun_phrase is None:
+        return None
+    first = noun_phrase[0]
+    cue = [context.span(index, index)]
+    sources = [Mention(*context.span(*noun_phrase))]
+    end = index
+    # "hieß es X zufolge aus Y": the speech verb before and the origin after belong to the frame.
+    if first >= 2 and context.lower(first - 1) == "es" and context.lower(first - 2) in ("hieß", "heißt"):
+        first -= 2
+        cue.insert(0, context.span(first, first + 1))
+    if context.lower(index + 1) == "aus":
+        origin = phrase_right(context, index + 2)
+        if origin is not None:
+            cue.append(context.span(index + 1, index + 1))
+            sources.insert(0, Mention(*context.span(*origin)))
+            end = origin[1]
+    anaphoric = is_anaphoric_phrase(context, noun_phrase)
+    content = content_around(context, first, end)
+    if not content:
+        return None
+    mode = "indirect" if len(cue) > 1 else "reported"
+    return Frame(cue=cue, content=content, sources=sources, mode=mode, anaphoric=anaphoric), set(range(first, end + 1))
+
+
+def match_report_noun(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
+    """*nach Angaben der Polizei*, *nach aus X durchdringenden Informationen*, *nach Medieninformationen*."""
+    lexicon = context.lexicon
+    if lexicon.language != "de" or context.lower(index) not in ("nach", "gemäß"):
+        return None
+    noun_index = None
+    for offset in range(1, 6):
+        word = context.lower(index + offset)
+        if word in lexicon.report_nouns or word.endswith(("angaben", "informationen", "berichten")):
+            noun_index = index + offset
+            break
+        if word in CLAUSE_PUNCTUATION or word in FINAL_PUNCTUATION or not word:
+            break
+    if noun_index is None:
+        return None
+    cue = [context.span(index, index)]
+    inner = (index + 1, noun_index - 1)
+    source_last = noun_index
+    genitive = (
+        phrase_right(context, noun_index + 1)
+        if context.lower(noun_index + 1) in ("der", "des", "von", "vom", "aus", "eines", "einer")
+        else None
+    )
+    if genitive is not None:
+        source_last = genitive[1]
+    sources: list[Mention]
+    if inner[0] <= inner[1] and context.lower(inner[0]) in ("aus", "von"):
+        # "nach aus Verhandlungskreisen durchdringenden Informationen": the source sits inside.
+        embedded = phrase_right(context, inner[0] + 1)
+        if embedded is None:
+            return None
+        embedded = (embedded[0], min(embedded[1], last_before_participle(context, embedded[0], noun_index)))
+        sources = [Mention(*context.span(*embedded))]
+        if embedded[1] + 1 <= noun_index:
+            cue.append(context.span(embedded[1] + 1, noun_index))
+    else:
+        first = inner[0] if inner[0] <= inner[1] else noun_index
+        sources = [Mention(*context.span(first, source_last))]
+    end = max(source_last, noun_index)
+    content = content_around(context, index, end)
+    if not content:
+        return None
+    return Frame(cue=cue, content=content, sources=sources, mode="reported"), set(range(index, end + 1))
+
+
+def match_so(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
+    """German *„...“, so der Minister.*: a postposed source after *so*."""
+    if context.lexicon.language != "de" or context.lower(index) != "so" or index == 0:
+        return None
+    if context.tokens[index - 1].text not in CLAUSE_PUNCTUATION | CLOSING_QUOTES:
+        return None
+    noun_phrase = phrase_right(context, index + 1)
+    if (
+        noun_phrase is None
+        or not context.tokens[noun_phrase[0]].capitalized
+        and context.lower(noun_phrase[0]) not in context.lexicon.determiners
+    ):
+        return None
+    following = context.lower(noun_phrase[1] + 1)
+    if following not in ("", ".", ",", "!", "?", ";", ":") and following not in context.lexicon.phrase_stops:
+        return None
+    content = content_before(context, index)
+    if content is None:
+        return None
+    cue = [context.span(index, index)]
+    return Frame(cue=cue, content=[content], sources=[Mention(*context.span(*noun_phrase))], mode="indirect"), set(
+        range(index, noun_phrase[1] + 1)
+    )
+
+
+def match_colon(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
+    """*NY Daily News: Paris attacks ...* / *Trump: “...”*: a short name, a colon, then what it said."""
+    if context.lexicon.language != "en" or context.lower(index) != ":" or not 1 <= index <= MAX_COLON_SPEAKER_TOKENS:
+        return None
+    speaker = [context.tokens[position] for position in range(index)]
+    if not all(token.capitalized or not token.is_word or token.lower in ("of", "the") for token in speaker):
+        return None
+    if not speaker[0].capitalized or any(token.lower in context.lexicon.cue_verbs for token in speaker):
+        return None
+    content = content_after(context, index + 1)
+    if content is None:
+        return None
+    cue = [context.span(index, index)]
+    return make_frame(context, cue, [content], [(0, index - 1)], "indirect"), set(range(index + 1))
+
+
+def relay_after(context: SentenceContext, index: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """*unter Berufung auf X* / *citing X* right after a source: (cue tokens, origin tokens)."""
+    phrase = phrase_at(context, index, context.lexicon.relay_phrases)
+    if phrase is None:
+        return None
+    origin = phrase_right(context, index + len(phrase))
+    if origin is None:
+        return None
+    return (index, index + len(phrase) - 1), origin
+
+
+def last_before_participle(context: SentenceContext, first: int, noun_index: int) -> int:
+    """End of the source inside *nach aus X durchdringenden Informationen*: before the participle."""
+    for index in range(first + 1, noun_index):
+        if context.lower(index).endswith(("nden", "ndem")):
+            return index - 1
+    return noun_index - 1
+
+
+def previous_frame_word(context: SentenceContext, index: int) -> bool:
+    """Whether *unter Berufung auf* relays a verb frame's source rather than opening its own."""
+    for back in range(index - 1, max(-1, index - 12), -1):
+        if context.lower(back) in context.lexicon.cue_verbs:
+            return True
+    return False
+
+
+def is_anaphoric_phrase(context: SentenceContext, phrase: tuple[int, int]) -> bool:
+    words = [context.lower(i) for i in range(phrase[0], phrase[1] + 1)]
+    return (
+        len(words) <= 2
+        and words[0] in ("dem", "den", "diesem", "diesen")
+        and words[-1] in ("bericht", "angaben", "informationen", "berichten")
+    )

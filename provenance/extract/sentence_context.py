@@ -1,0 +1,123 @@
+"""What the pattern modules share: a sentence being read, its clauses, and the frames found in it.
+
+A :class:`Frame` is offsets only (cue, content, source mentions, origin first); naming the sources
+is :mod:`provenance.extract.naming`'s work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from provenance.extract.lexicon import Lexicon
+from provenance.extract.segmentation import CLOSING_QUOTES, OPENING_QUOTES, Token
+
+Span = tuple[int, int]
+
+CLAUSE_PUNCTUATION = frozenset(",;:–—")
+
+FINAL_PUNCTUATION = frozenset(".!?")
+
+
+@dataclass
+class Mention:
+    """Where a source is named in the text; ``role`` says how the frame found it."""
+
+    start: int
+    end: int
+    role: str = "speaker"
+
+
+@dataclass
+class Frame:
+    """One attribution: cue spans, content spans and source mentions (origin first)."""
+
+    cue: list[Span]
+    content: list[Span]
+    sources: list[Mention]
+    mode: str
+    anaphoric: bool = False
+    # "Dies sagte X": the previous sentence is what X said, and it joins the content.
+    content_in_previous_sentence: bool = False
+    medium: str | None = None
+    hedged: bool = False
+    cue_tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class SentenceContext:
+    """The sentence being read and the lexicon to read it with."""
+
+    text: str
+    tokens: list[Token]
+    lexicon: Lexicon
+    quoted: list[bool]
+
+    def span(self, first: int, last: int) -> Span:
+        """Character span of tokens ``first..last`` inclusive."""
+        return (self.tokens[first].start, self.tokens[last].end)
+
+    def lower(self, index: int) -> str:
+        return self.tokens[index].lower if 0 <= index < len(self.tokens) else ""
+
+
+def quotation_mask(tokens: list[Token]) -> list[bool]:
+    """True for tokens inside a quotation (the marks themselves included)."""
+    mask = [False] * len(tokens)
+    opened_at: int | None = None
+    for index, token in enumerate(tokens):
+        if opened_at is None and token.text in OPENING_QUOTES and has_closer(tokens, index):
+            opened_at = index
+            mask[index] = True
+        elif opened_at is not None:
+            mask[index] = True
+            if token.text in CLOSING_QUOTES:
+                opened_at = None
+    return mask
+
+
+def has_closer(tokens: list[Token], index: int) -> bool:
+    return any(token.text in CLOSING_QUOTES for token in tokens[index + 1 :])
+
+
+def make_frame(context: SentenceContext, cue: list[Span], content: list[Span], phrases, mode: str) -> Frame:
+    sources = [Mention(*context.span(*phrase)) for phrase in phrases]
+    if all(quoted_span(context, span) for span in content):
+        mode = "direct"
+    return Frame(cue=cue, content=content, sources=sources, mode=mode)
+
+
+def clause_start(context: SentenceContext, index: int) -> int:
+    first = index
+    # English closes a quotation without a comma ("“...?” Trump said"); German puts one after it.
+    quote_ends_clause = context.lexicon.language == "en"
+    while (
+        first > 0
+        and context.tokens[first - 1].text not in CLAUSE_PUNCTUATION
+        and not (quote_ends_clause and context.tokens[first - 1].text in CLOSING_QUOTES and context.quoted[first - 1])
+    ):
+        first -= 1
+    return first
+
+
+def clause_end(context: SentenceContext, index: int) -> int:
+    last = index
+    while last + 1 < len(context.tokens) and not ends_clause(context, last + 1):
+        last += 1
+    return last
+
+
+def ends_clause(context: SentenceContext, index: int) -> bool:
+    token = context.tokens[index]
+    if context.quoted[index] or token.text in CLAUSE_PUNCTUATION or token.text in "!?;":
+        return True
+    # A full stop inside a sentence belongs to an abbreviation ("Ms. Brainard").
+    return token.text == "." and index == len(context.tokens) - 1
+
+
+def quoted_span(context: SentenceContext, span: Span) -> bool:
+    text = context.text[span[0] : span[1]]
+    return bool(text) and text[0] in OPENING_QUOTES and text[-1] in CLOSING_QUOTES | {".", ","}
+
+
+def opens_quote(context: SentenceContext, index: int) -> bool:
+    return index < len(context.tokens) and context.tokens[index].text in OPENING_QUOTES

@@ -1,0 +1,323 @@
+"""Verbs of saying: *X sagte, ...*, *..., sagte X*, *wie X mitteilte*, *X said ...*, *..., X said*, *told*.
+
+German needs the verb-second rule (a fronted adverbial puts the subject after the verb), separable
+particles (*teilte ... mit*) and quoting verbs whose object is an inner source (*zitierte Tass ein
+Mitglied*); English needs postposed and inverted speakers after quotations.
+"""
+
+from __future__ import annotations
+
+from provenance.extract.content import (
+    content_after,
+    content_around,
+    content_before,
+    introduced_content_start,
+    plausible_content_before,
+    quote_after,
+    skip_addressee,
+    skip_connectors,
+)
+from provenance.extract.phrases import phrase_right, phrases_right, sentence_subject, speaker_after_quote
+from provenance.extract.prepositional import relay_after
+from provenance.extract.segmentation import CLOSING_QUOTES
+from provenance.extract.sentence_context import (
+    CLAUSE_PUNCTUATION,
+    Frame,
+    SentenceContext,
+    clause_end,
+    clause_start,
+    make_frame,
+    opens_quote,
+)
+
+# Capitalised sentence openers after which a German verb comes before its subject.
+GERMAN_FRONTED_ADVERBS = frozenset(
+    "dazu gestern heute zudem außerdem weiter später dabei anschließend zuvor bereits auch noch nun jetzt "
+    "damals daraufhin ferner allerdings trotzdem deshalb dennoch darüber daher hierzu dort zugleich "
+    "gleichzeitig inzwischen mittlerweile zuletzt schließlich vorher danach am im in an auf bei vor nach "
+    "mit gegenüber über seit während wie so ebenfalls weiterhin laut zunächst erst kürzlich dagegen hingegen "
+    "jedoch doch tatsächlich gleichwohl stattdessen seither derzeit bislang bisher ebenso erneut abschließend "
+    "offenbar offensichtlich insbesondere unterdessen indes momentan zwar immerhin für aus zum zur vom beim "
+    "als nachdem um wegen trotz ende anfang".split()
+)
+
+LONG_POSTPOSED_REMAINDER = 6
+
+# Particles that may stand before a German subject without taking its place: "Auch sie forderten".
+GERMAN_FOCUS_PARTICLES = frozenset("auch selbst sogar nur ebenso zudem".split())
+
+# Pronouns before a verb of saying that stand for the previous sentence: "Dies sagte der Minister."
+GERMAN_BACK_REFERENCES = frozenset("dies das dieses".split())
+
+# The finite verb after the subject when the cue is a participle: "Die Polizei hat am Montag mitgeteilt".
+GERMAN_AUXILIARIES = frozenset("hat hatte haben hatten habe hätten ist war sind waren wird wurde soll will".split())
+
+
+def match_verb(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
+    """A verb of saying: *X sagte, ...*, *..., sagte X*, *X said ...*, *..., X said*, *wie X sagte*."""
+    lexicon = context.lexicon
+    word = context.lower(index)
+    if word not in lexicon.cue_verbs and word not in lexicon.particles:
+        return None
+    clause_first = clause_start(context, index)
+    clause_last = clause_end(context, index)
+    cue_indexes = [index]
+    particle = separable_particle(context, index, clause_last)
+    if particle is not None:
+        cue_indexes.append(particle)
+    elif word in lexicon.particle_required:
+        return None
+    if word in ("hieß", "heißt") and "es" not in (context.lower(index + 1), context.lower(index - 1)):
+        return None
+    if word in ("hieß", "heißt") and context.lower(index + 1) == "es":
+        if any(context.lower(i) in lexicon.source_postpositions for i in range(index, clause_last + 1)):
+            return None
+        cue_indexes.append(index + 1)
+    if lexicon.language == "de":
+        return german_verb_frame(context, index, clause_first, clause_last, cue_indexes)
+    return english_verb_frame(context, index, clause_first, clause_last, cue_indexes)
+
+
+def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, clause_last: int, cue_indexes: list[int]):
+    lexicon = context.lexicon
+    before = [i for i in range(clause_first, verb)]
+    if before and context.lower(before[0]) == "wie":
+        # "..., wie die Polizei mitteilte": the wie-clause is the cue, the rest of the sentence the content.
+        noun_phrase = phrase_right(context, before[0] + 1)
+        if noun_phrase is None or noun_phrase[1] >= verb:
+            return None
+        content = content_around(context, before[0], clause_last)
+        if not content:
+            return None
+        cue = [context.span(before[0], before[0])] + [context.span(i, i) for i in cue_indexes]
+        return make_frame(context, cue, content, [noun_phrase], "indirect"), set(range(before[0], clause_last + 1))
+    after = max(cue_indexes) + 1 if context.lower(verb + 1) == "es" else verb + 1
+    if context.lower(after) == "sich":
+        after += 1
+    if context.lower(verb + 1) == "es" and context.lower(after) in (
+        "in",
+        "aus",
+        "von",
+        "bei",
+        "seitens",
+        "im",
+        "vom",
+        "auf",
+    ):
+        # "hieß es in einer Mitteilung der Polizei": the document or place is the source.
+        after += 1
+    phrases = phrases_right(context, after)
+    if not before and clause_first > 0 and context.tokens[clause_first - 1].text == ",":
+        # "Tony Auden, ein Sprecher des Zentrums, wies darauf hin, dass ...": the subject opens the sentence.
+        subject = appositive_subject(context, clause_first) if phrases else sentence_subject(context, clause_first)
+        if subject is not None:
+            return german_subject_first(context, verb, cue_indexes, subject)
+        if not phrases:
+            return None
+    subject = subject_before_verb(context, before, verb)
+    if subject is None:
+        if not phrases:
+            return None
+        speaker = phrases[0]
+        origins = [phrases[1]] if len(phrases) > 1 and context.lower(verb) in lexicon.quoting_verbs else []
+        last = (origins or phrases[:1])[-1][1]
+        medium = None
+        relay = relay_after(context, last + 1)
+        cue = [context.span(i, i) for i in sorted(cue_indexes)]
+        if relay is not None:
+            relay_cue, origin = relay
+            cue.append(context.span(*relay_cue))
+            origins = [origin]
+            last = origin[1]
+        elif platform_after(context, last + 1) is not None:
+            preposition, platform = platform_after(context, last + 1)
+            cue.append(context.span(preposition, platform[1]))
+            medium = context.text[context.tokens[platform[0]].start : context.tokens[platform[1]].end]
+            last = platform[1]
+        if clause_first > 0 and not before:
+            content = content_before(context, clause_first)
+            content_spans = [content] if content else []
+        elif len(before) == 1 and context.lower(before[0]) in GERMAN_BACK_REFERENCES:
+            # "Dies teilte die Polizei mit.": what the police said is the previous sentence.
+            frame = make_frame(context, cue, [context.span(before[0], before[0])], origins + [speaker], "indirect")
+            frame.content_in_previous_sentence = True
+            frame.medium = medium
+            return frame, set(cue_indexes) | set(range(speaker[0], last + 1))
+        else:
+            start = introduced_content_start(context, last + 1)
+            if start is None:
+                return None
+            content = content_after(context, start)
+            content_spans = [content] if content else []
+        if not content_spans:
+            return None
+        sources = origins + [speaker]
+        frame = make_frame(context, cue, content_spans, sources, "indirect")
+        frame.medium = medium
+        return frame, set(cue_indexes) | set(range(speaker[0], last + 1))
+    return german_subject_first(context, verb, cue_indexes, subject)
+
+
+def appositive_subject(context: SentenceContext, clause_first: int) -> tuple[int, int] | None:
+    """``David Gamkrelidse, der Parteivorsitzende, begründete ...``: a name and appositions before the verb.
+
+    Every comma-separated piece before the verb must be a noun phrase, the first a name, so that
+    reported content before a postposed verb (``Er sei krank, sagte ...``) is never taken for one.
+    """
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for index in range(clause_first):
+        if context.tokens[index].text == ",":
+            pieces.append((start, index - 1))
+            start = index + 1
+    if len(pieces) < 2:
+        return None
+    for first, last in pieces:
+        phrase = phrase_right(context, first)
+        if first > last or phrase is None or phrase[1] < last:
+            return None
+    first_piece = pieces[0]
+    if not context.tokens[first_piece[0]].capitalized or context.lower(first_piece[0]) in context.lexicon.determiners:
+        return None
+    return first_piece
+
+
+def subject_before_verb(context: SentenceContext, before: list[int], verb: int) -> tuple[int, int] | None:
+    """German verb-second: the subject before the verb, if it fills the whole field before it (else None).
+
+    A focus particle may precede it (*Auch sie forderten ...*).
+    """
+    if before and context.lower(before[0]) in GERMAN_FOCUS_PARTICLES and len(before) > 1:
+        before = before[1:]
+    opener = context.lower(before[0]) if before else ""
+    if len(before) == 1 and opener in GERMAN_BACK_REFERENCES:
+        return None
+    if not before or opener in GERMAN_FRONTED_ADVERBS or opener.endswith("weise") or is_content_clause(context, before):
+        return None
+    subject = phrase_right(context, before[0])
+    if subject is None or subject[1] >= verb:
+        return None
+    rest = [context.lower(i) for i in range(subject[1] + 1, verb)]
+    if rest and rest[0] in GERMAN_AUXILIARIES:
+        return subject
+    if all(word in context.lexicon.verb_companions or word in CLAUSE_PUNCTUATION for word in rest):
+        return subject
+    return None
+
+
+def german_subject_first(context: SentenceContext, verb: int, cue_indexes: list[int], subject: tuple[int, int]):
+    used = set(cue_indexes) | set(range(subject[0], subject[1] + 1))
+    start = introduced_content_start(context, max(cue_indexes) + 1)
+    if start is None:
+        return None
+    content = content_after(context, start)
+    if content is None:
+        return None
+    cue = [context.span(i, i) for i in sorted(cue_indexes)]
+    return make_frame(context, cue, [content], [subject], "indirect"), used
+
+
+def english_verb_frame(
+    context: SentenceContext, verb: int, clause_first: int, clause_last: int, cue_indexes: list[int]
+):
+    lexicon = context.lexicon
+    before = list(range(clause_first, verb))
+    while before and context.lower(before[-1]) in lexicon.verb_companions:
+        before.pop()
+    while (
+        before
+        and context.lower(before[0]) in ("and", "but", "so", "as", "he", "she")
+        and len(before) > 1
+        and context.lower(before[0]) in ("and", "but", "so", "as")
+    ):
+        before.pop(0)
+    remainder = clause_last - verb
+    separated = clause_first > 0 and context.tokens[clause_first - 1].text in CLAUSE_PUNCTUATION | CLOSING_QUOTES
+    next_word = context.lower(verb + 1)
+    cue = [context.span(i, i) for i in sorted(cue_indexes)]
+    if (
+        separated
+        and remainder <= LONG_POSTPOSED_REMAINDER
+        and next_word not in lexicon.complementizers
+        and next_word != ":"
+        and next_word not in lexicon.pronouns
+        and not opens_quote(context, verb + 1)
+        and plausible_content_before(context, clause_first)
+    ):
+        content = content_before(context, clause_first)
+        appositive = None if before or context.tokens[verb + 1].capitalized else speaker_after_quote(context, verb)
+        if appositive is not None:
+            quote_end, speaker = appositive
+            content = content_before(context, quote_end + 1)
+        if content is not None:
+            if appositive is not None:
+                pass
+            elif before:
+                speaker = (before[0], before[-1])
+            else:
+                speaker = phrase_right(context, verb + 1)
+                if speaker is None:
+                    return None
+            spans = [content]
+            continuation = quote_after(context, max(speaker[1], verb) + 1)
+            if continuation is not None:
+                spans.append(continuation)
+            return make_frame(context, cue, spans, [speaker], "indirect"), set(
+                range(min(speaker[0], verb), max(speaker[1], verb) + 1)
+            )
+    if not before:
+        subject = sentence_subject(context, clause_first)
+        if subject is None:
+            return None
+    else:
+        subject = (before[0], before[-1])
+    start = verb + 1
+    if context.lower(verb) in (
+        "told",
+        "tells",
+        "telling",
+        "tell",
+        "asked",
+        "asks",
+        "asking",
+        "urged",
+        "reminded",
+        "assured",
+        "warned",
+    ):
+        start = skip_addressee(context, start)
+    start = skip_connectors(context, start)
+    content = content_after(context, start)
+    if content is None:
+        return None
+    origins = []
+    if context.lower(verb) in ("citing", "quoting"):
+        return None
+    return make_frame(context, cue, [content], origins + [subject], "indirect"), set(range(subject[0], verb + 1))
+
+
+def separable_particle(context: SentenceContext, verb: int, clause_last: int) -> int | None:
+    particles = context.lexicon.particles.get(context.lower(verb))
+    if not particles:
+        return None
+    for index in range(verb + 1, clause_last + 1):
+        if context.lower(index) in particles:
+            return index
+    return None
+
+
+def platform_after(context: SentenceContext, index: int) -> tuple[int, tuple[int, int]] | None:
+    """*auf X*, *auf Twitter* after a source: (the preposition, the platform's tokens)."""
+    while context.lower(index) == ",":
+        index += 1
+    if context.lower(index) != "auf":
+        return None
+    platform = phrase_right(context, index + 1)
+    if platform is None or platform[1] - platform[0] > 2:
+        return None
+    return index, platform
+
+
+def is_content_clause(context: SentenceContext, before: list[int]) -> bool:
+    """A clause before the verb that is itself reported content (``Er sei krank, sagte``)."""
+    return any(context.lower(i) in context.lexicon.reported_speech_verbs for i in before)
