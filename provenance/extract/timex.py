@@ -37,74 +37,18 @@ from provenance.model import Article
 Interval = tuple[date, date]
 
 WEEKDAYS = {
-    "montag": 0,
-    "dienstag": 1,
-    "mittwoch": 2,
-    "donnerstag": 3,
-    "freitag": 4,
-    "samstag": 5,
-    "sonnabend": 5,
-    "sonntag": 6,
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
+    "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
 MONTHS = {
-    "januar": 1,
-    "jänner": 1,
-    "februar": 2,
-    "märz": 3,
-    "april": 4,
-    "mai": 5,
-    "juni": 6,
-    "juli": 7,
-    "august": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "dezember": 12,
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "october": 10,
-    "december": 12,
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8,
+    "september": 9, "oktober": 10, "november": 11, "dezember": 12, "january": 1, "february": 2, "march": 3,
+    "may": 5, "june": 6, "july": 7, "october": 10, "december": 12,
 }
 NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "ein": 1,
-    "eine": 1,
-    "einer": 1,
-    "einem": 1,
-    "zwei": 2,
-    "drei": 3,
-    "vier": 4,
-    "fünf": 5,
-    "sechs": 6,
-    "sieben": 7,
-    "acht": 8,
-    "neun": 9,
-    "zehn": 10,
-    "elf": 11,
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "zwei": 2,
+    "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11,
     "zwölf": 12,
 }
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -113,19 +57,16 @@ _NUMBER = r"\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
 _NEXT = r"(?:nächste[nrs]?|kommende[nrs]?)"
 _THIS = r"(?:diese[nrs]?|laufende[nrs]?)"
 #: "Ende der Woche", "end of the month", "later this year", "diese Woche": a part of the current unit, or all of it.
-_PART_OF = (
-    r"(?:(?P<part>{parts}|end\s+of|the\s+end\s+of|the\s+beginning\s+of|beginning\s+of)\s+"
-    r"(?:(?:der|des|the)\s+|(?:" + _THIS + r"|this)\s+)|(?:(?P<later>later|early)\s+)?(?:" + _THIS + r"|this)\s+)"
-)
+_PART_OF = (r"(?:(?P<part>{parts}|end\s+of|the\s+end\s+of|the\s+beginning\s+of|beginning\s+of)\s+"
+            r"(?:(?:der|des|the)\s+|(?:" + _THIS + r"|this)\s+)|(?:(?P<later>later|early)\s+)?(?:" + _THIS + r"|this)\s+)")
 _PAST = re.compile(
     r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|sei\s+\w+\s+(?:worden|gewesen)|traf|trafen|kam|kamen|"
     r"ging|gingen|fand|fanden|sagte|sagten|was|were|had|did|met|said|told|went|came|took|made|held|began|left|"
     r"gave|spoke|sent|found|\w{3,}ed)\b",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(
-    r"\b(?:wird|werden|will|wollen|soll|sollen|plant|geplant|going to|expected|scheduled|plans?)\b", re.IGNORECASE
-)
+_FUTURE = re.compile(r"\b(?:wird|werden|will|wollen|soll|sollen|plant|geplant|going to|expected|scheduled|plans?)\b",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -202,89 +143,47 @@ _BY = r"(?P<by>bis(?:\s+zum|\s+zur|\s+spätestens)?|by|until|before)?\s*"
 
 PATTERNS: list[tuple[str, Handler]] = [
     # explicit dates: am 5. März (2027), March 5(, 2027), 5 March
-    (
-        _BY + r"(?:am\s+|on\s+)?(?P<d>\d{1,2})\.?\s+(?P<m>" + _MONTH + r")(?:\s+(?P<y>\d{4}))?",
-        lambda m, day, past: _date_interval(m, day, past, int(m["d"])),
-    ),
-    (
-        _BY + r"(?:on\s+)?(?P<m>" + _MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?",
-        lambda m, day, past: _date_interval(m, day, past, int(m["d"])),
-    ),
+    (_BY + r"(?:am\s+|on\s+)?(?P<d>\d{1,2})\.?\s+(?P<m>" + _MONTH + r")(?:\s+(?P<y>\d{4}))?",
+     lambda m, day, past: _date_interval(m, day, past, int(m["d"]))),
+    (_BY + r"(?:on\s+)?(?P<m>" + _MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?",
+     lambda m, day, past: _date_interval(m, day, past, int(m["d"]))),
     # parts of named months and named months: Ende März, im März, bis März, in March, by March 2027
-    (
-        _BY + r"(?:(?:im|in|ab)\s+)?(?P<part>anfang|mitte|ende|early|mid-?|late|beginning of|middle of|end of)\s+"
-        r"(?P<m>" + _MONTH + r")(?:\s+(?P<y>\d{4}))?",
-        lambda m, day, past: _maybe_until(
-            m, day, _part(_named_month(day, MONTHS[m["m"].lower()], m["y"], past), m["part"])
-        ),
-    ),
-    (
-        _BY + r"(?:(?:im|in|ab)\s+)?(?P<m>" + _MONTH + r")(?:\s+(?P<y>\d{4}))?",
-        lambda m, day, past: _maybe_until(m, day, _named_month(day, MONTHS[m["m"].lower()], m["y"], past)),
-    ),
+    (_BY + r"(?:(?:im|in|ab)\s+)?(?P<part>anfang|mitte|ende|early|mid-?|late|beginning of|middle of|end of)\s+"
+     r"(?P<m>" + _MONTH + r")(?:\s+(?P<y>\d{4}))?",
+     lambda m, day, past: _maybe_until(m, day, _part(_named_month(day, MONTHS[m["m"].lower()], m["y"], past),
+                                                          m["part"]))),
+    (_BY + r"(?:(?:im|in|ab)\s+)?(?P<m>" + _MONTH + r")(?:\s+(?P<y>\d{4}))?",
+     lambda m, day, past: _maybe_until(m, day, _named_month(day, MONTHS[m["m"].lower()], m["y"], past))),
     # relative days
-    (
-        r"(?P<w>übermorgen|vorgestern|heute|(?<!am\s)(?<!jeden\s)morgen|gestern|today|tonight|tomorrow|yesterday)",
-        lambda m, day, past: _single(day + timedelta(days=_RELATIVE_DAYS[m["w"].lower().split()[0]])),
-    ),
+    (r"(?P<w>übermorgen|vorgestern|heute|(?<!am\s)(?<!jeden\s)morgen|gestern|today|tonight|tomorrow|yesterday)",
+     lambda m, day, past: _single(day + timedelta(days=_RELATIVE_DAYS[m["w"].lower().split()[0]]))),
     # weekdays
-    (
-        r"(?:(?:am|on|this|diesen)\s+)?(?P<next>" + _NEXT + r"|next|coming)?\s*(?P<wd>" + _WEEKDAY + r")",
-        lambda m, day, past: _single(_weekday(day, WEEKDAYS[m["wd"].lower()], past and not m["next"])),
-    ),
+    (r"(?:(?:am|on|this|diesen)\s+)?(?P<next>" + _NEXT + r"|next|coming)?\s*(?P<wd>" + _WEEKDAY + r")",
+     lambda m, day, past: _single(_weekday(day, WEEKDAYS[m["wd"].lower()], past and not m["next"]))),
     # weeks
-    (
-        _BY + r"(?:(?:in\s+der|im\s+laufe\s+der|im\s+verlauf\s+der|in)\s+)?(?P<part>anfang|mitte|ende|early|later)?\s*"
-        r"(?:der\s+)?(?:" + _NEXT + r"|next|coming)\s+(?:woche|week)",
-        lambda m, day, past: _maybe_until(m, day, _week_part(_week(day + timedelta(days=7)), m["part"], day)),
-    ),
-    (
-        _BY + r"(?:(?:in|im\s+laufe)\s+)?" + _PART_OF.format(parts="anfang|mitte|ende") + r"(?:woche|week)",
-        lambda m, day, past: _maybe_until(m, day, _week_part(_week(day), m["part"] or m["later"], day)),
-    ),
-    (
-        r"(?:in|within|binnen|innerhalb\s+von|innerhalb)\s+(?P<n>"
-        + _NUMBER
-        + r")\s+(?P<unit>tage?n?|days?|wochen?|weeks?)",
-        lambda m, day, past: _single(day + timedelta(days=_count(m["n"]) * (7 if m["unit"].lower()[0] == "w" else 1))),
-    ),
+    (_BY + r"(?:(?:in\s+der|im\s+laufe\s+der|im\s+verlauf\s+der|in)\s+)?(?P<part>anfang|mitte|ende|early|later)?\s*"
+     r"(?:der\s+)?(?:" + _NEXT + r"|next|coming)\s+(?:woche|week)",
+     lambda m, day, past: _maybe_until(m, day, _week_part(_week(day + timedelta(days=7)), m["part"], day))),
+    (_BY + r"(?:(?:in|im\s+laufe)\s+)?" + _PART_OF.format(parts="anfang|mitte|ende") + r"(?:woche|week)",
+     lambda m, day, past: _maybe_until(m, day, _week_part(_week(day), m["part"] or m["later"], day))),
+    (r"(?:in|within|binnen|innerhalb\s+von|innerhalb)\s+(?P<n>" + _NUMBER + r")\s+(?P<unit>tage?n?|days?|wochen?|weeks?)",
+     lambda m, day, past: _single(day + timedelta(days=_count(m["n"]) * (7 if m["unit"].lower()[0] == "w" else 1)))),
     # months
-    (
-        _BY + r"(?:(?:im|in)\s+)?(?:" + _NEXT + r"|next|coming)\s+(?:monat|month)",
-        lambda m, day, past: _maybe_until(m, day, _next_month(day)),
-    ),
-    (
-        _BY + r"(?:(?:im|in)\s+)?" + _PART_OF.format(parts="anfang|mitte|ende") + r"(?:monats?|month)",
-        lambda m, day, past: _maybe_until(
-            m, day, _month_part(_month(day.year, day.month), m["part"] or m["later"], day)
-        ),
-    ),
+    (_BY + r"(?:(?:im|in)\s+)?(?:" + _NEXT + r"|next|coming)\s+(?:monat|month)",
+     lambda m, day, past: _maybe_until(m, day, _next_month(day))),
+    (_BY + r"(?:(?:im|in)\s+)?" + _PART_OF.format(parts="anfang|mitte|ende") + r"(?:monats?|month)",
+     lambda m, day, past: _maybe_until(m, day, _month_part(_month(day.year, day.month), m["part"] or m["later"], day))),
     # years
-    (
-        _BY + r"(?:(?:im|in)\s+)?(?:" + _NEXT + r"|next|coming)\s+(?:jahr(?:es)?|year)",
-        lambda m, day, past: _maybe_until(m, day, _year(day.year + 1)),
-    ),
-    (
-        _BY + r"(?:zum\s+)?(?:jahresende|year-end|year\s+end)",
-        lambda m, day, past: _maybe_until(m, day, _month(day.year, 12)),
-    ),
-    (
-        _BY + r"(?:(?:im|in)\s+)?" + _PART_OF.format(parts="anfang|mitte|ende") + r"(?:jahr(?:es)?|year)",
-        lambda m, day, past: _maybe_until(m, day, _year_part(day, m["part"] or m["later"])),
-    ),
+    (_BY + r"(?:(?:im|in)\s+)?(?:" + _NEXT + r"|next|coming)\s+(?:jahr(?:es)?|year)",
+     lambda m, day, past: _maybe_until(m, day, _year(day.year + 1))),
+    (_BY + r"(?:zum\s+)?(?:jahresende|year-end|year\s+end)",
+     lambda m, day, past: _maybe_until(m, day, _month(day.year, 12))),
+    (_BY + r"(?:(?:im|in)\s+)?" + _PART_OF.format(parts="anfang|mitte|ende") + r"(?:jahr(?:es)?|year)",
+     lambda m, day, past: _maybe_until(m, day, _year_part(day, m["part"] or m["later"]))),
 ]
 
-_RELATIVE_DAYS = {
-    "heute": 0,
-    "today": 0,
-    "tonight": 0,
-    "morgen": 1,
-    "tomorrow": 1,
-    "übermorgen": 2,
-    "gestern": -1,
-    "yesterday": -1,
-    "vorgestern": -2,
-}
+_RELATIVE_DAYS = {"heute": 0, "today": 0, "tonight": 0, "morgen": 1, "tomorrow": 1, "übermorgen": 2,
+                  "gestern": -1, "yesterday": -1, "vorgestern": -2}
 
 
 def _single(day: date) -> Interval:
@@ -328,14 +227,8 @@ def _month_part(month: Interval, part: str | None, day: date) -> Interval:
         return month
     if part.lower() == "later":
         return max(day, month[0]), month[1]
-    return _part(
-        month,
-        "anfang"
-        if "beginning" in part.lower() or part.lower() in ("anfang", "early")
-        else "mitte"
-        if part.lower() == "mitte"
-        else "ende",
-    )
+    return _part(month, "anfang" if "beginning" in part.lower() or part.lower() in ("anfang", "early") else
+                 "mitte" if part.lower() == "mitte" else "ende")
 
 
 def _year_part(day: date, part: str | None) -> Interval:
@@ -388,7 +281,7 @@ def find_time(text: str, published: date) -> TimeExpression | None:
         interval = handler(match, published, past)
     except (ValueError, KeyError):
         return None
-    return TimeExpression(text=text[start : match.end()], start=start, end=match.end(), value=format_interval(interval))
+    return TimeExpression(text=text[start:match.end()], start=start, end=match.end(), value=format_interval(interval))
 
 
 #: English month names that are also words ("may", "march"): months only when capitalised.
