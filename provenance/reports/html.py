@@ -8,8 +8,11 @@ chain picture and hops beside the text.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
+import os
+import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from html import escape
@@ -19,6 +22,7 @@ from typing import Any
 
 import provenance
 from provenance.analysis.credibility import LABELS
+from provenance.errors import InvalidInput
 from provenance.model import ANONYMOUS_KINDS
 from provenance.model.records import ArticleRef, ClaimRecord, SourceRef
 from provenance.rdf import queries
@@ -74,12 +78,26 @@ def html_data(store, *, report: dict[str, Any] | None = None, articles: Sequence
 
 def write_html_report(store, path: Path, *, report: dict[str, Any] | None = None,
                       articles: Sequence[str] | None = None) -> None:
-    """Write the HTML report of ``store`` to ``path`` (atomically), from ``report`` when already computed."""
-    from provenance.cli.io import atomic_output
+    """Write the HTML report of ``store`` to ``path``, from ``report`` when already computed.
 
-    page = render_html(html_data(store, report=report, articles=articles))
-    with atomic_output(Path(path)) as handle:
-        handle.write(page.encode("utf-8"))
+    The file appears only once complete, readable by others (it is meant to be shared), and a missing
+    folder is the user's error, not a traceback.
+    """
+    page = render_html(html_data(store, report=report, articles=articles)).encode("utf-8")
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InvalidInput(f"{path}: the folder {folder} does not exist")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as output:
+            output.write(page)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 # ---------------------------------------------------------------------------------------------

@@ -159,6 +159,7 @@ def test_write_html_report_writes_one_file(seeded, tmp_path):
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert list(tmp_path.glob(".report.html*")) == []
+    assert out.stat().st_mode & 0o777 == 0o644
 
 
 @pytest.fixture
@@ -224,3 +225,14 @@ def test_ratings_change_the_highlight_colour(seeded):
     assert marked == {key: f"cred-{digit}" for key, digit in digits.items()}
     assert {"cred-4", "cred-6"} <= set(marked.values())
     assert "C ×0.70" in page
+
+
+def test_write_html_report_into_a_missing_folder_is_a_user_error(seeded, tmp_path):
+    from provenance.errors import InvalidInput
+
+    store = seeded.open()
+    try:
+        with pytest.raises(InvalidInput, match="does not exist"):
+            html_report.write_html_report(store, tmp_path / "nowhere" / "report.html")
+    finally:
+        store.close()
