@@ -28,6 +28,7 @@ from provenance.model.records import ArticleRef, ClaimRecord, SourceRef
 from provenance.rdf import queries
 from provenance.reports import picture as pictures
 from provenance.reports.claims import trace_data
+from provenance.reports.report import report_data
 
 CREDIBILITY_LABELS = LABELS
 
@@ -42,8 +43,6 @@ def html_data(store, *, report: dict[str, Any] | None = None, articles: Sequence
     articles : only these article ids (default: every article); the corpus figures stay the whole store's.
     """
     if report is None:
-        from provenance.reports.report import report_data
-
         report = report_data(store)
     stored = list({article.iri: article for article in queries.articles(store)}.values())
     if articles is not None:
