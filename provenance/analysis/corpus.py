@@ -145,15 +145,16 @@ def analyse_corpus(records: Sequence[ClaimRecord], *, article_count: int | None 
 def _cluster_finding(records: Sequence[ClaimRecord], members: Sequence[int]) -> ClusterFinding:
     paths = [claim_path(records[index]) for index in members]
     shape = cluster_shape(paths)
-    dominators = dominating_sources(paths)
+    acyclic = paths_acyclic(shape.paths)
+    dominators = dominating_sources(paths, shape=shape, acyclic=acyclic)
     cycles: tuple[tuple[str, ...], ...] = ()
-    if shape.continued or not paths_acyclic(shape.paths):
+    if not acyclic:
         cycles = tuple(tuple(cycle) for cycle in circular_reporting(paths_graph(shape.paths)))
     return ClusterFinding(
         members=tuple(members),
         articles=tuple(dict.fromkeys(records[index].article.id for index in members)),
         origins=tuple(sorted(shape.origins)),
-        independent_sources=independent_sources(paths),
+        independent_sources=independent_sources(paths, shape=shape),
         single_points_of_failure=tuple(node for node in dominators if node not in shape.origins),
         cycles=cycles,
     )

@@ -15,14 +15,15 @@ from collections.abc import Sequence
 
 import networkx as nx
 
-from provenance.analysis.clusters import cluster_shape
+from provenance.analysis.clusters import ClusterShape, cluster_shape
 from provenance.analysis.flow import Path, paths_acyclic, paths_graph
 
 ROOT = "\x00root"
 SINK = "\x00sink"
 
 
-def dominating_sources(paths: Sequence[Path]) -> list[str]:
+def dominating_sources(paths: Sequence[Path], *, shape: ClusterShape | None = None,
+                       acyclic: bool | None = None) -> list[str]:
     """The sources on every path from the cluster's origins to its readers, nearest the origins first.
 
     >>> dominating_sources([("kreise-1", "tass", "spiegel"), ("kreise-2", "tass", "bild")])
@@ -34,14 +35,19 @@ def dominating_sources(paths: Sequence[Path]) -> list[str]:
     ----------
     paths : each claim's path, origin first, reader last (:func:`provenance.analysis.flow.claim_path`).
 
+    shape : ``cluster_shape(paths)``, when the caller has it already.
+    acyclic : whether the paths' graph has no cycle, when the caller knows.
+
     Returns
     -------
     list of node ids; readers are included only when they relay to other readers.
     """
-    shape = cluster_shape(paths)
+    shape = shape or cluster_shape(paths)
     if not shape.paths:
         return []
-    if not shape.continued and paths_acyclic(shape.paths):
+    if acyclic is None:
+        acyclic = paths_acyclic(shape.paths)
+    if not shape.continued and acyclic:
         # Without continuations and cycles every root-to-sink path is one claim's chain, or a splice of
         # two chains at a shared source that keeps every source common to all chains.
         common = set.intersection(*(set(path[:-1]) for path in shape.paths))

@@ -100,3 +100,23 @@ def test_a_claim_and_its_denial_never_cluster():
     texts = ["Russland habe die Gespräche in Abu Dhabi nach dem zweiten Tag abgebrochen und reise ab",
              "Russland habe die Gespräche in Abu Dhabi nach dem zweiten Tag nicht abgebrochen und reise ab"]
     assert cluster_texts(texts) == [[0], [1]]
+
+
+def test_augmenting_paths_agree_with_scipy_on_random_clusters():
+    import random
+
+    from provenance.analysis import clusters
+
+    rng = random.Random(3)
+    for _ in range(200):
+        nodes = [f"n{n}" for n in range(rng.randrange(3, 12))]
+        paths = [tuple(rng.sample(nodes, rng.randrange(1, 4))) + (f"r{rng.randrange(4)}",) for _ in range(rng.randrange(1, 8))]
+        shape = cluster_shape(paths)
+        if not shape.origins:
+            continue
+        index = {node: n for n, node in enumerate(dict.fromkeys(node for path in shape.paths for node in path))}
+        arcs = {(index[u], index[v]) for path in shape.paths for u, v in zip(path, path[1:]) if u != v}
+        origins = [index[o] for o in shape.origins]
+        readers = [index[r] for r in shape.readers]
+        assert clusters._augmenting_flow(len(index), arcs, origins, readers) == clusters._scipy_flow(
+            len(index), arcs, origins, readers)
