@@ -46,6 +46,10 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     try:
         with handle:
             yield handle
+        # NamedTemporaryFile creates 0600; give the file the mode a plain open() would.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(handle.name, 0o666 & ~umask)
         os.replace(handle.name, path)
     except BaseException:
         with contextlib.suppress(OSError):
