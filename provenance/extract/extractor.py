@@ -107,8 +107,8 @@ def _speakers_joined_to_quotes(sentences: list[Sentence], lexicon: Lexicon) -> l
 
 
 def _with_plain_quotes(text: str) -> str:
-    """The text with typewriter quotes (``...'') as '"', same length, so offsets stay valid."""
-    return text.replace("''", '""').replace("``", '""')
+    """The text with typewriter quotes (``...'') as one '"' and a space: same length, so offsets stay valid."""
+    return text.replace("''", '" ').replace("``", '" ')
 
 
 def claim_identifier(article_id: str, claim: Claim) -> str:

@@ -19,7 +19,7 @@ from provenance.extract.content import (
 )
 from provenance.extract.phrases import phrase_right, phrases_right, sentence_subject, speaker_after_quote
 from provenance.extract.prepositional import relay_after
-from provenance.extract.segmentation import CLOSING_QUOTES
+from provenance.extract.segmentation import CLOSING_QUOTES, OPENING_QUOTES
 from provenance.extract.sentence_context import (
     CLAUSE_PUNCTUATION,
     Frame,
@@ -42,6 +42,14 @@ GERMAN_FRONTED_ADVERBS = frozenset(
 )
 
 LONG_POSTPOSED_REMAINDER = 6
+ENGLISH_VERBS_WITH_ADDRESSEE = frozenset("told tells telling tell asked asks asking urged reminded assured warned".split())
+ENGLISH_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last earlier later "
+    "recently previously this".split()
+)
+ENGLISH_ADJUNCT_PREPOSITIONS = frozenset("in at on during after before while".split())
+# How far "said Monday in an interview with X" may run before the content's "that".
+ADJUNCT_REACH = 15
 
 # Particles that may stand before a German subject without taking its place: "Auch sie forderten".
 GERMAN_FOCUS_PARTICLES = frozenset("auch selbst sogar nur ebenso zudem".split())
@@ -220,80 +228,91 @@ def german_subject_first(context: SentenceContext, verb: int, cue_indexes: list[
 def english_verb_frame(
     context: SentenceContext, verb: int, clause_first: int, clause_last: int, cue_indexes: list[int]
 ):
+    """*X said (that) ...*, *X told Y ...*, or postposed *“...,” X said* / *..., said X*."""
+    before = _english_subject_words(context, clause_first, verb)
+    cue = [context.span(i, i) for i in sorted(cue_indexes)]
+    if _english_postposed(context, verb, clause_first, clause_last):
+        found = _english_postposed_frame(context, verb, clause_first, before, cue)
+        if found is not None:
+            return found
+    if context.lower(verb) in ("citing", "quoting"):
+        return None
+    subject = (before[0], before[-1]) if before else sentence_subject(context, clause_first)
+    if subject is None:
+        return None
+    start = verb + 1
+    if context.lower(verb) in ENGLISH_VERBS_WITH_ADDRESSEE:
+        start = skip_addressee(context, start)
+    start = _skip_adjuncts(context, skip_connectors(context, start))
+    if start is None:
+        return None
+    content = content_after(context, start)
+    if content is None:
+        return None
+    return make_frame(context, cue, [content], [subject], "indirect"), set(range(subject[0], verb + 1))
+
+
+def _english_subject_words(context: SentenceContext, clause_first: int, verb: int) -> list[int]:
+    """The words before the verb that name its subject: no auxiliaries, no leading conjunction."""
     lexicon = context.lexicon
     before = list(range(clause_first, verb))
     while before and context.lower(before[-1]) in lexicon.verb_companions:
         before.pop()
-    while (
-        before
-        and context.lower(before[0]) in ("and", "but", "so", "as", "he", "she")
-        and len(before) > 1
-        and context.lower(before[0]) in ("and", "but", "so", "as")
-    ):
+    if len(before) > 1 and context.lower(before[0]) in ("and", "but", "so", "as"):
         before.pop(0)
-    remainder = clause_last - verb
+    return before
+
+
+def _english_postposed(context: SentenceContext, verb: int, clause_first: int, clause_last: int) -> bool:
+    """Whether the verb closes the sentence after its content: ``..., X said (on Monday).``"""
+    lexicon = context.lexicon
     separated = clause_first > 0 and context.tokens[clause_first - 1].text in CLAUSE_PUNCTUATION | CLOSING_QUOTES
     next_word = context.lower(verb + 1)
-    cue = [context.span(i, i) for i in sorted(cue_indexes)]
-    if (
+    return (
         separated
-        and remainder <= LONG_POSTPOSED_REMAINDER
+        and clause_last - verb <= LONG_POSTPOSED_REMAINDER
         and next_word not in lexicon.complementizers
         and next_word != ":"
         and next_word not in lexicon.pronouns
         and not opens_quote(context, verb + 1)
         and plausible_content_before(context, clause_first)
-    ):
-        content = content_before(context, clause_first)
-        appositive = None if before or context.tokens[verb + 1].capitalized else speaker_after_quote(context, verb)
+    )
+
+
+def _english_postposed_frame(context: SentenceContext, verb: int, clause_first: int, before: list[int], cue):
+    content = content_before(context, clause_first)
+    speaker = None
+    if not before and not context.tokens[verb + 1].capitalized:
+        appositive = speaker_after_quote(context, verb)
         if appositive is not None:
             quote_end, speaker = appositive
             content = content_before(context, quote_end + 1)
-        if content is not None:
-            if appositive is not None:
-                pass
-            elif before:
-                speaker = (before[0], before[-1])
-            else:
-                speaker = phrase_right(context, verb + 1)
-                if speaker is None:
-                    return None
-            spans = [content]
-            continuation = quote_after(context, max(speaker[1], verb) + 1)
-            if continuation is not None:
-                spans.append(continuation)
-            return make_frame(context, cue, spans, [speaker], "indirect"), set(
-                range(min(speaker[0], verb), max(speaker[1], verb) + 1)
-            )
-    if not before:
-        subject = sentence_subject(context, clause_first)
-        if subject is None:
-            return None
-    else:
-        subject = (before[0], before[-1])
-    start = verb + 1
-    if context.lower(verb) in (
-        "told",
-        "tells",
-        "telling",
-        "tell",
-        "asked",
-        "asks",
-        "asking",
-        "urged",
-        "reminded",
-        "assured",
-        "warned",
-    ):
-        start = skip_addressee(context, start)
-    start = skip_connectors(context, start)
-    content = content_after(context, start)
     if content is None:
         return None
-    origins = []
-    if context.lower(verb) in ("citing", "quoting"):
+    if speaker is None:
+        speaker = (before[0], before[-1]) if before else phrase_right(context, verb + 1)
+    if speaker is None:
         return None
-    return make_frame(context, cue, [content], origins + [subject], "indirect"), set(range(subject[0], verb + 1))
+    spans = [content]
+    continuation = quote_after(context, max(speaker[1], verb) + 1)
+    if continuation is not None:
+        spans.append(continuation)
+    used = set(range(min(speaker[0], verb), max(speaker[1], verb) + 1))
+    return make_frame(context, cue, spans, [speaker], "indirect"), used
+
+
+def _skip_adjuncts(context: SentenceContext, index: int) -> int | None:
+    """``said Monday in an interview that ...``: content starts after time and place; None if only they follow."""
+    word = context.lower(index)
+    if word not in ENGLISH_TIME_WORDS and word not in ENGLISH_ADJUNCT_PREPOSITIONS:
+        return index
+    for position in range(index, min(len(context.tokens), index + ADJUNCT_REACH)):
+        token = context.tokens[position]
+        if token.lower == "that":
+            return position
+        if token.text in ",:" or token.text in OPENING_QUOTES:
+            return skip_connectors(context, position)
+    return None
 
 
 def separable_particle(context: SentenceContext, verb: int, clause_last: int) -> int | None:
