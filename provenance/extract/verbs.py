@@ -231,7 +231,7 @@ def english_verb_frame(
     """*X said (that) ...*, *X told Y ...*, or postposed *“...,” X said* / *..., said X*."""
     before = _english_subject_words(context, clause_first, verb)
     cue = [context.span(i, i) for i in sorted(cue_indexes)]
-    if _english_postposed(context, verb, clause_first, clause_last):
+    if _english_postposed(context, verb, clause_first, clause_last) or _inverted_after_quote(context, verb, clause_first):
         found = _english_postposed_frame(context, verb, clause_first, before, cue)
         if found is not None:
             return found
@@ -277,6 +277,16 @@ def _english_postposed(context: SentenceContext, verb: int, clause_first: int, c
         and not opens_quote(context, verb + 1)
         and plausible_content_before(context, clause_first)
     )
+
+
+def _inverted_after_quote(context: SentenceContext, verb: int, clause_first: int) -> bool:
+    """``“...,” said one of two witnesses who ...``: the verb right after a quotation, its speaker after it."""
+    if verb != clause_first or clause_first < 2:
+        return False
+    previous = context.tokens[clause_first - 1]
+    if previous.text == "," and context.tokens[clause_first - 2].text in CLOSING_QUOTES:
+        return True
+    return previous.text in CLOSING_QUOTES and context.quoted[clause_first - 1]
 
 
 def _english_postposed_frame(context: SentenceContext, verb: int, clause_first: int, before: list[int], cue):
