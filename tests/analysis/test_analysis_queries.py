@@ -43,3 +43,43 @@ def test_corpus_records_carry_the_rating_in_force(example_store):
     lean = {s.name: s.reliability for r in analysis_queries.corpus_records(store) for s in r.chain}
     assert lean["Tass"] == "C" and lean["Verhandlungskreise"] is None
     assert sorted(map(essentials, analysis_queries.corpus_records(store))) == sorted(map(essentials, queries.claim_records(store)))
+
+
+class SelectOnly:
+    """A store that offers only the Store protocol's select, like a SPARQL endpoint."""
+
+    def __init__(self, store) -> None:
+        self.inner = store
+
+    def select(self, query, bindings=None):
+        return self.inner.select(query, bindings)
+
+
+def test_backends_without_fast_path_read_the_same(example_store):
+    store = example_store("wire", "circle")
+    fast = sorted(map(essentials, analysis_queries.corpus_records(store)))
+    assert sorted(map(essentials, analysis_queries.corpus_records(SelectOnly(store)))) == fast
+    assert sorted(analysis_queries.claim_texts(SelectOnly(store))) == sorted(analysis_queries.claim_texts(store))
+
+
+def test_values_keep_commas_quotes_and_newlines(tmp_path):
+    from provenance.model import Article, Claim, Hop, Source
+    from provenance.rdf.iris import IriScheme
+    from provenance.rdf.repository import add_article
+    from provenance.storage import open_store
+
+    text = 'Er sagte: "Ja, sicher",\nund ging. Laut Tass.'
+    article = Article(id="odd", text=text, claims=[Claim(text=text[:24], spans=((0, 24),),
+                                                         chain=(Hop(Source("Tass, \"die Agentur\"", "news-agency")),))])
+    store = open_store("memory")
+    add_article(store, article, IriScheme())
+    [record] = analysis_queries.corpus_records(store)
+    assert record.text == 'Er sagte: "Ja, sicher",\n'
+    assert record.chain[0].name == 'Tass, "die Agentur"'
+
+
+def test_hops_are_read_without_their_iri_pattern_too(example_store, monkeypatch):
+    store = example_store("wire", "two-agencies")
+    expected = sorted(map(essentials, analysis_queries.corpus_records(store)))
+    monkeypatch.setattr(analysis_queries, "HOP_MARK", "/no-such-pattern/")
+    assert sorted(map(essentials, analysis_queries.corpus_records(store))) == expected
