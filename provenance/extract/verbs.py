@@ -256,8 +256,10 @@ def _english_subject_words(context: SentenceContext, clause_first: int, verb: in
     """The words before the verb that name its subject: no auxiliaries, no leading conjunction."""
     lexicon = context.lexicon
     before = list(range(clause_first, verb))
-    while before and context.lower(before[-1]) in lexicon.verb_companions:
+    while before and (context.lower(before[-1]) in lexicon.verb_companions or not context.tokens[before[-1]].is_word):
         before.pop()
+    while before and not context.tokens[before[0]].is_word:
+        before.pop(0)
     if len(before) > 1 and context.lower(before[0]) in ("and", "but", "so", "as"):
         before.pop(0)
     return before
