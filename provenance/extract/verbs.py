@@ -42,7 +42,9 @@ GERMAN_FRONTED_ADVERBS = frozenset(
 )
 
 LONG_POSTPOSED_REMAINDER = 6
-ENGLISH_VERBS_WITH_ADDRESSEE = frozenset("told tells telling tell asked asks asking urged reminded assured warned".split())
+ENGLISH_VERBS_WITH_ADDRESSEE = frozenset(
+    "told tells telling tell asked asks asking urged reminded assured warned".split()
+)
 ENGLISH_TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last earlier later "
     "recently previously this".split()
@@ -57,6 +59,14 @@ GERMAN_FOCUS_PARTICLES = frozenset("auch selbst sogar nur ebenso zudem".split())
 # Pronouns before a verb of saying that stand for the previous sentence: "Dies sagte der Minister."
 GERMAN_BACK_REFERENCES = frozenset("dies das dieses".split())
 
+# Adverbs between an inverted verb and its subject: "erklärten nur die Gefängnisse".
+GERMAN_ADVERBS_AFTER_VERB = frozenset(
+    "nur auch zudem ebenfalls jedoch aber allerdings dagegen hingegen außerdem bereits heute gestern nun noch "
+    "dann damals erneut später zuletzt".split()
+)
+RELATIVE_PRONOUNS = frozenset("der die das welcher welche welches dessen deren denen dem den".split())
+# Prepositions that may extend a subject: "der Präsident des Staates im Westen der Insel".
+SUBJECT_PREPOSITIONS = frozenset("im in von vom aus bei beim für".split())
 # The finite verb after the subject when the cue is a participle: "Die Polizei hat am Montag mitgeteilt".
 GERMAN_AUXILIARIES = frozenset("hat hatte haben hatten habe hätten ist war sind waren wird wurde soll will".split())
 
@@ -89,6 +99,11 @@ def match_verb(context: SentenceContext, index: int) -> tuple[Frame, set[int]] |
 def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, clause_last: int, cue_indexes: list[int]):
     lexicon = context.lexicon
     before = [i for i in range(clause_first, verb)]
+    if before and all(
+        context.lower(i) in GERMAN_AUXILIARIES or context.lower(i) in lexicon.verb_companions for i in before
+    ):
+        # "Die Parteien, die PPP und die PML-N, hatten erklärt, ...": only the auxiliary stands in this clause.
+        before = []
     if before and context.lower(before[0]) == "wie":
         # "..., wie die Polizei mitteilte": the wie-clause is the cue, the rest of the sentence the content.
         noun_phrase = phrase_right(context, before[0] + 1)
@@ -100,7 +115,7 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
         cue = [context.span(before[0], before[0])] + [context.span(i, i) for i in cue_indexes]
         return make_frame(context, cue, content, [noun_phrase], "indirect"), set(range(before[0], clause_last + 1))
     after = max(cue_indexes) + 1 if context.lower(verb + 1) == "es" else verb + 1
-    if context.lower(after) == "sich":
+    while context.lower(after) == "sich" or context.lower(after) in GERMAN_ADVERBS_AFTER_VERB:
         after += 1
     if context.lower(verb + 1) == "es" and context.lower(after) in (
         "in",
@@ -123,6 +138,8 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
         if not phrases:
             return None
     subject = subject_before_verb(context, before, verb)
+    if subject is None and not phrases:
+        subject = subject_after_auxiliary(context, before, verb)
     if subject is None:
         if not phrases:
             return None
@@ -180,14 +197,20 @@ def appositive_subject(context: SentenceContext, clause_first: int) -> tuple[int
             start = index + 1
     if len(pieces) < 2:
         return None
-    for first, last in pieces:
-        phrase = phrase_right(context, first)
-        if first > last or phrase is None or phrase[1] < last:
-            return None
-    first_piece = pieces[0]
-    if not context.tokens[first_piece[0]].capitalized or context.lower(first_piece[0]) in context.lexicon.determiners:
+    first, last = pieces[0]
+    phrase = phrase_right(context, first)
+    if first > last or phrase is None or phrase[1] < last or not context.tokens[first].capitalized:
         return None
-    return first_piece
+    for first, last in pieces[1:]:
+        # Later pieces are appositions ("der Parteivorsitzende") or relative clauses ("der ... war").
+        if first > last:
+            return None
+        if context.lower(first) in context.lexicon.determiners | RELATIVE_PRONOUNS:
+            continue
+        phrase = phrase_right(context, first)
+        if phrase is None or phrase[1] < last:
+            return None
+    return pieces[0]
 
 
 def subject_before_verb(context: SentenceContext, before: list[int], verb: int) -> tuple[int, int] | None:
@@ -210,6 +233,35 @@ def subject_before_verb(context: SentenceContext, before: list[int], verb: int) 
         return subject
     if all(word in context.lexicon.verb_companions or word in CLAUSE_PUNCTUATION for word in rest):
         return subject
+    if rest and rest[0] in SUBJECT_PREPOSITIONS and _noun_phrase_words(context, subject[1] + 1, verb):
+        # "der Präsident des Staates im Westen der Insel sagte": a prepositional phrase still belongs to it.
+        return (subject[0], verb - 1)
+    return None
+
+
+def _noun_phrase_words(context: SentenceContext, first: int, end: int) -> bool:
+    """Whether tokens ``first..end-1`` are all prepositions, determiners, adjectives or nouns."""
+    for index in range(first, end):
+        token = context.tokens[index]
+        word = token.lower
+        if not (
+            token.capitalized
+            or word in SUBJECT_PREPOSITIONS
+            or word in context.lexicon.determiners
+            or word.endswith(("en", "er", "e"))
+        ):
+            return False
+    return True
+
+
+def subject_after_auxiliary(context: SentenceContext, before: list[int], verb: int) -> tuple[int, int] | None:
+    """``Vor Gericht hatten Augenzeugen berichtet, ...``: a participle's subject right after the auxiliary."""
+    for index in before:
+        if context.lower(index) in GERMAN_AUXILIARIES:
+            subject = phrase_right(context, index + 1)
+            if subject is not None and subject[1] < verb:
+                return subject
+            return None
     return None
 
 
@@ -231,7 +283,9 @@ def english_verb_frame(
     """*X said (that) ...*, *X told Y ...*, or postposed *“...,” X said* / *..., said X*."""
     before = _english_subject_words(context, clause_first, verb)
     cue = [context.span(i, i) for i in sorted(cue_indexes)]
-    if _english_postposed(context, verb, clause_first, clause_last) or _inverted_after_quote(context, verb, clause_first):
+    if _english_postposed(context, verb, clause_first, clause_last) or _inverted_after_quote(
+        context, verb, clause_first
+    ):
         found = _english_postposed_frame(context, verb, clause_first, before, cue)
         if found is not None:
             return found
