@@ -56,6 +56,8 @@ def extract_article(document: InputDocument, *, include_unattributed: bool = Fal
             if frame.content_in_previous_sentence and previous_sentence is not None:
                 previous = content_sentence_span(previous_sentence)
                 frame.content = ([previous] if previous else []) + frame.content
+                # The previous sentence is now this frame's content, not a run-on report of its own.
+                claims = [claim for claim in claims if claim.cue is not None or claim.spans[0][0] < previous_sentence.start]
         new_claims = [claim for frame in frames for claim in _claims_of_frame(text, frame, namer, lexicon)]
         if (
             not new_claims

@@ -27,6 +27,8 @@ def phrases_right(context: SentenceContext, first: int) -> list[tuple[int, int]]
     tokens = context.tokens
     if first < len(tokens) and tokens[first].lower in lexicon.pronouns:
         return [(first, first)]
+    if first < len(tokens) and tokens[first].lower in lexicon.phrase_stops:
+        return []
     phrases: list[tuple[int, int]] = []
     start = first
     index = first
