@@ -20,19 +20,23 @@ CLAIM_ROWS = """
 SELECT ?claim ?text ?mode ?hedged ?article ?doc ?publisher ?publisherName ?start ?hop ?index ?source ?name ?kind ?cueText ?affName
        ?reliability ?verdict
 WHERE {
-  ?claim a schema:Claim ; schema:text ?text ; cp:mode ?mode ; cp:hedged ?hedged ; schema:isPartOf ?article .
-  ?article schema:identifier ?doc .
-  OPTIONAL {
-    ?annotation oa:hasBody ?claim ; oa:hasTarget ?target .
-    ?target cp:spanIndex 0 ; oa:hasSelector ?position .
-    ?position oa:start ?start .
+  GRAPH ?graph {
+    ?claim a schema:Claim ; schema:text ?text ; cp:mode ?mode ; cp:hedged ?hedged ; schema:isPartOf ?article .
+    ?article schema:identifier ?doc .
+    OPTIONAL {
+      ?annotation oa:hasBody ?claim ; oa:hasTarget ?target .
+      ?target cp:spanIndex 0 ; oa:hasSelector ?position .
+      ?position oa:start ?start .
+    }
+    OPTIONAL { ?article schema:publisher ?publisher . ?publisher schema:name ?publisherName }
+    OPTIONAL { ?claim cp:cue/schema:text ?cueText }
   }
-  OPTIONAL { ?article schema:publisher ?publisher . ?publisher schema:name ?publisherName }
-  OPTIONAL { ?claim cp:cue/schema:text ?cueText }
   OPTIONAL {
-    ?hop cp:statementOf ?claim ; cp:hopIndex ?index ; prov:wasAttributedTo ?source .
-    ?source schema:name ?name ; cp:kind ?kind .
-    OPTIONAL { ?source prov:actedOnBehalfOf/schema:name ?affName }
+    GRAPH ?graph {
+      ?hop cp:statementOf ?claim ; cp:hopIndex ?index ; prov:wasAttributedTo ?source .
+      ?source schema:name ?name ; cp:kind ?kind .
+      OPTIONAL { ?source prov:actedOnBehalfOf/schema:name ?affName }
+    }
     OPTIONAL {
       ?rating schema:about ?source ; cp:reliability ?reliability .
       FILTER NOT EXISTS { ?rating prov:invalidatedAtTime ?replaced }
@@ -208,7 +212,7 @@ def hop_details(store, record: ClaimRecord) -> list[HopDetail]:
 
 
 ARTICLE_ROWS = """
-SELECT ?article ?doc ?lang ?title ?url ?published ?publisherName ?hash ?graph WHERE {
+SELECT DISTINCT ?article ?doc ?lang ?title ?url ?published ?publisherName ?hash ?graph WHERE {
   ?article a schema:NewsArticle ; schema:identifier ?doc .
   OPTIONAL { ?article schema:inLanguage ?lang }
   OPTIONAL { ?article schema:headline ?title }
