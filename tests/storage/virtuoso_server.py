@@ -194,7 +194,19 @@ class VirtuosoServer:
             start_new_session=True,
         )
         log.close()
-        self._wait(timeout)
+        try:
+            self._wait(timeout)
+            self.grant_update()
+        except BaseException:
+            self.stop()
+            raise
+
+    def grant_update(self) -> None:
+        """Let anonymous users of /sparql write (SPARQL Update and the Graph Store Protocol)."""
+        roles = self.isql("SELECT COUNT(*) FROM SYS_ROLE_GRANTS WHERE GI_SUPER = (SELECT U_ID FROM SYS_USERS "
+                          "WHERE U_NAME = 'SPARQL') AND GI_SUB = (SELECT U_ID FROM SYS_USERS WHERE U_NAME = 'SPARQL_UPDATE');")
+        if roles.split() and roles.split()[0] == "1":
+            return
         self.isql(
             "GRANT SPARQL_UPDATE TO \"SPARQL\";",
             "GRANT EXECUTE ON DB.DBA.SPARUL_RUN TO \"SPARQL\";",

@@ -1,0 +1,436 @@
+"""The scale benchmark: ingest, export, trace and report on 10k, 100k and 1M synthetic claims.
+
+    python benchmarks/run.py                          # 10k, 100k, 1M (1M takes a long while)
+    python benchmarks/run.py --sizes 10000,100000
+    python benchmarks/run.py --sizes 10000 --no-virtuoso
+
+Prints one table per size; every figure stands beside baselines measured in the same run on the
+same triples: plain rdflib in memory (parse N-Quads, serialize Turtle, the trace queries through
+rdflib's SPARQL engine) and raw pyoxigraph (bulk load of the N-Quads file into an on-disk store).
+Our columns are the embedded on-disk store and a Virtuoso server (Debian's virtuoso-opensource-7,
+started here on 127.0.0.1 with its own data directory, and stopped at the end).
+
+What is measured (each row in a fresh child process, so that its peak memory is its own):
+
+- ingest: ``add_article`` of every synthetic article, one transaction each, as ``provenance add``
+  does: claims/s and triples/s in all, and triples/s of the store's own write (the time spent in
+  ``replace_graphs``, without mapping the model to triples), which is what the raw bulk load does.
+  Into Virtuoso, each article goes up with one Graph Store Protocol PUT.
+- push: ``provenance push`` of the whole embedded store to Virtuoso (batches of graphs).
+- export: the whole store as N-Quads and as Turtle, triples/s.
+- trace: ``trace_data`` (what ``provenance trace`` computes) of ``--trace-samples`` random claims by
+  IRI: median and p99 latency. rdflib runs the same claim and hop queries.
+- report: ``report_data`` (what ``provenance report --json`` computes) on the whole store.
+
+The synthetic corpus is the one of benchmarks/bench_report.py (articles of 10 claims, stories told
+by several outlets, chains of 1-3 hops), mapped by ``provenance.rdf.mapping.article_graph``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests" / "storage"))
+
+DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
+FIXED_TIME = "2026-01-01T00:00:00Z"
+
+
+def articles(claims: int):
+    from bench_report import synthetic_articles
+
+    return synthetic_articles(claims)
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+# children: each prints one JSON object ----------------------------------------------------------------
+
+
+def child_prepare(size: int, work: Path, **_) -> dict:
+    """The corpus as one N-Quads file (cached), for the baselines; and a sample of claim IRIs."""
+    import pyoxigraph as ox
+
+    from provenance.rdf.iris import IriScheme
+    from provenance.rdf.mapping import article_graph
+
+    data = work / f"claims-{size}.nq"
+    sample = work / f"claims-{size}.sample.json"
+    if data.exists() and sample.exists():
+        return {key: value for key, value in json.loads(sample.read_text()).items() if key != "sample"}
+    scheme = IriScheme()
+    triples = 0
+    claim_iris: list[str] = []
+    partial = data.with_suffix(".partial")
+    with open(partial, "wb") as output:
+        for article in articles(size):
+            graph = article_graph(article, scheme, method="benchmark", time=FIXED_TIME)
+            name = ox.NamedNode(graph.graph)
+            ox.serialize((ox.Quad(t.subject, t.predicate, t.object, name) for t in graph.triples), output,
+                         format=ox.RdfFormat.N_QUADS)
+            triples += len(graph.triples)
+            claim_iris.extend(claim.id for claim in article.claims)
+    partial.rename(data)
+    rng = random.Random(size)
+    result = {"triples": triples, "claims": len(claim_iris), "sample": rng.sample(claim_iris, min(1000, len(claim_iris)))}
+    sample.write_text(json.dumps(result))
+    return {key: value for key, value in result.items() if key != "sample"}
+
+
+def claim_sample(work: Path, size: int) -> list[str]:
+    return json.loads((work / f"claims-{size}.sample.json").read_text())["sample"]
+
+
+def child_rdflib(size: int, work: Path, trace_samples: int, **_) -> dict:
+    import rdflib
+
+    from provenance.rdf.queries import CLAIM_ROWS, TRACE_HOPS
+    from provenance.rdf.vocab import PREFIXES
+
+    data = work / f"claims-{size}.nq"
+    samples = claim_sample(work, size)
+    triples = json.loads((work / f"claims-{size}.sample.json").read_text())["triples"]
+    started = time.perf_counter()
+    dataset = rdflib.Dataset(default_union=True)
+    dataset.parse(data, format="nquads")
+    parse = time.perf_counter() - started
+    log(f"    rdflib parsed {triples:,} triples in {parse:.1f} s")
+    union = rdflib.Graph()
+    for graph in dataset.graphs():
+        for triple in graph:
+            union.add(triple)
+    for prefix, iri in PREFIXES.items():
+        union.bind(prefix, iri)
+    started = time.perf_counter()
+    union.serialize(destination=str(work / "rdflib.ttl"), format="turtle")
+    serialize = time.perf_counter() - started
+    log(f"    rdflib serialized {len(union):,} triples as Turtle in {serialize:.1f} s")
+    os.unlink(work / "rdflib.ttl")
+    latencies = []
+    for iri in samples[: max(1, trace_samples // 20)]:
+        started = time.perf_counter()
+        for query in (CLAIM_ROWS, TRACE_HOPS):
+            list(dataset.query(query, initNs=PREFIXES, initBindings={"claim": rdflib.URIRef(iri)}))
+        latencies.append(time.perf_counter() - started)
+    return {"parse_tps": triples / parse, "serialize_tps": len(union) / serialize, "triples": triples,
+            "trace_median_ms": statistics.median(latencies) * 1000, "trace_p99_ms": percentile(latencies, 0.99) * 1000,
+            "peak_mib": peak_mib()}
+
+
+def child_pyoxigraph(size: int, work: Path, **_) -> dict:
+    import pyoxigraph as ox
+
+    path = work / "raw-pyoxigraph"
+    shutil.rmtree(path, ignore_errors=True)
+    started = time.perf_counter()
+    store = ox.Store(str(path))
+    store.bulk_load(path=str(work / f"claims-{size}.nq"), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    seconds = time.perf_counter() - started
+    triples = len(store)
+    del store
+    shutil.rmtree(path, ignore_errors=True)
+    return {"load_tps": triples / seconds, "seconds": seconds, "peak_mib": peak_mib()}
+
+
+class TimedWrites:
+    """Wraps a store and adds up the time its ``replace_graphs`` takes."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.write_seconds = 0.0
+
+    def replace_graphs(self, graphs) -> None:
+        started = time.perf_counter()
+        self.store.replace_graphs(graphs)
+        self.write_seconds += time.perf_counter() - started
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+
+def open_backend(backend: str, work: Path, url: str | None):
+    from provenance.storage import open_store
+    from provenance.storage.endpoint import EndpointStore
+
+    if backend == "embedded":
+        return open_store(str(work / "embedded"))
+    graph_store = url.rsplit("/", 1)[0] + "/sparql-graph-crud"
+    return EndpointStore(url, graph_store_url=graph_store)
+
+
+def child_ingest(size: int, work: Path, backend: str, url: str | None = None, **_) -> dict:
+    from provenance.rdf.iris import IriScheme
+    from provenance.rdf.repository import add_article
+
+    if backend == "embedded":
+        shutil.rmtree(work / "embedded", ignore_errors=True)
+    store = TimedWrites(open_backend(backend, work, url))
+    scheme = IriScheme()
+    claims = triples = 0
+    started = time.perf_counter()
+    for article in articles(size):
+        result = add_article(store, article, scheme, method="benchmark", time=FIXED_TIME)
+        claims += result.claims
+        triples += result.triples
+    seconds = time.perf_counter() - started
+    store.close()
+    return {"claims_per_s": claims / seconds, "tps": triples / seconds, "write_tps": triples / store.write_seconds,
+            "seconds": seconds, "peak_mib": peak_mib()}
+
+
+def child_push(size: int, work: Path, url: str, **_) -> dict:
+    from provenance.storage import open_store
+    from provenance.storage.transfer import transfer
+
+    source = open_store(str(work / "embedded"), write=False)
+    target = open_backend("virtuoso", work, url)
+    started = time.perf_counter()
+    result = transfer(source, target)
+    seconds = time.perf_counter() - started
+    return {"tps": result.triples / seconds, "seconds": seconds, "peak_mib": peak_mib()}
+
+
+def child_read(size: int, work: Path, backend: str, trace_samples: int, url: str | None = None, **_) -> dict:
+    from provenance.reports.claims import trace_data
+    from provenance.storage import open_store
+
+    store = open_store(str(work / "embedded"), write=False) if backend == "embedded" else open_backend(backend, work, url)
+    samples = claim_sample(work, size)
+    result: dict = {}
+    for fmt in ("nquads", "turtle"):
+        target = work / f"export.{fmt}"
+        started = time.perf_counter()
+        with open(target, "wb") as output:
+            store.dump(output, fmt)
+        result[f"export_{fmt}_s"] = time.perf_counter() - started
+        log(f"    {backend} export {fmt} in {result[f'export_{fmt}_s']:.1f} s")
+        os.unlink(target)
+    trace_data(store, samples[0])  # first query warms caches and connections
+    latencies = []
+    for iri in samples[:trace_samples]:
+        started = time.perf_counter()
+        trace_data(store, iri)
+        latencies.append(time.perf_counter() - started)
+    result["trace_median_ms"] = statistics.median(latencies) * 1000
+    result["trace_p99_ms"] = percentile(latencies, 0.99) * 1000
+    result["peak_mib_export_trace"] = peak_mib()
+    try:
+        from provenance.reports.report import report_data
+    except ImportError:
+        report_data = None
+    if report_data is not None:
+        started = time.perf_counter()
+        report_data(store)
+        result["report_s"] = time.perf_counter() - started
+        log(f"    {backend} report in {result['report_s']:.1f} s")
+    result["peak_mib"] = peak_mib()
+    store.close()
+    return result
+
+
+CHILDREN = {
+    "prepare": child_prepare,
+    "rdflib": child_rdflib,
+    "pyoxigraph": child_pyoxigraph,
+    "ingest": child_ingest,
+    "push": child_push,
+    "read": child_read,
+}
+
+
+# parent --------------------------------------------------------------------------------------------------
+
+
+def run_child(name: str, **arguments) -> dict | str:
+    """Run one measurement in a fresh interpreter; a failure is returned as one line saying so."""
+    command = [sys.executable, __file__, "--child", name, "--arguments", json.dumps(arguments, default=str)]
+    started = time.perf_counter()
+    completed = subprocess.run(command, stdout=subprocess.PIPE, text=True)
+    log(f"  {name} {arguments.get('backend', '')} done in {time.perf_counter() - started:.0f} s")
+    if completed.returncode != 0:
+        return f"failed with exit code {completed.returncode} (its error is above)"
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def fmt(value, unit: str = "") -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, str):
+        return value
+    if value >= 100:
+        return f"{value:,.0f}{unit}"
+    if value >= 10:
+        return f"{value:.1f}{unit}"
+    return f"{value:.2f}{unit}"
+
+
+def ratio(ours, baseline) -> str:
+    if not isinstance(ours, (int, float)) or not isinstance(baseline, (int, float)) or not baseline:
+        return "-"
+    return f"{ours / baseline:.2f}x"
+
+
+def get(result, key):
+    return result.get(key) if isinstance(result, dict) else (result if key == "_error" else None)
+
+
+def measure(size: int, work: Path, url: str | None, options) -> dict:
+    log(f"\n== {size:,} claims ==")
+    prepared = run_child("prepare", size=size, work=work)
+    if isinstance(prepared, str):
+        raise SystemExit(f"preparing {size} claims {prepared}")
+    common = {"size": size, "work": work, "trace_samples": options.trace_samples}
+    rows: dict = {"triples": prepared["triples"], "claims": prepared["claims"]}
+    if prepared["triples"] <= options.rdflib_max_triples:
+        log("  rdflib ...")
+        rows["rdflib"] = run_child("rdflib", **common)
+    else:
+        rows["rdflib"] = f"skipped (> {options.rdflib_max_triples:,} triples: memory)"
+    log("  raw pyoxigraph ...")
+    rows["pyoxigraph"] = run_child("pyoxigraph", **common)
+    log("  embedded ingest ...")
+    rows["embedded_ingest"] = run_child("ingest", backend="embedded", **common)
+    log("  embedded export/trace/report ...")
+    rows["embedded_read"] = run_child("read", backend="embedded", **common)
+    if url is not None:
+        if size <= options.virtuoso_max_claims:
+            log("  virtuoso ingest ...")
+            clear_server(url)
+            rows["virtuoso_ingest"] = run_child("ingest", backend="virtuoso", url=url, **common)
+            clear_server(url)
+            log("  virtuoso push ...")
+            rows["virtuoso_push"] = run_child("push", url=url, **common)
+            log("  virtuoso export/trace/report ...")
+            rows["virtuoso_read"] = run_child("read", backend="virtuoso", url=url, **common)
+            clear_server(url)
+        else:
+            rows["virtuoso_ingest"] = f"skipped (> {options.virtuoso_max_claims:,} claims)"
+    shutil.rmtree(work / "embedded", ignore_errors=True)
+    return rows
+
+
+def clear_server(url: str) -> None:
+    from provenance.storage.endpoint import EndpointStore
+
+    store = EndpointStore(url)
+    for graph in store.graph_names():
+        store.drop_graph(graph)
+    store.close()
+
+
+def table(size: int, rows: dict) -> str:
+    rdf, raw = rows.get("rdflib"), rows.get("pyoxigraph")
+    ingest, read = rows.get("embedded_ingest"), rows.get("embedded_read")
+    v_ingest, v_push, v_read = rows.get("virtuoso_ingest"), rows.get("virtuoso_push"), rows.get("virtuoso_read")
+    triples = rows["triples"]
+
+    def export_tps(result, fmt_name):
+        seconds = get(result, f"export_{fmt_name}_s")
+        return triples / seconds if seconds else None
+
+    lines = [
+        ("ingest claims/s", None, None, get(ingest, "claims_per_s"), get(v_ingest, "claims_per_s"), ""),
+        ("ingest triples/s (add_article)", get(rdf, "parse_tps"), get(raw, "load_tps"), get(ingest, "tps"),
+         get(v_ingest, "tps"), f"vs rdflib parse {ratio(get(ingest, 'tps'), get(rdf, 'parse_tps'))} (target >= 4x)"),
+        ("  store write only, triples/s", None, get(raw, "load_tps"), get(ingest, "write_tps"), get(v_ingest, "write_tps"),
+         f"vs raw bulk load {ratio(get(ingest, 'write_tps'), get(raw, 'load_tps'))} (target >= 0.8x)"),
+        ("push embedded -> server, triples/s", None, None, None, get(v_push, "tps"), ""),
+        ("export N-Quads triples/s", None, None, export_tps(read, "nquads"), export_tps(v_read, "nquads"), ""),
+        ("export Turtle triples/s", get(rdf, "serialize_tps"), None, export_tps(read, "turtle"),
+         export_tps(v_read, "turtle"),
+         f"vs rdflib Turtle {ratio(export_tps(read, 'turtle'), get(rdf, 'serialize_tps'))} (target >= 30x)"),
+        ("trace median ms", get(rdf, "trace_median_ms"), None, get(read, "trace_median_ms"),
+         get(v_read, "trace_median_ms"), "target <= 10 ms embedded, <= 50 ms server"),
+        ("trace p99 ms", get(rdf, "trace_p99_ms"), None, get(read, "trace_p99_ms"), get(v_read, "trace_p99_ms"), ""),
+        ("report s", None, None, get(read, "report_s"), get(v_read, "report_s"),
+         f"server/embedded {ratio(get(v_read, 'report_s'), get(read, 'report_s'))} (target <= 3x)"),
+        ("peak MiB ingest", get(rdf, "peak_mib"), get(raw, "peak_mib"), get(ingest, "peak_mib"), get(v_ingest, "peak_mib"), ""),
+        ("peak MiB export+trace+report", None, None, get(read, "peak_mib"), get(v_read, "peak_mib"), "report <= 4 GB"),
+    ]
+    header = ("", "rdflib", "pyoxigraph raw", "embedded", "virtuoso", "")
+    body = [(label, fmt(a), fmt(b), fmt(c), fmt(d), note) for label, a, b, c, d, note in lines]
+    widths = [max(len(str(row[i])) for row in [header, *body]) for i in range(6)]
+    out = [f"{size:,} claims, {triples:,} triples ({rows['claims']:,} claims)"]
+    out.append("  ".join(str(cell).ljust(widths[i]) if i in (0, 5) else str(cell).rjust(widths[i])
+                         for i, cell in enumerate(header)).rstrip())
+    for row in body:
+        out.append("  ".join(str(cell).ljust(widths[i]) if i in (0, 5) else str(cell).rjust(widths[i])
+                             for i, cell in enumerate(row)).rstrip())
+    failures = [f"{name}: {value}" for name, value in rows.items() if isinstance(value, str)]
+    out.extend(f"  note: {failure}" for failure in failures)
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="claims per run, comma-separated")
+    parser.add_argument("--workdir", type=Path, help="where corpora and stores go (default: a temporary directory)")
+    parser.add_argument("--no-virtuoso", action="store_true", help="leave the Virtuoso column out")
+    parser.add_argument("--trace-samples", type=int, default=200)
+    parser.add_argument("--rdflib-max-triples", type=int, default=5_000_000,
+                        help="skip rdflib above this (it holds ~1.5 KB per triple in memory)")
+    parser.add_argument("--virtuoso-max-claims", type=int, default=100_000)
+    parser.add_argument("--json", type=Path, help="also write every measurement to this file")
+    parser.add_argument("--child")
+    parser.add_argument("--arguments")
+    options = parser.parse_args()
+    if options.child:
+        arguments = json.loads(options.arguments)
+        arguments["work"] = Path(arguments["work"])
+        print(json.dumps(CHILDREN[options.child](**arguments)))
+        return
+    sizes = [int(size) for size in options.sizes.split(",") if size]
+    work = options.workdir or Path(tempfile.mkdtemp(prefix="provenance-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    server = None
+    url = None
+    if not options.no_virtuoso:
+        from virtuoso_server import VirtuosoServer, installed
+
+        if installed():
+            shutil.rmtree(work / "virtuoso", ignore_errors=True)
+            server = VirtuosoServer(work / "virtuoso", buffers=340_000)
+            server.start()
+            url = server.sparql_url
+        else:
+            print("Virtuoso is not installed (.ci/virtuoso-install.sh); its column stays empty", file=sys.stderr)
+    results = {}
+    try:
+        for size in sizes:
+            results[size] = measure(size, work, url, options)
+            print("\n" + table(size, results[size]), flush=True)
+    finally:
+        if server is not None:
+            server.stop()
+    if options.json:
+        options.json.write_text(json.dumps(results, indent=2, default=str))
+
+
+if __name__ == "__main__":
+    main()
