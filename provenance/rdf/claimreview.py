@@ -148,9 +148,12 @@ def export_claimreview(store) -> dict[str, Any]:
 
 
 def _article(row):
+    """An ArticleRef from a row of :data:`provenance.rdf.queries.ARTICLE_ROWS`."""
     from provenance.model.records import ArticleRef
 
-    value = lambda name: row[name].value if name in row else None  # noqa: E731
+    def value(name: str) -> str | None:
+        return row[name].value if name in row else None
+
     return ArticleRef(iri=row["article"].value, id=row["doc"].value, publisher=value("publisherName"),
                       title=value("title"), url=value("url"), published=value("published"), lang=value("lang"))
 

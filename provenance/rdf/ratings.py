@@ -39,8 +39,9 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 import pyoxigraph as ox
@@ -259,7 +260,7 @@ def web_domain(value: str) -> str:
     value = value.strip()
     host = urlsplit(value if "//" in value else "//" + value).hostname or ""
     host = host.lower().rstrip(".")
-    return host[4:] if host.startswith("www.") else host
+    return host.removeprefix("www.")
 
 
 REGISTRY_DOMAINS = """
@@ -344,7 +345,7 @@ def with_validity(triples: Iterable[Triple]) -> list[Triple]:
             by_source[source].append(rating)
     for ratings in by_source.values():
         ordered = sorted(ratings, key=lambda rating: (_instant(times[rating]), rating))
-        for older, newer in zip(ordered, ordered[1:]):
+        for older, newer in pairwise(ordered):
             kept.append(Triple(NamedNode(older), PROV_INVALIDATED_AT_TIME, _time_literal(times[newer])))
     return _dedupe(kept)
 
@@ -354,13 +355,13 @@ def _instant(value: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value if "T" in value else value + "T00:00:00+00:00")
     except ValueError:
-        return datetime.min.replace(tzinfo=timezone.utc)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def precise_now() -> str:
     """The current UTC time to the microsecond: two ratings made in the same second still have an order."""
-    return datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat().replace("+00:00", "Z")
 
 
 # ------------------------------------------------------------------------------------------------

@@ -60,3 +60,9 @@ def offline(monkeypatch):
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+@pytest.fixture
+def new_cli(tmp_path: Path):
+    """Makes a runner on another fresh store (to import an export into)."""
+    return lambda name: Cli(tmp_path / name)

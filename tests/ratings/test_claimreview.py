@@ -8,12 +8,11 @@ import rdflib
 from rdflib.namespace import RDF
 
 from provenance.rdf.claimreview import local_context, with_local_context
-from tests.ratings.conftest import Cli
 
 SCHEMA = rdflib.Namespace("https://schema.org/")
 
 
-def reviewed(cli: Cli) -> Cli:
+def reviewed(cli):
     cli("rate", "Tass", "--reliability", "C")
     cli("verdict", "Hotels zurückgekehrt", "--rating", "falsch", "--by", "Correctiv", "--url", "https://correctiv.org/1",
         "--date", "2026-02-20")
@@ -21,7 +20,7 @@ def reviewed(cli: Cli) -> Cli:
     return cli
 
 
-def reviews_by_claim(cli: Cli) -> set[tuple[str, str]]:
+def reviews_by_claim(cli) -> set[tuple[str, str]]:
     rows = cli.json("query", "SELECT ?text ?rating WHERE { ?review schema:itemReviewed ?claim ; "
                              "schema:reviewRating/schema:alternateName ?rating . ?claim schema:text ?text }")
     return {(row["text"]["value"], row["rating"]["value"]) for row in rows["results"]["bindings"]}
@@ -79,11 +78,11 @@ def test_the_shipped_context_is_package_data():
     assert context["url"]["@type"] == "@id"
 
 
-def test_claimreview_comes_back_in_by_content_and_by_format(seeded, tmp_path, seed_text, seed_gold, offline):
+def test_claimreview_comes_back_in_by_content_and_by_format(seeded, tmp_path, seed_text, seed_gold, offline, new_cli):
     reviewed(seeded)
     exported = tmp_path / "reviews.jsonld"
     seeded("export", "--format", "claimreview", "-o", str(exported))
-    fresh = Cli(tmp_path / "fresh")
+    fresh = new_cli("fresh")
     fresh("add", "--text", str(seed_text), str(seed_gold), "--url", "https://example.org/tass-talks")
     assert fresh.json("import", str(exported)) == {"imported": 2, "unmatched": []}
     renamed = tmp_path / "reviews.txt"

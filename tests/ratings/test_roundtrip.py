@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ratings.conftest import Cli
-
 RATINGS_GRAPH = "https://claim-provenance.org/id/graph/assessments/ratings"
 VERDICTS_GRAPH = "https://claim-provenance.org/id/graph/assessments/verdicts"
 
 
-def assessed(cli: Cli) -> tuple:
+def assessed(cli) -> tuple:
     history = [(row["source"], row["reliability"], row["by"], row["note"], row["in_force"])
                for row in cli.json("ratings", "list")]
     verdicts = {(row["text"], tuple(row["verdicts"])) for row in cli.json("due", "--on", "2100-01-01", "--all")}
@@ -19,7 +17,7 @@ def assessed(cli: Cli) -> tuple:
 
 
 @pytest.mark.parametrize("extension", ["trig", "ttl"])
-def test_ratings_and_verdicts_survive_export_and_import(seeded, tmp_path, extension):
+def test_ratings_and_verdicts_survive_export_and_import(seeded, tmp_path, extension, new_cli):
     seeded("rate", "Tass", "--reliability", "C", "--note", "state agency", "--by", "Anna")
     seeded("rate", "Tass", "--reliability", "D", "--by", "Bob")
     seeded("verdict", "Hotels zurückgekehrt", "--rating", "falsch", "--by", "Correctiv", "--url", "https://correctiv.org/1")
@@ -27,7 +25,7 @@ def test_ratings_and_verdicts_survive_export_and_import(seeded, tmp_path, extens
     exported = tmp_path / f"export.{extension}"
     seeded("export", "-o", str(exported))
 
-    fresh = Cli(tmp_path / "fresh")
+    fresh = new_cli("fresh")
     fresh("import", str(exported))
     assert assessed(fresh) == assessed(seeded)
     history, _, graphs = assessed(fresh)
@@ -38,11 +36,11 @@ def test_ratings_and_verdicts_survive_export_and_import(seeded, tmp_path, extens
     assert next(hop for hop in trace["hops"] if hop["name"] == "Tass")["reliability"] == "D"
 
 
-def test_a_rating_after_an_import_replaces_the_imported_one(seeded, tmp_path):
+def test_a_rating_after_an_import_replaces_the_imported_one(seeded, tmp_path, new_cli):
     seeded("rate", "Tass", "--reliability", "C")
     exported = tmp_path / "export.ttl"
     seeded("export", "-o", str(exported))
-    fresh = Cli(tmp_path / "fresh")
+    fresh = new_cli("fresh")
     fresh("import", str(exported))
     fresh("rate", "Tass", "--reliability", "A")
     assert [(row["reliability"], row["in_force"]) for row in fresh.json("ratings", "list")] == [("C", False), ("A", True)]
