@@ -16,6 +16,9 @@ from provenance.extract.sentence_context import (
 
 # "Senate Majority Leader Mitch McConnell: ..." is about as long as a speaker before a colon gets.
 MAX_COLON_SPEAKER_TOKENS = 6
+PAGE_LABELS = frozenset(
+    {"correction", "update", "editor's note", "the latest", "photo", "video", "related", "watch", "read more", "source"}
+)
 
 
 def match_anaphor(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
@@ -173,11 +176,21 @@ def match_colon(context: SentenceContext, index: int) -> tuple[Frame, set[int]] 
         return None
     if not speaker[0].capitalized or any(token.lower in context.lexicon.cue_verbs for token in speaker):
         return None
+    if _page_label(speaker):
+        return None
     content = content_after(context, index + 1)
     if content is None:
         return None
     cue = [context.span(index, index)]
     return make_frame(context, cue, [content], [(0, index - 1)], "indirect"), set(range(index + 1))
+
+
+def _page_label(speaker) -> bool:
+    """``Q:``, ``BYLINE:``, ``Correction:``: page furniture and interview labels, not speakers."""
+    words = [token for token in speaker if token.is_word]
+    if len(words) == 1 and (len(words[0].text) <= 2 or words[0].text.isupper()):
+        return True
+    return " ".join(token.lower for token in words) in PAGE_LABELS
 
 
 def relay_after(context: SentenceContext, index: int) -> tuple[tuple[int, int], tuple[int, int]] | None:

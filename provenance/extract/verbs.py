@@ -42,6 +42,10 @@ GERMAN_FRONTED_ADVERBS = frozenset(
 )
 
 LONG_POSTPOSED_REMAINDER = 6
+# Words that open the subject's clause without being part of the subject: "when Trump said", "and Smith said".
+ENGLISH_SUBORDINATORS = frozenset(
+    "and but so as when while after before because if although though since once whereas".split()
+)
 ENGLISH_VERBS_WITH_ADDRESSEE = frozenset(
     "told tells telling tell asked asks asking urged reminded assured warned".split()
 )
@@ -314,7 +318,7 @@ def _english_subject_words(context: SentenceContext, clause_first: int, verb: in
         before.pop()
     while before and not context.tokens[before[0]].is_word:
         before.pop(0)
-    if len(before) > 1 and context.lower(before[0]) in ("and", "but", "so", "as"):
+    while before and context.lower(before[0]) in ENGLISH_SUBORDINATORS:
         before.pop(0)
     return before
 
