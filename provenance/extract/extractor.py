@@ -27,8 +27,6 @@ from provenance.extract.segmentation import CLOSING_QUOTES, Sentence, split_sent
 from provenance.model.core import Article, Claim, Cue, Hop
 
 Span = tuple[int, int]
-# How many sentences without a report may separate a run-on sentence from the report it continues.
-RUN_ON_REACH = 1
 # "Trump said on Monday." is a speaker tail; longer sentences say something of their own.
 SPEAKER_TAIL_TOKENS = 9
 
@@ -42,52 +40,65 @@ def extract_article(document: InputDocument, *, include_unattributed: bool = Fal
     language = document.lang or detect_language(document.text)
     if language not in SUPPORTED_LANGUAGES:
         raise InvalidInput(f"document {document.id!r}: language {language!r} is not supported; use de or en")
-    text = document.text
-    lexicon = lexicon_for(language)
-    namer = SourceNamer(text, lexicon, load_registry())
-    claims: list[Claim] = []
-    running: Claim | None = None
-    previous_sentence: Sentence | None = None
-    sentences_since_report = 0
-    analysed = _with_plain_quotes(text)
-    for sentence in _speakers_joined_to_quotes(split_sentences(analysed, tokenize(analysed)), lexicon):
-        frames = find_frames(analysed, sentence, lexicon)
-        for frame in frames:
-            if frame.content_in_previous_sentence and previous_sentence is not None:
-                previous = content_sentence_span(previous_sentence)
-                frame.content = ([previous] if previous else []) + frame.content
-                # The previous sentence is now this frame's content, not a run-on report of its own.
-                claims = [claim for claim in claims if claim.cue is not None or claim.spans[0][0] < previous_sentence.start]
-        new_claims = [claim for frame in frames for claim in _claims_of_frame(text, frame, namer, lexicon)]
-        if (
-            not new_claims
-            and running is not None
-            and sentences_since_report < RUN_ON_REACH
-            and is_run_on_report(sentence, lexicon)
-        ):
-            new_claims = _run_on_claims(text, sentence, running, lexicon)
-        previous_sentence = sentence
-        if new_claims:
-            claims.extend(new_claims)
-            running = new_claims[-1]
-            sentences_since_report = 0
-            continue
-        sentences_since_report += 1
-        if include_unattributed:
-            claims.extend(_unattributed_claim(text, sentence))
+    reader = _ArticleReader(document.text, lexicon_for(language), include_unattributed)
+    analysed = reader.analysed
+    for sentence in _speakers_joined_to_quotes(split_sentences(analysed, tokenize(analysed)), reader.lexicon):
+        reader.read(sentence)
     article = Article(
         id=document.id,
-        text=text,
+        text=document.text,
         lang=language,
         title=document.title,
         publisher=document.publisher,
         url=document.url,
         published=document.published,
-        claims=claims,
+        claims=reader.claims,
     )
     for claim in article.claims:
         claim.id = claim_identifier(article.id, claim)
     return article
+
+
+class _ArticleReader:
+    """Reads one article sentence by sentence, carrying what the next sentence may refer back to."""
+
+    def __init__(self, text: str, lexicon: Lexicon, include_unattributed: bool) -> None:
+        self.text = text
+        # Frames are found in a copy with plain quote marks; its offsets are the text's.
+        self.analysed = _with_plain_quotes(text)
+        self.lexicon = lexicon
+        self.include_unattributed = include_unattributed
+        self.namer = SourceNamer(text, lexicon, load_registry())
+        self.claims: list[Claim] = []
+        self.last_report: Claim | None = None
+        self.previous_sentence: Sentence | None = None
+
+    def read(self, sentence: Sentence) -> None:
+        frames = find_frames(self.analysed, sentence, self.lexicon)
+        for frame in frames:
+            if frame.content_in_previous_sentence:
+                self._take_previous_sentence(frame)
+        new_claims = [
+            claim for frame in frames for claim in _claims_of_frame(self.text, frame, self.namer, self.lexicon)
+        ]
+        if not new_claims and self.last_report is not None and is_run_on_report(sentence, self.lexicon):
+            new_claims = _run_on_claims(self.text, sentence, self.last_report, self.lexicon)
+        self.previous_sentence = sentence
+        self.claims.extend(new_claims)
+        # Run-on reported speech continues only the sentence right before it.
+        self.last_report = new_claims[-1] if new_claims else None
+        if not new_claims and self.include_unattributed:
+            self.claims.extend(_unattributed_claim(self.text, sentence))
+
+    def _take_previous_sentence(self, frame: Frame) -> None:
+        """``Dies sagte X``: the previous sentence joins the content and is no run-on report of its own."""
+        if self.previous_sentence is None:
+            return
+        previous = content_sentence_span(self.previous_sentence)
+        if previous is None:
+            return
+        frame.content = [previous, *frame.content]
+        self.claims = [claim for claim in self.claims if claim.cue is not None or claim.spans[0][0] < previous[0]]
 
 
 def _speakers_joined_to_quotes(sentences: list[Sentence], lexicon: Lexicon) -> list[Sentence]:
