@@ -85,3 +85,14 @@ def test_due_with_a_bad_date_is_one_clear_line(seeded):
 def test_due_table_names_the_chain(seeded):
     output = seeded("due", "--on", "2026-02-16").stdout
     assert "2 claims due" in output and "Barak Ravid" in output
+
+
+def test_ingest_sets_due_from_the_documents_publication_date(cli, tmp_path):
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps({"id": "en-1", "lang": "en", "published": "2026-02-05",
+                                "text": "The two delegations will meet again next week, Reuters reported."}) + "\n",
+                    encoding="utf-8")
+    cli("ingest", str(path))
+    [row] = cli.json("due", "--on", "2026-02-15")
+    assert (row["due"], row["chain"]) == ("2026-02-09/2026-02-15", ["Reuters"])
+    assert cli.json("due", "--on", "2026-02-14") == []
