@@ -135,9 +135,8 @@ def _claims_of_frame(text: str, frame: Frame, namer: SourceNamer, lexicon: Lexic
     if not chain:
         return []
     namer.remember_hop(chain[-1])
-    cue = (
-        Cue(spans=tuple(frame.cue), text=" … ".join(text[start:end] for start, end in frame.cue)) if frame.cue else None
-    )
+    cue_spans = _joined_spans(text, frame.cue)
+    cue = Cue(spans=cue_spans, text=" … ".join(text[start:end] for start, end in cue_spans)) if cue_spans else None
     pieces = _content_pieces(text, frame, lexicon)
     if lexicon.language == "de" and frame.mode != "direct":
         pieces += [[quotation] for spans in list(pieces) for quotation in inner_quotations(text, spans)]
@@ -159,6 +158,17 @@ def _claims_of_frame(text: str, frame: Frame, namer: SourceNamer, lexicon: Lexic
             )
         )
     return claims
+
+
+def _joined_spans(text: str, spans: list[Span]) -> tuple[Span, ...]:
+    """Spans in order, neighbours separated only by spaces joined: "hieß" + "es" is one span "hieß es"."""
+    joined: list[Span] = []
+    for start, end in sorted(spans):
+        if joined and not text[joined[-1][1] : start].strip():
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return tuple(joined)
 
 
 def _chain(frame: Frame, namer: SourceNamer) -> tuple[Hop, ...]:

@@ -68,6 +68,7 @@ GERMAN_ADVERBS_AFTER_VERB = frozenset(
     "nur auch zudem ebenfalls jedoch aber allerdings dagegen hingegen außerdem bereits heute gestern nun noch "
     "dann damals erneut später zuletzt".split()
 )
+DOCUMENT_PREPOSITIONS = frozenset("in im aus von vom bei seitens auf".split())
 RELATIVE_PRONOUNS = frozenset("der die das welcher welche welches dessen deren denen dem den".split())
 # Prepositions that may extend a subject: "der Präsident des Staates im Westen der Insel".
 SUBJECT_PREPOSITIONS = frozenset("im in von vom aus bei beim für".split())
@@ -143,7 +144,7 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
             return None
     subject = subject_before_verb(context, before, verb)
     if subject is None and not phrases:
-        subject = subject_after_auxiliary(context, before, verb)
+        subject = subject_after_auxiliary(context, before, verb) or _fronted_document(context, before, verb)
     if subject is None:
         if not phrases:
             return None
@@ -256,6 +257,14 @@ def _noun_phrase_words(context: SentenceContext, first: int, end: int) -> bool:
         ):
             return False
     return True
+
+
+def _fronted_document(context: SentenceContext, before: list[int], verb: int) -> tuple[int, int] | None:
+    """``In der Erklärung hieß es, ...`` / ``Aus Regierungskreisen hieß es``: the fronted place is the source."""
+    if not before or context.lower(verb) not in ("hieß", "heißt") or context.lower(before[0]) not in DOCUMENT_PREPOSITIONS:
+        return None
+    place = phrase_right(context, before[0] + 1)
+    return place if place is not None and place[1] < verb else None
 
 
 def subject_after_auxiliary(context: SentenceContext, before: list[int], verb: int) -> tuple[int, int] | None:

@@ -158,3 +158,46 @@ def test_extracted_articles_validate_and_ids_are_stable():
     first, second = extract_article(document), extract_article(document)
     first.validate()
     assert [claim.id for claim in first.claims] == [claim.id for claim in second.claims]
+
+
+def test_german_dies_sagte_takes_the_previous_sentence():
+    text = "Die Brücke bleibt bis Mai gesperrt. Dies teilte die Stadtverwaltung am Montag mit."
+    (claim,) = claims_of(text, "de")
+    assert claim.text == "Die Brücke bleibt bis Mai gesperrt … Dies"
+    assert claim.cue.text == "teilte … mit"
+    assert claim.chain[-1].mention == "die Stadtverwaltung"
+
+
+def test_german_appositive_subject_before_the_verb():
+    text = "Anna Berg, die Sprecherin der Stadt, erklärte am Montag, die Brücke sei sicher."
+    (claim,) = claims_of(text, "de")
+    assert claim.text == "die Brücke sei sicher"
+    assert claim.chain[-1].mention == "Anna Berg"
+
+
+def test_german_subject_after_fronted_phrase_and_auxiliary():
+    (claim,) = claims_of("Vor Gericht hatten Augenzeugen berichtet, dass der Fahrer zu schnell war.", "de")
+    assert claim.chain[-1].mention == "Augenzeugen"
+    assert claim.text == "dass der Fahrer zu schnell war"
+
+
+def test_german_hiess_es_in_a_document():
+    (claim,) = claims_of("In der Erklärung hieß es, die Gespräche würden fortgesetzt.", "de")
+    assert claim.cue.text == "hieß es"
+
+
+def test_english_time_and_place_before_the_content_are_skipped():
+    (claim,) = claims_of("Sanders said Monday in an interview with CNN that he would stay in the race.", "en")
+    assert claim.text == "that he would stay in the race"
+
+
+def test_english_speaker_after_a_quotation_with_a_long_description():
+    text = "“It was unseemly,” said one of two witnesses who relayed the same account to reporters on Friday."
+    (claim,) = claims_of(text, "en")
+    assert claim.text == "“It was unseemly,”"
+    assert claim.chain[-1].mention.startswith("one of two witnesses")
+
+
+def test_english_headline_colon_but_not_page_labels():
+    claims = claims_of("Sanders: We will win California\n\nQ: Is he conservative?", "en")
+    assert [claim.chain[-1].mention for claim in claims] == ["Sanders"]
