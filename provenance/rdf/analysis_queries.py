@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 from collections.abc import Iterator, Mapping
 
@@ -45,7 +46,13 @@ SELECT ?source ?reliability WHERE {
 }
 """
 COMMON_MODE = "indirect"
-CLAIM_TEXTS = "SELECT ?claim ?text WHERE { ?claim a schema:Claim ; schema:text ?text }"
+CLAIM_TEXTS_WITH = """
+SELECT ?claim ?text ?first ?second ?third WHERE {
+  ?claim schema:isPartOf ?article ; schema:text ?text .
+  FILTER(CONTAINS(LCASE(?text), ?first) || CONTAINS(LCASE(?text), ?second) || CONTAINS(LCASE(?text), ?third))
+}
+"""
+WORD = re.compile(r"\w+")
 
 
 def values(store, query: str, bindings: Mapping[str, object] | None = None) -> Iterator[list[str]]:
@@ -160,7 +167,17 @@ def article_count(store) -> int:
     return int(rows[0]["n"].value) if rows else 0
 
 
-def claim_texts(store) -> list[tuple[str, str]]:
-    """``(claim IRI, text)`` of every stored claim, to find the claims that say the same as one."""
-    return [(claim, text) for claim, text in values(store, CLAIM_TEXTS)]
+def claim_texts_sharing_words(store, text: str) -> list[tuple[str, str]]:
+    """``(claim IRI, text)`` of the stored claims that contain one of the three longest words of ``text``.
+
+    The candidates among which :func:`provenance.analysis.clusters.matching_claims` looks for the same
+    claim: a claim that says the same shares its longest words, and the store filters the texts
+    without handing every one of them to Python.
+    """
+    words = sorted(set(WORD.findall(text.lower())), key=lambda word: (-len(word), word))[:3]
+    if not words:
+        return []
+    words += [words[0]] * (3 - len(words))
+    bindings = {name: ox.Literal(word) for name, word in zip(("first", "second", "third"), words)}
+    return [(row[0], row[1]) for row in values(store, CLAIM_TEXTS_WITH, bindings)]
 

@@ -59,7 +59,10 @@ def test_backends_without_fast_path_read_the_same(example_store):
     store = example_store("wire", "circle")
     fast = sorted(map(essentials, analysis_queries.corpus_records(store)))
     assert sorted(map(essentials, analysis_queries.corpus_records(SelectOnly(store)))) == fast
-    assert sorted(analysis_queries.claim_texts(SelectOnly(store))) == sorted(analysis_queries.claim_texts(store))
+    text = "Die Delegationen seien in ihre Hotels zurückgekehrt"
+    candidates = sorted(analysis_queries.claim_texts_sharing_words(store, text))
+    assert sorted(analysis_queries.claim_texts_sharing_words(SelectOnly(store), text)) == candidates
+    assert len(candidates) == 5 and all("Hotels" in found for _, found in candidates)
 
 
 def test_values_keep_commas_quotes_and_newlines(tmp_path):
