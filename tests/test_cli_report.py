@@ -144,3 +144,12 @@ def test_report_on_an_empty_store(tmp_path):
     data = Cli(tmp_path / "empty").json("report")
     assert data["claims"] == 0 and data["max_hops"] == 0 and data["sources"] == [] and data["clusters"] == []
     assert "0 attributed" in Cli(tmp_path / "empty")("report").stdout
+
+
+def test_seed_report_through_ingest(tmp_path, seed_text):
+    cli = Cli(tmp_path / "ingested")
+    cli("ingest", str(seed_text))
+    data = cli.json("report")
+    assert data["claims"] == 10 and data["origins"] == {"named": 2, "anonymous": 8} and data["max_hops"] == 2
+    assert next(s for s in data["sources"] if s["name"] == "Tass")["relayed"] == 6
+    assert data["single_points_of_failure"][0]["source"] == "Tass"
