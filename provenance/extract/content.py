@@ -21,14 +21,18 @@ def content_after(context: SentenceContext, start: int) -> Span | None:
 
 
 def content_before(context: SentenceContext, end: int) -> Span | None:
-    """From the sentence start to just before token ``end`` (a comma or quote is left out)."""
+    """From the sentence start, or its last colon, to just before token ``end`` (a comma is left out).
+
+    ``Das Tor war enttäuschend: „So zu verlieren ...“, sagte X``: only the quotation after the colon is X's.
+    """
     tokens = context.tokens
     last = end - 1
     while last >= 0 and tokens[last].text in CLAUSE_PUNCTUATION:
         last -= 1
     if last < 0:
         return None
-    first = 0
+    colons = [index for index in range(last) if tokens[index].text == ":" and not context.quoted[index]]
+    first = colons[-1] + 1 if colons else 0
     while first < last and tokens[first].text in CLAUSE_PUNCTUATION:
         first += 1
     return context.span(first, last)
