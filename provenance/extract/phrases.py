@@ -82,6 +82,9 @@ def german_phrase_word(context: SentenceContext, index: int, start: int) -> bool
         return True
     if token.text.isdigit():
         return True
+    if _joined_to_next_word(context, index):
+        # "ai-Bericht", "t-online.de": a lower-case part of a compound or a web address.
+        return True
     # A lower-case adjective is part of the phrase when a noun or another adjective follows it.
     following = context.tokens[index + 1] if index + 1 < len(context.tokens) else None
     return bool(
@@ -89,6 +92,15 @@ def german_phrase_word(context: SentenceContext, index: int, start: int) -> bool
         and word.endswith(("e", "en", "er", "es", "em"))
         and (following.capitalized or following.lower.endswith(("en", "e", "er")))
     )
+
+
+def _joined_to_next_word(context: SentenceContext, index: int) -> bool:
+    """Whether token ``index`` continues without a space through "-" or "." into another word."""
+    tokens = context.tokens
+    if index + 2 >= len(tokens):
+        return False
+    link, word = tokens[index + 1], tokens[index + 2]
+    return link.text in ("-", ".") and link.start == tokens[index].end and word.start == link.end and word.is_word
 
 
 def english_phrase_word(context: SentenceContext, index: int, start: int) -> bool:

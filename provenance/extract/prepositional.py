@@ -155,9 +155,6 @@ def match_so(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
         and context.lower(noun_phrase[0]) not in context.lexicon.determiners
     ):
         return None
-    following = context.lower(noun_phrase[1] + 1)
-    if following not in ("", ".", ",", "!", "?", ";", ":") and following not in context.lexicon.phrase_stops:
-        return None
     content = content_before(context, index)
     if content is None:
         return None

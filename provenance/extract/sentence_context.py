@@ -88,13 +88,13 @@ def make_frame(context: SentenceContext, cue: list[Span], content: list[Span], p
 
 def clause_start(context: SentenceContext, index: int) -> int:
     first = index
-    # English closes a quotation without a comma ("“...?” Trump said"); German puts one after it.
-    quote_ends_clause = context.lexicon.language == "en"
-    while (
-        first > 0
-        and context.tokens[first - 1].text not in CLAUSE_PUNCTUATION
-        and not (quote_ends_clause and context.tokens[first - 1].text in CLOSING_QUOTES and context.quoted[first - 1])
-    ):
+    while first > 0 and context.tokens[first - 1].text not in CLAUSE_PUNCTUATION:
+        previous = context.tokens[first - 1]
+        # English closes a quotation without a comma ("“...?” Trump said"); German usually puts one
+        # after it, so there only a quotation right before the verb ends the clause ("„...“ erklärte X").
+        quote_ends_clause = context.lexicon.language == "en" or first == index
+        if quote_ends_clause and previous.text in CLOSING_QUOTES and context.quoted[first - 1]:
+            break
         first -= 1
     return first
 

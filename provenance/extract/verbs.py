@@ -90,7 +90,7 @@ def match_verb(context: SentenceContext, index: int) -> tuple[Frame, set[int]] |
         cue_indexes.append(particle)
     elif word in lexicon.particle_required:
         return None
-    if word in ("hieß", "heißt") and "es" not in (context.lower(index + 1), context.lower(index - 1)):
+    if word in ("hieß", "heißt") and "es" not in (context.lower(i) for i in range(clause_first, clause_last + 1)):
         return None
     if word in ("hieß", "heißt") and context.lower(index + 1) == "es":
         if any(context.lower(i) in lexicon.source_postpositions for i in range(index, clause_last + 1)):
