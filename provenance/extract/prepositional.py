@@ -69,8 +69,10 @@ def match_preposition(context: SentenceContext, index: int) -> tuple[Frame, set[
 
 
 def match_postposition(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
-    """*X zufolge* (and *dem Bericht zufolge*, which refers back)."""
-    if context.lower(index) not in context.lexicon.source_postpositions:
+    """*X zufolge* (and *dem Bericht zufolge*, which refers back), *seiner Ansicht nach*."""
+    word = context.lower(index)
+    opinion_nach = word == "nach" and context.lower(index - 1) in context.lexicon.report_nouns | {"vernehmen"}
+    if word not in context.lexicon.source_postpositions and not opinion_nach:
         return None
     noun_phrase = phrase_left(context, index)
     if noun_phrase is None:
