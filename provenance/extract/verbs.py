@@ -164,7 +164,8 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
             cue.append(context.span(preposition, platform[1]))
             medium = context.text[context.tokens[platform[0]].start : context.tokens[platform[1]].end]
             last = platform[1]
-        if clause_first > 0 and not before:
+        postposed = not before or (len(before) == 1 and context.lower(before[0]) == "so")
+        if clause_first > 0 and postposed:
             content = content_before(context, clause_first)
             content_spans = [content] if content else []
         elif len(before) == 1 and context.lower(before[0]) in GERMAN_BACK_REFERENCES:
