@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
@@ -180,7 +181,7 @@ def main() -> None:
               f"(read {row['phases']['read']:.2f} s, analyse {row['phases']['analyse']:.2f} s, "
               f"json {row['phases']['json']:.2f} s; {row['sources']:,} sources, {row['clusters']:,} clusters, "
               f"{row['circles']} circles)", flush=True)
-    for previous, current in zip(rows, rows[1:]):
+    for previous, current in pairwise(rows):
         factor = current["size"] / previous["size"]
         print(f"{previous['size']:,} -> {current['size']:,} claims (x{factor:g}): time x{current['seconds'] / previous['seconds']:.1f}, "
               f"memory x{current['peak_mb'] / previous['peak_mb']:.1f}")

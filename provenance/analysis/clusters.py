@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -47,13 +48,9 @@ KONJUNKTIV = {
     "waere": "ist", "waeren": "sind", "haette": "hat", "haetten": "haben", "wuerde": "wird", "wuerden": "werden",
 }
 STOPWORDS = frozenset(
-    """der die das den dem des ein eine einer einen einem eines und oder aber auch noch schon
-    in im ins an am auf aus bei mit nach von vom zu zum zur fuer ueber unter um vor es er sie wir ihr man sich
-    dass ob wie als so nur sehr bereits
-    the a an and or but also of in on at to for from by with as is are was were be been that this it its
-    has have had will would which who there their they he she we""".split()
+    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "eines", "und", "oder", "aber", "auch", "noch", "schon", "in", "im", "ins", "an", "am", "auf", "aus", "bei", "mit", "nach", "von", "vom", "zu", "zum", "zur", "fuer", "ueber", "unter", "um", "vor", "es", "er", "sie", "wir", "ihr", "man", "sich", "dass", "ob", "wie", "als", "so", "nur", "sehr", "bereits", "the", "a", "an", "and", "or", "but", "also", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is", "are", "was", "were", "be", "been", "that", "this", "it", "its", "has", "have", "had", "will", "would", "which", "who", "there", "their", "they", "he", "she", "we"]
 )
-NEGATIONS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals not no never none nobody".split())
+NEGATIONS = frozenset(["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "not", "no", "never", "none", "nobody"])
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 WORD = re.compile(r"\w+")
 
@@ -266,7 +263,7 @@ def _disjoint_paths(shape: ClusterShape) -> int:
     for path in shape.paths:
         for node in path:
             nodes.setdefault(node, len(nodes))
-    arcs = {(nodes[u], nodes[v]) for path in shape.paths for u, v in zip(path, path[1:]) if u != v}
+    arcs = {(nodes[u], nodes[v]) for path in shape.paths for u, v in pairwise(path) if u != v}
     origins = [nodes[node] for node in shape.origins]
     readers = [nodes[node] for node in shape.readers]
     if len(nodes) >= SCIPY_FROM:

@@ -9,6 +9,7 @@ how "this chain continues into that outlet's articles" and circular reporting be
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 import networkx as nx
 
@@ -82,7 +83,7 @@ def flow_graph(records: Sequence[ClaimRecord]) -> nx.DiGraph:
         graph.add_node(iri, name=name, kind=kind)
     for record in records:
         path = claim_path(record)
-        for u, v in zip(path, path[1:]):
+        for u, v in pairwise(path):
             if u == v:
                 continue
             if graph.has_edge(u, v):
@@ -97,7 +98,7 @@ def paths_graph(paths: Iterable[Path]) -> nx.DiGraph:
     graph = nx.DiGraph()
     for path in paths:
         graph.add_nodes_from(path)
-        graph.add_edges_from((u, v) for u, v in zip(path, path[1:]) if u != v)
+        graph.add_edges_from((u, v) for u, v in pairwise(path) if u != v)
     return graph
 
 
@@ -113,7 +114,7 @@ def paths_acyclic(paths: Iterable[Path]) -> bool:
         for node in path:
             successors.setdefault(node, set())
             indegree.setdefault(node, 0)
-        for u, v in zip(path, path[1:]):
+        for u, v in pairwise(path):
             if v not in successors[u]:
                 successors[u].add(v)
                 indegree[v] += 1

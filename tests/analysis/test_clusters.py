@@ -1,5 +1,7 @@
 """Clustering the same claim, and counting independent sources by maximum flow."""
 
+from itertools import pairwise
+
 import networkx as nx
 import pytest
 
@@ -78,9 +80,9 @@ def test_max_flow_agrees_with_networkx_node_connectivity():
     graph = nx.DiGraph()
     for path in paths:
         nx.add_path(graph, path)
-    for origin in {"o1", "o2", "o3", "o4"}:
+    for origin in ("o1", "o2", "o3", "o4"):
         graph.add_edge("S", origin)
-    for reader in {"r1", "r2", "r3", "r4"}:
+    for reader in ("r1", "r2", "r3", "r4"):
         graph.add_edge(reader, "T")
     # node-disjoint paths S -> T (readers and origins may be shared by none): what networkx says
     expected = nx.node_connectivity(graph, "S", "T")
@@ -115,7 +117,7 @@ def test_augmenting_paths_agree_with_scipy_on_random_clusters():
         if not shape.origins:
             continue
         index = {node: n for n, node in enumerate(dict.fromkeys(node for path in shape.paths for node in path))}
-        arcs = {(index[u], index[v]) for path in shape.paths for u, v in zip(path, path[1:]) if u != v}
+        arcs = {(index[u], index[v]) for path in shape.paths for u, v in pairwise(path) if u != v}
         origins = [index[o] for o in shape.origins]
         readers = [index[r] for r in shape.readers]
         assert clusters._augmenting_flow(len(index), arcs, origins, readers) == clusters._scipy_flow(

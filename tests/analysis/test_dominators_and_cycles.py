@@ -2,9 +2,9 @@
 
 import networkx as nx
 
+from provenance.analysis.clusters import cluster_shape
 from provenance.analysis.cycles import circular_reporting
 from provenance.analysis.dominators import _dominators_by_tree, dominating_sources
-from provenance.analysis.clusters import cluster_shape
 
 
 def test_single_chain_is_dominated_by_every_source():
