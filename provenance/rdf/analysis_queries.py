@@ -81,9 +81,11 @@ def values(store, query: str, bindings: Mapping[str, object] | None = None) -> I
         yield [row[name].value for name in names]
 
 
-def corpus_records(store) -> list[ClaimRecord]:
+def corpus_records(store, *, texts: bool = True) -> list[ClaimRecord]:
     """Every claim with its chain, origin first, and its source's rating in force; ordered by article id and IRI.
 
+    With ``texts=False`` the claims' texts, modes and hedging are not read (``text`` is empty, ``mode``
+    "indirect" or "unattributed"): enough for counting sources, and a third cheaper.
     A claim's mode is read one mode at a time (the mode bound, only claims read back), except the
     common one (indirect), which is what a claim in none of the others has; hedging by reading the
     hedged claims only.
@@ -110,6 +112,16 @@ def corpus_records(store) -> list[ClaimRecord]:
         source = sources.get(agent)
         if source is not None:
             chains.setdefault(claim, []).append((index, source))
+    if not texts:
+        records = [
+            ClaimRecord(iri=claim, article=articles[article], text="",
+                        mode=COMMON_MODE if claim in chains else "unattributed",
+                        hedged=False, chain=tuple(source for _, source in sorted(chains.get(claim, ()), key=_position)))
+            for claim, article in claim_article.items()
+            if article in articles
+        ]
+        records.sort(key=lambda record: (record.article.id, record.iri))
+        return records
     modes: dict[str, str] = {}
     for mode in MODES:
         if mode != COMMON_MODE:

@@ -19,7 +19,7 @@ def sources_data(store, *, sort: str = "relayed", limit: int | None = None) -> l
     """One row per source: originated, relayed, share, reliance and its rank, sorted by ``sort`` (descending)."""
     if sort not in SORT_KEYS:
         raise InvalidInput(f"cannot sort sources by {sort!r}: use one of {', '.join(SORT_KEYS)}")
-    statistics = source_statistics(analysis_queries.corpus_records(store))
+    statistics = source_statistics(analysis_queries.corpus_records(store, texts=False))
     rows = [
         {
             "name": source.name,

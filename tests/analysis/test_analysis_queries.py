@@ -86,3 +86,10 @@ def test_hops_are_read_without_their_iri_pattern_too(example_store, monkeypatch)
     expected = sorted(map(essentials, analysis_queries.corpus_records(store)))
     monkeypatch.setattr(analysis_queries, "HOP_MARK", "/no-such-pattern/")
     assert sorted(map(essentials, analysis_queries.corpus_records(store))) == expected
+
+
+def test_records_without_texts_have_the_same_chains(example_store):
+    store = example_store("wire", "circle")
+    full = {r.iri: (r.article.id, r.chain) for r in analysis_queries.corpus_records(store)}
+    lean = {r.iri: (r.article.id, r.chain) for r in analysis_queries.corpus_records(store, texts=False)}
+    assert lean == full
