@@ -42,6 +42,12 @@ GERMAN_FRONTED_ADVERBS = frozenset(
 )
 
 LONG_POSTPOSED_REMAINDER = 6
+# Words ending like verbs before "that" (argues, warned) that report nothing.
+NOT_THAT_VERBS = frozenset(
+    "is was has does this thus its his hers ours yours theirs as less unless across perhaps always sometimes "
+    "news series means process access status crisis focus bonus campus plus yes needed seemed used based "
+    "indeed related concerned interested pleased surprised afraid appears years proved".split()
+)
 # Words that open the subject's clause without being part of the subject: "when Trump said", "and Smith said".
 ENGLISH_SUBORDINATORS = frozenset(
     "and but so as when while after before because if although though since once whereas".split()
@@ -99,6 +105,22 @@ def match_verb(context: SentenceContext, index: int) -> tuple[Frame, set[int]] |
     if lexicon.language == "de":
         return german_verb_frame(context, index, clause_first, clause_last, cue_indexes)
     return english_verb_frame(context, index, clause_first, clause_last, cue_indexes)
+
+
+def match_that_clause(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
+    """English *X warned that ...*: any verb that takes a that-clause reports what its subject holds."""
+    if context.lexicon.language != "en" or context.lower(index + 1) != "that":
+        return None
+    token = context.tokens[index]
+    if not token.is_word or token.capitalized or token.lower in NOT_THAT_VERBS:
+        return None
+    previous = context.tokens[index - 1] if index > 0 else None
+    after_subject = previous is not None and (previous.capitalized or previous.lower in context.lexicon.pronouns)
+    # A plural noun also ends in -s ("voters that ..."), so an -s form needs a name or pronoun before it.
+    if not (token.lower.endswith("ed") or token.lower.endswith("s") and after_subject):
+        return None
+    clause_first = clause_start(context, index)
+    return english_verb_frame(context, index, clause_first, clause_end(context, index), [index])
 
 
 def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, clause_last: int, cue_indexes: list[int]):
