@@ -19,7 +19,7 @@ from provenance.extract.prepositional import (
 )
 from provenance.extract.segmentation import Sentence
 from provenance.extract.sentence_context import CLAUSE_PUNCTUATION, Frame, SentenceContext, quotation_mask
-from provenance.extract.verbs import match_that_clause, match_verb
+from provenance.extract.verbs import match_dass_clause, match_that_clause, match_verb
 
 
 def find_frames(text: str, sentence: Sentence, lexicon: Lexicon) -> list[Frame]:
@@ -52,6 +52,7 @@ def match_at(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
         match_so,
         match_verb,
         match_that_clause,
+        match_dass_clause,
         match_colon,
     ):
         found = matcher(context, index)

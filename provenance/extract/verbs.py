@@ -123,6 +123,51 @@ def match_that_clause(context: SentenceContext, index: int) -> tuple[Frame, set[
     return english_verb_frame(context, index, clause_first, clause_end(context, index), [index])
 
 
+def match_dass_clause(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
+    """German *Die Polizei vermutet, dass ...*: the word before *, dass* closes a verb of holding or saying."""
+    if context.lexicon.language != "de" or context.lower(index + 1) != "," or context.lower(index + 2) != "dass":
+        return None
+    token = context.tokens[index]
+    if not token.is_word or token.capitalized or context.quoted[index] or not _german_finite_verb_like(token.lower):
+        return None
+    clause_first = clause_start(context, index)
+    subject = _german_main_clause_subject(context, clause_first, index)
+    if subject is None:
+        return None
+    content = content_after(context, index + 2)
+    if content is None:
+        return None
+    cue = [context.span(index, index)]
+    return make_frame(context, cue, [content], [subject], "indirect"), {index, *range(subject[0], subject[1] + 1)}
+
+
+def _german_finite_verb_like(word: str) -> bool:
+    """A lower-case word that may be a full verb (vermutet, glaubte, betonen), not an auxiliary or *dafür*."""
+    if word in GERMAN_AUXILIARIES or word in ("sein", "werden", "worden", "wurden") or word.startswith(("da", "wo")):
+        return False
+    return word.endswith(("t", "te", "ten", "en"))
+
+
+def _german_main_clause_subject(context: SentenceContext, first: int, end: int) -> tuple[int, int] | None:
+    """The subject of a German main clause between ``first`` and ``end``: before the finite verb or right after it."""
+    if first >= end:
+        return None
+    subject = subject_before_verb(context, list(range(first, end)), end)
+    opener = context.tokens[first]
+    if opener.lower not in GERMAN_FRONTED_ADVERBS and (opener.capitalized or opener.lower in context.lexicon.pronouns):
+        phrase = phrase_right(context, first)
+        if phrase is not None and phrase[1] < end and not context.tokens[phrase[1] + 1].capitalized:
+            subject = phrase
+    if subject is not None:
+        return subject
+    for index in range(first + 1, end):
+        token = context.tokens[index]
+        if token.is_word and not token.capitalized and token.lower not in context.lexicon.determiners:
+            phrase = phrase_right(context, index + 1)
+            return phrase if phrase is not None and phrase[1] < end else None
+    return None
+
+
 def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, clause_last: int, cue_indexes: list[int]):
     lexicon = context.lexicon
     before = [i for i in range(clause_first, verb)]
