@@ -76,6 +76,17 @@ SYSTEM_GRAPH_PATTERN = re.compile(r"^https?://[^/]+/(sparql|DAV/)$")
 VIRTUOSO_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
 
 
+class TruncatedResult(StoreError):
+    """The server sent only the first ``limit`` rows of an answer (Virtuoso's ResultSetMaxRows)."""
+
+    def __init__(self, url: str, limit: int) -> None:
+        super().__init__(
+            f"SPARQL endpoint {url} answered with only its maximum of {limit:,} rows "
+            "(ResultSetMaxRows in virtuoso.ini); raise that limit on the server"
+        )
+        self.limit = limit
+
+
 class EndpointStore:
     """A store behind a SPARQL 1.1 query endpoint (and its update endpoint).
 
@@ -180,6 +191,11 @@ class EndpointStore:
 
     def _solutions(self, query: str) -> ox.QuerySolutions | ox.QueryBoolean:
         response = self._send_query(query, JSON_RESULTS)
+        # Virtuoso cuts answers at ResultSetMaxRows and says so only in this header; a cut answer
+        # would silently make every count and report wrong.
+        limit = response.headers.get("X-SPARQL-MaxRows")
+        if limit is not None and limit.isdigit():
+            raise TruncatedResult(self.query_url, int(limit))
         return _parse_json_results(response.content, self.query_url)
 
     def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
@@ -227,14 +243,34 @@ class EndpointStore:
         )
 
     def quads(self, graphs: Iterable[str]) -> list[ox.Quad]:
-        """Every quad of the given named graphs, in one query."""
-        names = [ox.NamedNode(graph) for graph in graphs]
+        """Every quad of the given named graphs, in as few queries as the server's row limit allows."""
+        names = list(graphs)
         if not names:
             return []
-        values = " ".join(str(name) for name in names)
-        query = f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-        result = self._solutions(query)
+        values = " ".join(str(ox.NamedNode(graph)) for graph in names)
+        try:
+            result = self._solutions(f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+        except TruncatedResult as truncated:
+            if len(names) == 1:
+                return self._paged_quads(names[0], truncated.limit)
+            middle = len(names) // 2
+            return self.quads(names[:middle]) + self.quads(names[middle:])
         return [ox.Quad(s["s"], s["p"], _term(s["o"]), s["g"]) for s in result]  # type: ignore[union-attr]
+
+    def _paged_quads(self, graph: str, limit: int) -> list[ox.Quad]:
+        """The quads of one graph larger than the server's row limit, a page at a time in a fixed order."""
+        name = ox.NamedNode(graph)
+        size = max(1, limit - 1)  # a page of exactly the limit may be flagged as cut
+        quads: list[ox.Quad] = []
+        offset = 0
+        while True:
+            page = self.select(
+                f"SELECT ?s ?p ?o WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o LIMIT {size} OFFSET {offset}"
+            )
+            quads.extend(ox.Quad(row["s"], row["p"], row["o"], name) for row in page)
+            if len(page) < size:
+                return quads
+            offset += size
 
     def iter_graph_batches(self, graphs: Mapping[str, int] | None = None, *, triples_per_batch: int = 50_000
                            ) -> Iterator[list[ox.Quad]]:
