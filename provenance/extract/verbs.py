@@ -429,7 +429,7 @@ def _inverted_after_quote(context: SentenceContext, verb: int, clause_first: int
 def _english_postposed_frame(context: SentenceContext, verb: int, clause_first: int, before: list[int], cue):
     content = content_before(context, clause_first)
     speaker = None
-    if not before and not context.tokens[verb + 1].capitalized:
+    if not before and not (verb + 1 < len(context.tokens) and context.tokens[verb + 1].capitalized):
         appositive = speaker_after_quote(context, verb)
         if appositive is not None:
             quote_end, speaker = appositive
