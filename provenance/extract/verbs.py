@@ -88,6 +88,9 @@ def match_verb(context: SentenceContext, index: int) -> tuple[Frame, set[int]] |
     word = context.lower(index)
     if word not in lexicon.cue_verbs and word not in lexicon.particles:
         return None
+    if context.lower(index - 1) == "-":
+        # "so-called", "self-described": part of a compound adjective, not a verb.
+        return None
     clause_first = clause_start(context, index)
     clause_last = clause_end(context, index)
     cue_indexes = [index]
