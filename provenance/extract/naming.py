@@ -179,6 +179,32 @@ GERMAN_NOUN_PLURALS = {
     "beobachtern": "beobachter",
     "informanten": "informant",
 }
+ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")
+GERMAN_NOUN_SUFFIXES = (
+    "ung",
+    "ungen",
+    "heit",
+    "keit",
+    "schaft",
+    "ion",
+    "ionen",
+    "tät",
+    "kräfte",
+    "angaben",
+    "berichte",
+    "medien",
+    "leute",
+    "ium",
+    "amt",
+    "ei",
+    "kreuz",
+    "gruppe",
+    "verband",
+    "rat",
+)
+LEADING_PARTICLES = frozenset("even also only both auch selbst sogar nur".split())
+# Longer mentions are clauses, not names.
+LONGEST_NAMED_MENTION = 8
 POSSESSIVES = frozenset("ihr ihre ihren ihrem ihrer sein seine seinen seinem seiner its their his her".split())
 
 
@@ -222,6 +248,11 @@ class SourceNamer:
 
     def _source(self, mention: str, owner: Source | None) -> Source:
         words = WORD.findall(mention)
+        while len(words) > 1 and words[0].lower() in LEADING_PARTICLES:
+            words = words[1:]
+        if len(words) > LONGEST_NAMED_MENTION:
+            # A whole clause stands before the verb: name its last personal name, if it has one.
+            words = _last_name_run(words) or words
         lowered = [word.lower() for word in words]
         if not words:
             return Source(mention.strip() or "?", "unknown")
@@ -282,8 +313,9 @@ class SourceNamer:
         if _lemma(head).endswith(ROLE_SUFFIXES):
             return Source(normalised, "person")
         if _bare_name(words, self.lexicon):
-            source = Source(" ".join(words), "person")
-            return source
+            return Source(" ".join(words), "person")
+        if len(words) == 1 and ACRONYM.fullmatch(words[0]):
+            return Source(words[0], "organization")
         return Source(normalised, "unknown")
 
     def _person(self, mention: str, words: list[str]) -> tuple[str, str | None] | None:
@@ -359,11 +391,28 @@ def _owner_genitive(owner: Source, language: str) -> str:
     return f"von {owner.name}"
 
 
+def _last_name_run(words: list[str]) -> list[str]:
+    """The last run of two or three capitalised words in a long mention ("... after Bernie Sanders")."""
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if word[:1].isupper():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    named = [run for run in runs if 2 <= len(run) <= 3]
+    return named[-1] if named else []
+
+
 def _bare_name(words: list[str], lexicon: Lexicon) -> bool:
     """A mention that is only a name ("Trump", "Künast", "Mr. Elkins"): one to three capitalised words."""
     if not 1 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
         return False
-    return not any(word.lower() in lexicon.determiners or word.lower() in lexicon.pronouns for word in words)
+    if any(word.lower() in lexicon.determiners or word.lower() in lexicon.pronouns for word in words):
+        return False
+    if ACRONYM.fullmatch(words[-1]):
+        return False
+    # German capitalises every noun: "Rettungskräfte" or "Offizielle Angaben" are no names.
+    return lexicon.language != "de" or not words[-1].lower().endswith(GERMAN_NOUN_SUFFIXES)
 
 
 def _trailing_name(words: list[str], lexicon: Lexicon) -> list[str]:
