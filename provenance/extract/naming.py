@@ -333,7 +333,8 @@ class SourceNamer:
             if marker in lowered[: len(words) - len(name_words)]:
                 position = lowered.index(marker)
                 rest = words[position + 1 : len(words) - len(name_words)]
-                affiliation = self._normalise(rest) if rest else None
+                # "secretary of state Hillary Clinton": only a named body is an affiliation.
+                affiliation = self._normalise(rest) if rest and rest[0][:1].isupper() else None
                 break
         return name, affiliation
 
@@ -399,8 +400,8 @@ def _last_name_run(words: list[str]) -> list[str]:
             runs[-1].append(word)
         elif runs[-1]:
             runs.append([])
-    named = [run for run in runs if 2 <= len(run) <= 3]
-    return named[-1] if named else []
+    named = [run for run in runs if len(run) >= 2]
+    return named[-1][-3:] if named else []
 
 
 def _bare_name(words: list[str], lexicon: Lexicon) -> bool:
