@@ -7,8 +7,9 @@ this module runs them in order of precedence and keeps two frames from claiming 
 from __future__ import annotations
 
 import itertools
+from functools import cache
 
-from provenance.extract.lexicon import Lexicon
+from provenance.extract.lexicon import Lexicon, lexicon_for
 from provenance.extract.prepositional import (
     match_anaphor,
     match_colon,
@@ -24,23 +25,44 @@ from provenance.extract.verbs import match_dass_clause, match_that_clause, match
 
 def find_frames(text: str, sentence: Sentence, lexicon: Lexicon) -> list[Frame]:
     """Every attribution frame of ``sentence`` whose cue is in the lexicon."""
-    context = SentenceContext(text, sentence.tokens, lexicon, quotation_mask(sentence.tokens))
+    tokens = sentence.tokens
+    triggers = trigger_words(lexicon)
+    # Most sentences hold no cue at all: a set look-up per token decides before any matcher runs.
+    candidates = [index for index, token in enumerate(tokens) if token.lower in triggers or _before_complement(tokens, index)]
+    if not candidates:
+        return []
+    context = SentenceContext(text, tokens, lexicon, quotation_mask(tokens))
     frames: list[Frame] = []
     claimed: set[int] = set()
-    index = 0
-    while index < len(context.tokens):
+    for index in candidates:
         if context.quoted[index] or index in claimed:
-            index += 1
             continue
         found = match_at(context, index)
-        if found is None:
-            index += 1
-            continue
-        frame, used = found
-        frames.append(frame)
-        claimed.update(used)
-        index += 1
+        if found is not None:
+            frame, used = found
+            frames.append(frame)
+            claimed.update(used)
     return trim_overlapping_contents(context, frames)
+
+
+def trigger_words(lexicon: Lexicon) -> frozenset[str]:
+    """Words at which some matcher can start: cue verbs, prepositional cues, *so*, *nach*, colons."""
+    return _trigger_words(lexicon.language)
+
+
+@cache
+def _trigger_words(language: str) -> frozenset[str]:
+    lexicon = lexicon_for(language)
+    words = set(lexicon.cue_verbs) | set(lexicon.particles) | lexicon.anaphoric_cues | lexicon.source_postpositions
+    words |= {phrase[0] for phrase in lexicon.source_prepositions}
+    words |= {"nach", "gemäß", "so", ":"}
+    return frozenset(words)
+
+
+def _before_complement(tokens, index: int) -> bool:
+    """A word right before *that* or *, dass*: the verb of a that-clause may be any verb."""
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    return following == "that" or following == "," and index + 2 < len(tokens) and tokens[index + 2].lower == "dass"
 
 
 def match_at(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 TOKEN_PATTERN = re.compile(r"\w+|[^\w\s]")
 
@@ -23,9 +24,11 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
-    """One token: its text, its lower-case form and where it stands in the document."""
+class Token(NamedTuple):
+    """One token: its text, its lower-case form and where it stands in the document.
+
+    A named tuple, because a document has tens of thousands of them and tuples are cheap to make.
+    """
 
     text: str
     lower: str
