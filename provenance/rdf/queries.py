@@ -32,10 +32,12 @@ WHERE {
     OPTIONAL { ?claim cp:cue/schema:text ?cueText }
   }
   OPTIONAL {
-    GRAPH ?graph {
-      ?hop cp:statementOf ?claim ; cp:hopIndex ?index ; prov:wasAttributedTo ?source .
-      ?source schema:name ?name ; cp:kind ?kind .
-      OPTIONAL { ?source prov:actedOnBehalfOf/schema:name ?affName }
+    GRAPH ?graph { ?hop cp:statementOf ?claim ; cp:hopIndex ?index ; prov:wasAttributedTo ?source }
+    OPTIONAL {
+      GRAPH ?graph {
+        ?source schema:name ?name ; cp:kind ?kind .
+        OPTIONAL { ?source prov:actedOnBehalfOf/schema:name ?affName }
+      }
     }
     OPTIONAL {
       ?rating schema:about ?source ; cp:reliability ?reliability .
@@ -77,7 +79,7 @@ def records_from_rows(rows) -> list[ClaimRecord]:
             claims[iri] = row
         if "verdict" in row:
             verdicts[iri].add(row["verdict"].value)
-        if "hop" in row:
+        if "hop" in row and "name" in row:
             hops[iri][int(row["index"].value)] = SourceRef(
                 iri=row["source"].value,
                 name=row["name"].value,
