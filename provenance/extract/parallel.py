@@ -11,7 +11,7 @@ from provenance.extract.reading import InputDocument
 from provenance.model.core import Article
 
 # Documents handed to a worker at a time: enough to amortise pickling, small enough to keep order cheap.
-CHUNK_SIZE = 8
+CHUNK_SIZE = 32
 
 
 def extract_documents(
