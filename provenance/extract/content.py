@@ -103,9 +103,13 @@ def skip_addressee(context: SentenceContext, index: int) -> int:
     return index + 1
 
 
+# How far after the verb and its source the comma, colon or "dass" that opens the content may stand.
+CONTENT_OPENER_REACH = 14
+
+
 def introduced_content_start(context: SentenceContext, index: int) -> int | None:
     """Where the reported clause starts: after a comma or colon, at *dass* or a quote; None if there is none."""
-    for position in range(index, min(len(context.tokens), index + 8)):
+    for position in range(index, min(len(context.tokens), index + CONTENT_OPENER_REACH)):
         token = context.tokens[position]
         if token.text in ",:":
             return skip_connectors(context, position)
