@@ -148,12 +148,13 @@ def verdict(settings, claim, rating, url, author, date_, as_json):
 
 @main.command("due")
 @click.option("--on", "on", help="The day to check, YYYY-MM-DD (default: today).")
+@click.option("--since", help="Leave out claims whose time ended before this day, YYYY-MM-DD.")
 @click.option("--all", "include_reviewed", is_flag=True, help="Include claims that already have a verdict.")
 @json_option
 @click.pass_obj
-def due(settings, on, include_reviewed, as_json):
+def due(settings, on, since, include_reviewed, as_json):
     """The claims whose time has come by --on: what a fact-checker can verify now, with their chains."""
-    items = assessments.due_claims(settings.open_store(), on=on or date.today().isoformat(),
+    items = assessments.due_claims(settings.open_store(), on=on or date.today().isoformat(), since=since,
                                    include_reviewed=include_reviewed)
     rows = [
         {

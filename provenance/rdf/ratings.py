@@ -881,18 +881,20 @@ class DueClaim:
     until: str
 
 
-def due_claims(store, *, on: str, include_reviewed: bool = False) -> list[DueClaim]:
-    """The claims whose ``due`` ends on or before ``on`` (ISO date), earliest first; reviewed ones only on request.
+def due_claims(store, *, on: str, since: str | None = None, include_reviewed: bool = False) -> list[DueClaim]:
+    """The claims whose ``due`` ends on or before ``on`` (and not before ``since``), earliest first.
 
-    Why the end: "next week" can be checked once the week is over. The query reads only the
-    claims that have a ``cp:due``, then each one's chain.
+    Why the end: "next week" can be checked once the week is over. Claims that already have a
+    verdict are left out unless ``include_reviewed``. The query reads only the claims that have
+    a ``cp:due``, then the chain of each one that is due.
     """
     on = _check_date(on, "--on")[:10]
+    since = _check_date(since, "--since")[:10] if since else "0000-01-01"
     found = []
     for row in store.select(DUE):
         value = row["due"].value
         until = value.rsplit("/", 1)[-1][:10]
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", until) or until > on:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", until) or not since <= until <= on:
             continue
         for record in queries.claim_records(store, claim=row["claim"].value):
             if include_reviewed or not record.verdicts:

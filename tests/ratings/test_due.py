@@ -70,6 +70,8 @@ def test_due_lists_the_claims_whose_time_has_come_with_their_chains(seeded):
     assert [(row["due"], row["origin"]) for row in week_after] == [
         ("2026-02-05", "Verhandlungskreise"), ("2026-02-09/2026-02-15", "Barak Ravid")]
     assert "in der nächsten Woche" in week_after[1]["text"]
+    assert [row["due"] for row in seeded.json("due", "--on", "2026-02-16", "--since", "2026-02-06")] == [
+        "2026-02-09/2026-02-15"]
 
 
 def test_a_reviewed_claim_is_no_longer_due(seeded):
