@@ -132,7 +132,8 @@ Handler = Callable[[re.Match, date, bool], Interval]
 
 
 def _until(day: date, interval: Interval) -> Interval:
-    return day, interval[1]
+    """From the publication date to the end of ``interval``; a deadline already past is the interval itself."""
+    return interval if interval[1] < day else (day, interval[1])
 
 
 def _by(match: re.Match) -> bool:
