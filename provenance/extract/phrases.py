@@ -85,13 +85,14 @@ def german_phrase_word(context: SentenceContext, index: int, start: int) -> bool
     if _joined_to_next_word(context, index):
         # "ai-Bericht", "t-online.de": a lower-case part of a compound or a web address.
         return True
-    # A lower-case adjective is part of the phrase when a noun or another adjective follows it.
+    # A lower-case adjective is part of the phrase when a noun or another adjective follows it;
+    # a verb ("kritisierte den ...") is followed by a determiner instead.
     following = context.tokens[index + 1] if index + 1 < len(context.tokens) else None
-    return bool(
-        following
-        and word.endswith(("e", "en", "er", "es", "em"))
-        and (following.capitalized or following.lower.endswith(("en", "e", "er")))
-    )
+    if following is None or word in context.lexicon.cue_verbs or not word.endswith(("e", "en", "er", "es", "em")):
+        return False
+    if following.capitalized:
+        return True
+    return following.lower.endswith(("en", "e", "er")) and following.lower not in context.lexicon.determiners
 
 
 def _joined_to_next_word(context: SentenceContext, index: int) -> bool:

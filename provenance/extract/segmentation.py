@@ -124,7 +124,10 @@ def _ends_sentence(text: str, current: list[Token], following: Token | None) -> 
     if stop.text == "." and len(current) > 1:
         previous = current[-2]
         if previous.end == stop.start:
-            if previous.lower in ABBREVIATIONS or (len(previous.text) == 1 and previous.text.isalpha()):
+            if previous.lower in ABBREVIATIONS:
+                return False
+            # An initial ("J. Smith") unless a sentence plainly starts after it ("auf X. Demnach ...").
+            if len(previous.text) == 1 and previous.text.isalpha() and following.lower not in _SENTENCE_OPENERS:
                 return False
             if previous.text.isdigit() and following.text[:1].islower():
                 return False
@@ -141,5 +144,7 @@ def _ends_sentence(text: str, current: list[Token], following: Token | None) -> 
     )
 
 
-# Capitalised words that open a new sentence after a number ("... 2. Die ...") rather than a date.
-_SENTENCE_OPENERS = frozenset({"die", "der", "das", "er", "sie", "es", "the", "he", "she", "it", "we", "in"})
+# Capitalised words that open a new sentence after a number or a letter ("... 2. Die ...", "auf X. Demnach").
+_SENTENCE_OPENERS = frozenset(
+    "die der das er sie es the he she it we in demnach dies doch aber auch zudem danach wonach this they but".split()
+)
