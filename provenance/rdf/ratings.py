@@ -793,7 +793,7 @@ def split_assessments(triples: list[Triple]) -> tuple[list[Triple], list[Triple]
     """
     by_subject: dict[str, list[Triple]] = defaultdict(list)
     for triple in triples:
-        by_subject[triple.subject.value if not isinstance(triple.subject, ox.Triple) else ""].append(triple)
+        by_subject[triple.subject.value].append(triple)
     types = {(t.subject.value, t.object.value) for t in triples if t.predicate == v.RDF_TYPE}
     about = {t.subject.value for t in triples if t.predicate == SCHEMA_ABOUT}
     roots = {
