@@ -164,7 +164,8 @@ def phrase_left(context: SentenceContext, end: int) -> tuple[int, int] | None:
             break
         following = context.tokens[index + 1] if index + 1 < len(context.tokens) else None
         adjective = word.endswith(("e", "en", "er", "es", "em")) and following is not None and following.capitalized
-        if german and not (token.capitalized or adjective or word in ("von", "vom")):
+        quote_mark = token.text in OPENING_QUOTES or token.text in CLOSING_QUOTES
+        if german and not (token.capitalized or adjective or quote_mark or word in ("von", "vom")):
             break
         if word in ("es", "hieß", "heißt"):
             break

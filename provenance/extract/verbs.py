@@ -38,7 +38,7 @@ GERMAN_FRONTED_ADVERBS = frozenset(
     "mit gegenüber über seit während wie so ebenfalls weiterhin laut zunächst erst kürzlich dagegen hingegen "
     "jedoch doch tatsächlich gleichwohl stattdessen seither derzeit bislang bisher ebenso erneut abschließend "
     "offenbar offensichtlich insbesondere unterdessen indes momentan zwar immerhin für aus zum zur vom beim "
-    "als nachdem um wegen trotz ende anfang".split()
+    "als nachdem um wegen trotz ende anfang bezüglich hinsichtlich angesichts derweil somit folglich".split()
 )
 
 LONG_POSTPOSED_REMAINDER = 6
@@ -63,6 +63,8 @@ ENGLISH_ADJUNCT_PREPOSITIONS = frozenset("in at on during after before while".sp
 # How far "said Monday in an interview with X" may run before the content's "that".
 ADJUNCT_REACH = 15
 
+# Sentence openers ending like these are adverbs ("Offiziell", "Schließlich", "Möglicherweise").
+ADVERB_ENDINGS = ("weise", "lich", "mals", "falls", "dings", "ziell")
 # Particles that may stand before a German subject without taking its place: "Auch sie forderten".
 GERMAN_FOCUS_PARTICLES = frozenset("auch selbst sogar nur ebenso zudem".split())
 
@@ -299,7 +301,7 @@ def subject_before_verb(context: SentenceContext, before: list[int], verb: int) 
     opener = context.lower(before[0]) if before else ""
     if len(before) == 1 and opener in GERMAN_BACK_REFERENCES:
         return None
-    if not before or opener in GERMAN_FRONTED_ADVERBS or opener.endswith("weise") or is_content_clause(context, before):
+    if not before or opener in GERMAN_FRONTED_ADVERBS or opener.endswith(ADVERB_ENDINGS) or is_content_clause(context, before):
         return None
     subject = phrase_right(context, before[0])
     if subject is None or subject[1] >= verb:
