@@ -82,8 +82,8 @@ def german_phrase_word(context: SentenceContext, index: int, start: int) -> bool
         return True
     if token.text.isdigit():
         return True
-    if _joined_to_next_word(context, index):
-        # "ai-Bericht", "t-online.de": a lower-case part of a compound or a web address.
+    if _joined_to_next_word(context, index) or _joined_to_next_word(context, index - 2):
+        # "ai-Bericht", "t-online.de", "ver.di": a lower-case part of a compound or a web address.
         return True
     # A lower-case adjective is part of the phrase when a noun or another adjective follows it;
     # a verb ("kritisierte den ...") is followed by a determiner instead.
@@ -98,7 +98,7 @@ def german_phrase_word(context: SentenceContext, index: int, start: int) -> bool
 def _joined_to_next_word(context: SentenceContext, index: int) -> bool:
     """Whether token ``index`` continues without a space through "-" or "." into another word."""
     tokens = context.tokens
-    if index + 2 >= len(tokens):
+    if index < 0 or index + 2 >= len(tokens):
         return False
     link, word = tokens[index + 1], tokens[index + 2]
     return link.text in ("-", ".") and link.start == tokens[index].end and word.start == link.end and word.is_word

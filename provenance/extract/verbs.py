@@ -306,7 +306,7 @@ def subject_before_verb(context: SentenceContext, before: list[int], verb: int) 
     subject = phrase_right(context, before[0])
     if subject is None or subject[1] >= verb:
         return None
-    rest = [context.lower(i) for i in range(subject[1] + 1, verb)]
+    rest = [context.lower(i) for i in range(subject[1] + 1, verb) if context.tokens[i].text not in CLOSING_QUOTES]
     if rest and rest[0] in GERMAN_AUXILIARIES:
         return subject
     if all(word in context.lexicon.verb_companions or word in CLAUSE_PUNCTUATION for word in rest):
