@@ -109,7 +109,12 @@ CONTENT_OPENER_REACH = 14
 
 def introduced_content_start(context: SentenceContext, index: int) -> int | None:
     """Where the reported clause starts: after a comma or colon, at *dass* or a quote; None if there is none."""
-    for position in range(index, min(len(context.tokens), index + CONTENT_OPENER_REACH)):
+    reach = range(index, min(len(context.tokens), index + CONTENT_OPENER_REACH))
+    colon = next((position for position in reach if context.tokens[position].text == ":"), None)
+    if colon is not None and not any(context.tokens[position].text in FINAL_PUNCTUATION for position in range(index, colon)):
+        # "sagte X, der Geschäftsführer: „...“": the colon, not the apposition's comma, opens the content.
+        return skip_connectors(context, colon)
+    for position in reach:
         token = context.tokens[position]
         if token.text in ",:":
             return skip_connectors(context, position)

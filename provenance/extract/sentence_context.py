@@ -92,11 +92,20 @@ def clause_start(context: SentenceContext, index: int) -> int:
         previous = context.tokens[first - 1]
         # English closes a quotation without a comma ("“...?” Trump said"); German usually puts one
         # after it, so there only a quotation right before the verb ends the clause ("„...“ erklärte X").
-        quote_ends_clause = context.lexicon.language == "en" or first == index
+        quote_ends_clause = context.lexicon.language == "en" or (first == index and _quoted_statement(context, first - 1))
         if quote_ends_clause and previous.text in CLOSING_QUOTES and context.quoted[first - 1]:
             break
         first -= 1
     return first
+
+
+def _quoted_statement(context: SentenceContext, closing: int) -> bool:
+    """A quotation that says something (``„Wir bleiben.“``), not a quoted name (``der „BILD am Sonntag“``)."""
+    if closing < 1:
+        return False
+    ends_with_punctuation = context.tokens[closing - 1].text in ("!", "?", ".", ",")
+    opens_the_sentence = context.tokens[0].text in OPENING_QUOTES
+    return ends_with_punctuation or opens_the_sentence
 
 
 def clause_end(context: SentenceContext, index: int) -> int:

@@ -471,6 +471,9 @@ def separable_particle(context: SentenceContext, verb: int, clause_last: int) ->
     particles = context.lexicon.particles.get(context.lower(verb))
     if not particles:
         return None
+    if context.lower(verb - 1) in particles:
+        # Verb-last clauses put the particle first: "wie der Verband bekannt gab".
+        return verb - 1
     for index in range(verb + 1, clause_last + 1):
         if context.lower(index) in particles:
             return index
