@@ -175,8 +175,7 @@ def _chain(frame: Frame, namer: SourceNamer) -> tuple[Hop, ...]:
     """The frame's hops, origin first; the speaker is named first so that *ihren Informanten* can refer to it."""
     if frame.anaphoric:
         mention = frame.sources[-1]
-        hop = namer.anaphor_hop(mention.start, mention.end)
-        return (hop,) if hop is not None else ()
+        return (namer.anaphor_hop(mention.start, mention.end),)
     *origins, speaker_mention = frame.sources
     speaker = namer.hop(speaker_mention.start, speaker_mention.end, medium=frame.medium)
     origin_hops = [namer.hop(mention.start, mention.end, owner=speaker.source) for mention in origins]

@@ -229,13 +229,18 @@ class SourceNamer:
         self._remember(source)
         return Hop(source=source, start=start, end=end, mention=mention)
 
-    def anaphor_hop(self, start: int, end: int) -> Hop | None:
-        """The hop for *Demnach*: the previous source, mentioned at the cue, pointing at its antecedent."""
+    def anaphor_hop(self, start: int, end: int) -> Hop:
+        """The hop for *Demnach*: the previous source, mentioned at the cue, pointing at its antecedent.
+
+        With no source before it (*Der Bericht erschien am Montag. Demnach ...*) the hop is an
+        unresolved one of kind ``unknown``, named after its mention.
+        """
+        mention = self.text[start:end]
         if self.last_hop is None:
-            return None
+            return Hop(source=Source(f"{mention} (unresolved)", "unknown"), start=start, end=end, mention=mention)
         previous = self.last_hop
         antecedent = (previous.start, previous.end) if previous.start is not None else None
-        return Hop(source=previous.source, start=start, end=end, mention=self.text[start:end], antecedent=antecedent)
+        return Hop(source=previous.source, start=start, end=end, mention=mention, antecedent=antecedent)
 
     def remember_hop(self, hop: Hop) -> None:
         self.last_hop = hop
