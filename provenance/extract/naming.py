@@ -202,6 +202,7 @@ GERMAN_NOUN_SUFFIXES = (
     "verband",
     "rat",
 )
+RELATIVE_OPENERS = frozenset("who which whose der die das dessen deren welche welcher".split())
 LEADING_PARTICLES = frozenset("even also only both auch selbst sogar nur".split())
 # Longer mentions are clauses, not names.
 LONGEST_NAMED_MENTION = 8
@@ -252,6 +253,10 @@ class SourceNamer:
             self.last_person = source
 
     def _source(self, mention: str, owner: Source | None) -> Source:
+        head, _, rest = mention.partition(",")
+        if rest and rest.split()[:1] and rest.split()[0].lower() in RELATIVE_OPENERS and len(head.split()) <= 5:
+            # "Sanders, who endorsed Canova, ..." is named by what stands before the relative clause.
+            mention = head
         words = WORD.findall(mention)
         while len(words) > 1 and words[0].lower() in LEADING_PARTICLES:
             words = words[1:]

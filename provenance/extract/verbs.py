@@ -377,7 +377,14 @@ def english_verb_frame(
             return found
     if context.lower(verb) in ("citing", "quoting"):
         return None
-    subject = (before[0], before[-1]) if before else sentence_subject(context, clause_first)
+    relative = bool(before) and context.lower(before[0]) in ("who", "which")
+    # "Sanders, who endorsed Canova, said ...": the relative clause's antecedent opens the sentence.
+    opening = sentence_subject(context, clause_first) if relative or not before else None
+    if opening is not None and relative:
+        # The source is the antecedent together with its relative clause, as news annotators mark it.
+        subject = (opening[0], before[-1])
+    else:
+        subject = opening or ((before[0], before[-1]) if before else None)
     if subject is None:
         return None
     start = verb + 1
