@@ -12,7 +12,7 @@ from provenance.cli.app import main
 from provenance.cli.io import atomic_output, emit_json, read_text_file
 from provenance.errors import InvalidInput
 from provenance.model.documents import article_from_document
-from provenance.rdf import claimreview, ratings, repository
+from provenance.rdf import claimreview, repository
 from provenance.reports import claims as claim_reports
 from provenance.reports.query import query_json, render_query_table
 from provenance.storage import EXTENSIONS, FORMATS
@@ -147,7 +147,7 @@ def import_(settings, path, format_, as_json):
         else:
             console().print(f"Imported {reviews.imported} verdicts; {len(reviews.unmatched)} reviewed claims are not stored")
         return
-    result = ratings.import_rdf(settings.open_store(write=True), data, fmt, settings.scheme())
+    result = repository.import_rdf(settings.open_store(write=True), data, fmt, settings.scheme())
     if as_json:
         emit_json(result.__dict__)
     else:

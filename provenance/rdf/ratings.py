@@ -52,7 +52,7 @@ from provenance.model.core import RELIABILITY_LETTERS
 from provenance.rdf import queries
 from provenance.rdf import vocab as v
 from provenance.rdf.iris import IriScheme, digest, slug
-from provenance.rdf.repository import ImportResult, now, parse_rdf, partition_by_article
+from provenance.rdf.timestamps import now
 
 XSD_DATETIME = NamedNode(v.XSD + "dateTime")
 XSD_DATE = NamedNode(v.XSD + "date")
@@ -96,14 +96,18 @@ _OUTCOME_BY_TEXT = {text.casefold(): outcome for outcome, texts in VERDICT_OUTCO
 SCORE_LETTERS: tuple[tuple[float, str], ...] = ((0.90, "A"), (0.75, "B"), (0.60, "C"), (0.40, "D"), (0.0, "E"))
 
 
+RATINGS_GRAPH_SUFFIX = "graph/assessments/ratings"
+VERDICTS_GRAPH_SUFFIX = "graph/assessments/verdicts"
+
+
 def ratings_graph(scheme: IriScheme) -> str:
     """The named graph of the ratings; its '/' inside the path cannot collide with an article's graph."""
-    return f"{scheme.base}graph/assessments/ratings"
+    return scheme.base + RATINGS_GRAPH_SUFFIX
 
 
 def verdicts_graph(scheme: IriScheme) -> str:
     """The named graph of the verdicts."""
-    return f"{scheme.base}graph/assessments/verdicts"
+    return scheme.base + VERDICTS_GRAPH_SUFFIX
 
 
 def verdict_outcome(text: str) -> str | None:
@@ -816,53 +820,6 @@ def split_assessments(triples: list[Triple]) -> tuple[list[Triple], list[Triple]
     claimed = taken["ratings"] | taken["verdicts"]
     rest = [t for t in triples if t.subject.value not in claimed]
     return ratings_part, verdicts_part, rest
-
-
-def import_rdf(store, data: bytes, format: str, scheme: IriScheme) -> ImportResult:
-    """Load an export back, articles into their graphs and ratings and verdicts merged into theirs, atomically.
-
-    Why not only :func:`provenance.rdf.repository.import_rdf`: a Turtle export is the union of the
-    graphs, and ratings or reviews would land in the graph for imported data, where a later
-    ``rate`` could not supersede them. Ratings and verdicts already in the store are kept (the
-    imported ones are added), and which rating is in force is recomputed.
-    """
-    quads = parse_rdf(data, format)
-    graphs: dict[str, list[Triple]] = defaultdict(list)
-    rating_graph, verdict_graph = ratings_graph(scheme), verdicts_graph(scheme)
-    if any(not isinstance(quad.graph_name, ox.DefaultGraph) for quad in quads):
-        union: list[Triple] = []
-        for quad in quads:
-            if isinstance(quad.graph_name, ox.DefaultGraph):
-                union.append(quad.triple)
-            elif quad.graph_name.value.endswith("graph/assessments/ratings"):
-                graphs[rating_graph].append(quad.triple)
-            elif quad.graph_name.value.endswith("graph/assessments/verdicts"):
-                graphs[verdict_graph].append(quad.triple)
-            else:
-                graphs[quad.graph_name.value].append(quad.triple)
-        if union:
-            ratings_part, verdicts_part, rest = split_assessments(union)
-            graphs[rating_graph].extend(ratings_part)
-            graphs[verdict_graph].extend(verdicts_part)
-            if rest:
-                from provenance.rdf.repository import IMPORTED_GRAPH
-
-                graphs[IMPORTED_GRAPH].extend(rest)
-    else:
-        ratings_part, verdicts_part, rest = split_assessments([quad.triple for quad in quads])
-        graphs.update(partition_by_article(rest))
-        graphs[rating_graph].extend(ratings_part)
-        graphs[verdict_graph].extend(verdicts_part)
-    if graphs.get(rating_graph):
-        graphs[rating_graph] = with_validity(graph_triples(store, rating_graph) + graphs[rating_graph])
-    else:
-        graphs.pop(rating_graph, None)
-    if graphs.get(verdict_graph):
-        graphs[verdict_graph] = _dedupe(graph_triples(store, verdict_graph) + graphs[verdict_graph])
-    else:
-        graphs.pop(verdict_graph, None)
-    store.replace_graphs(graphs)
-    return ImportResult(graphs=len(graphs), triples=sum(len(triples) for triples in graphs.values()))
 
 
 # ------------------------------------------------------------------------------------------------

@@ -9,17 +9,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from provenance.errors import InvalidInput
 from provenance.model import Article
-from provenance.rdf import queries
+from provenance.rdf import queries, ratings
 from provenance.rdf import vocab as v
 from provenance.rdf.iris import IriScheme
 from provenance.rdf.mapping import article_graph
+from provenance.rdf.timestamps import now
 
 IMPORTED_GRAPH = "urn:claim-provenance:imported"
 
@@ -35,10 +35,6 @@ class AddResult:
     attributed: int
     triples: int
     status: str  # "added", "replaced" or "unchanged"
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def add_article(store, article: Article, scheme: IriScheme, *, method: str = "add", time: str | None = None) -> AddResult:
@@ -85,22 +81,46 @@ def parse_rdf(data: bytes, format: str) -> list[ox.Quad]:
         raise InvalidInput(f"cannot read {format} input: {error}") from None
 
 
-def import_rdf(store, data: bytes, format: str) -> ImportResult:
-    """Load an export back, every article into its own named graph, in one transaction.
+def import_rdf(store, data: bytes, format: str, scheme: IriScheme | None = None) -> ImportResult:
+    """Load an export back in one transaction: articles into their graphs, ratings and verdicts into theirs.
 
-    Quad formats keep their graphs. Triple formats (a Turtle export is the union of the
-    article graphs) are split again: each article's resources go to the graph its
-    ``cp:articleGraph`` names, shared agents to every graph that refers to them, the rest to
-    one graph for imported data.
+    Quad formats keep their graphs. Triple formats (a Turtle export is the union of the graphs)
+    are split again: ratings and reviews go to the assessment graphs (where a later ``rate`` can
+    supersede them), each article's resources to the graph its ``cp:articleGraph`` names, shared
+    agents to every graph that refers to them, the rest to one graph for imported data. Ratings
+    and verdicts already stored are kept beside the imported ones, and which rating is in force
+    is recomputed.
     """
+    scheme = scheme or IriScheme()
     quads = parse_rdf(data, format)
+    rating_graph, verdict_graph = ratings.ratings_graph(scheme), ratings.verdicts_graph(scheme)
     graphs: dict[str, list[ox.Triple]] = defaultdict(list)
-    if any(not isinstance(quad.graph_name, ox.DefaultGraph) for quad in quads):
-        for quad in quads:
-            name = IMPORTED_GRAPH if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
-            graphs[name].append(quad.triple)
+    union: list[ox.Triple] = []
+    for quad in quads:
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            union.append(quad.triple)
+        elif quad.graph_name.value.endswith(ratings.RATINGS_GRAPH_SUFFIX):
+            graphs[rating_graph].append(quad.triple)
+        elif quad.graph_name.value.endswith(ratings.VERDICTS_GRAPH_SUFFIX):
+            graphs[verdict_graph].append(quad.triple)
+        else:
+            graphs[quad.graph_name.value].append(quad.triple)
+    if union:
+        ratings_part, verdicts_part, rest = ratings.split_assessments(union)
+        graphs[rating_graph].extend(ratings_part)
+        graphs[verdict_graph].extend(verdicts_part)
+        named = len(union) < len(quads)
+        for graph, triples in ({IMPORTED_GRAPH: rest} if named else partition_by_article(rest)).items():
+            if triples:
+                graphs[graph].extend(triples)
+    if graphs.get(rating_graph):
+        graphs[rating_graph] = ratings.with_validity(ratings.graph_triples(store, rating_graph) + graphs[rating_graph])
     else:
-        graphs = partition_by_article([quad.triple for quad in quads])
+        graphs.pop(rating_graph, None)
+    if graphs.get(verdict_graph):
+        graphs[verdict_graph] = list(dict.fromkeys(ratings.graph_triples(store, verdict_graph) + graphs[verdict_graph]))
+    else:
+        graphs.pop(verdict_graph, None)
     store.replace_graphs(graphs)
     return ImportResult(graphs=len(graphs), triples=sum(len(triples) for triples in graphs.values()))
 
