@@ -151,11 +151,11 @@ def match_so(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
     if context.tokens[index - 1].text not in CLAUSE_PUNCTUATION | CLOSING_QUOTES:
         return None
     noun_phrase = phrase_right(context, index + 1)
-    if (
-        noun_phrase is None
-        or not context.tokens[noun_phrase[0]].capitalized
-        and context.lower(noun_phrase[0]) not in context.lexicon.determiners
-    ):
+    if noun_phrase is None:
+        return None
+    opener = context.tokens[noun_phrase[0]]
+    # "so der Minister", "so Gall"; not "so viele wie".
+    if not opener.capitalized and opener.lower not in ("der", "die", "das", "ein", "eine", "einer"):
         return None
     content = content_before(context, index)
     if content is None:

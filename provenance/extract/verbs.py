@@ -136,6 +136,9 @@ def match_dass_clause(context: SentenceContext, index: int) -> tuple[Frame, set[
     if not token.is_word or token.capitalized or context.quoted[index] or not _german_finite_verb_like(token.lower):
         return None
     clause_first = clause_start(context, index)
+    if any(context.lower(i) in GERMAN_AUXILIARIES | {"werden", "wurden"} for i in range(clause_first, index)):
+        # "Der Sturm hat dazu geführt, dass ...": a participle after an auxiliary states a fact.
+        return None
     subject = _german_main_clause_subject(context, clause_first, index)
     if subject is None:
         return None
@@ -148,7 +151,7 @@ def match_dass_clause(context: SentenceContext, index: int) -> tuple[Frame, set[
 
 def _german_finite_verb_like(word: str) -> bool:
     """A lower-case word that may be a full verb (vermutet, glaubte, betonen), not an auxiliary or *dafür*."""
-    if word in GERMAN_AUXILIARIES or word in ("sein", "werden", "worden", "wurden") or word.startswith(("da", "wo")):
+    if word in GERMAN_AUXILIARIES or word in ("sein", "werden", "worden", "wurden") or word.startswith(("da", "wo", "ge")):
         return False
     return word.endswith(("t", "te", "ten", "en"))
 
