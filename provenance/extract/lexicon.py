@@ -94,7 +94,7 @@ def _german() -> Lexicon:
             "stellte": _words("fest klar"),
             "räumte": _words("ein"),
             "fügte": _words("hinzu"),
-            "wies": _words("hin zurück"),
+            "wies": _words("hin"),
             "kündigte": _words("an"),
             "kündigten": _words("an"),
             "warf": _words("vor"),
