@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from provenance.cli.app import main
 from provenance.cli.commands import console, json_option
 from provenance.cli.io import emit_json
 from provenance.reports import report as report_module
+from provenance.reports.html import write_html_report
 from provenance.reports import sources as source_reports
 
 
 @main.command("report")
 @json_option
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the report as one self-contained HTML page to this file.")
 @click.pass_obj
-def report(settings, as_json):
+def report(settings, as_json, html_path):
     """Summarise the hearsay of the whole store: origins, depth, relays, failure points, clusters, circles."""
-    data = report_module.report_data(settings.open_store())
+    store = settings.open_store()
+    data = report_module.report_data(store)
+    if html_path is not None:
+        write_html_report(store, html_path, report=data)
     if as_json:
         emit_json(data)
+    elif html_path is not None:
+        click.echo(f"Wrote the HTML report to {html_path}")
     else:
         console().print(report_module.render_report(data))
 

@@ -13,13 +13,14 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from provenance.model import ANONYMOUS_KINDS
-from provenance.model.records import ClaimRecord
 from provenance.analysis.clusters import cluster_shape, independent_sources, matching_claims
 from provenance.analysis.credibility import claim_credibility
 from provenance.analysis.dominators import dominating_sources
 from provenance.analysis.flow import claim_path
+from provenance.model import ANONYMOUS_KINDS
+from provenance.model.records import ClaimRecord
 from provenance.rdf import analysis_queries, queries
+from provenance.reports.trust import trusted_records
 
 KIND_STYLES = {
     "person": "bold cyan",
@@ -97,8 +98,8 @@ def trace_data(store, reference: str) -> dict[str, Any]:
     """
     iri = queries.resolve_claim(store, reference)
     record = queries.claim_records(store, claim=iri)[0]
+    record, *same = trusted_records(store, [record, *_same_claim(store, record)])
     hops = queries.hop_details(store, record)
-    same = _same_claim(store, record)
     paths = [claim_path(record)] + [claim_path(other) for other in same]
     independent = independent_sources(paths) if record.chain else 0
     credibility = claim_credibility(record, independent_sources=independent)

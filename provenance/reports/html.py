@@ -8,11 +8,8 @@ chain picture and hops beside the text.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from html import escape
@@ -22,7 +19,7 @@ from typing import Any
 
 import provenance
 from provenance.analysis.credibility import LABELS
-from provenance.errors import InvalidInput
+from provenance.files import atomic_output
 from provenance.model import ANONYMOUS_KINDS
 from provenance.model.records import ArticleRef, ClaimRecord, SourceRef
 from provenance.rdf import queries
@@ -83,20 +80,8 @@ def write_html_report(store, path: Path, *, report: dict[str, Any] | None = None
     folder is the user's error, not a traceback.
     """
     page = render_html(html_data(store, report=report, articles=articles)).encode("utf-8")
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InvalidInput(f"{path}: the folder {folder} does not exist")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as output:
-            output.write(page)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    with atomic_output(Path(path)) as output:
+        output.write(page)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from provenance.analysis.corpus import CorpusFindings, analyse_corpus
 from provenance.analysis.credibility import LABELS
 from provenance.rdf import analysis_queries
 from provenance.reports.claims import KIND_STYLES
+from provenance.reports.trust import trusted_records
 
 TOP_RELAYS = 10
 SHOWN_ROWS = 10
@@ -25,7 +26,7 @@ SHOWN_ROWS = 10
 
 def report_data(store) -> dict[str, Any]:
     """Everything ``provenance report`` says about the store, as plain JSON-ready data."""
-    records = analysis_queries.corpus_records(store)
+    records = trusted_records(store, analysis_queries.corpus_records(store))
     findings = analyse_corpus(records, article_count=analysis_queries.article_count(store))
     return findings_data(findings)
 

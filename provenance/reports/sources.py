@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
@@ -11,6 +12,7 @@ from provenance.analysis.sources import source_statistics
 from provenance.errors import InvalidInput
 from provenance.rdf import analysis_queries
 from provenance.reports.claims import KIND_STYLES
+from provenance.reports.trust import source_track_records
 
 SORT_KEYS = ("relayed", "originated", "reliance")
 
@@ -20,6 +22,7 @@ def sources_data(store, *, sort: str = "relayed", limit: int | None = None) -> l
     if sort not in SORT_KEYS:
         raise InvalidInput(f"cannot sort sources by {sort!r}: use one of {', '.join(SORT_KEYS)}")
     statistics = source_statistics(analysis_queries.corpus_records(store, texts=False))
+    track = source_track_records(store)
     rows = [
         {
             "name": source.name,
@@ -30,6 +33,7 @@ def sources_data(store, *, sort: str = "relayed", limit: int | None = None) -> l
             "reliance": round(source.reliance, 6),
             "reliance_rank": source.reliance_rank,
             "reliability": source.reliability,
+            "track_record": track[source.iri].as_dict() if source.iri in track else None,
             "iri": source.iri,
         }
         for source in statistics
@@ -39,25 +43,29 @@ def sources_data(store, *, sort: str = "relayed", limit: int | None = None) -> l
 
 
 def render_sources(rows: list[dict[str, Any]]) -> Table:
-    """The sources as a table, in the order given."""
-    table = Table(title=f"{len(rows)} sources")
-    table.add_column("source")
-    table.add_column("kind")
-    table.add_column("originated", justify="right")
+    """The sources as a table, in the order given; each source's kind under its name."""
+    table = Table(title=f"{len(rows)} sources", box=box.SIMPLE_HEAD)
+    table.add_column("source", overflow="fold", min_width=16)
+    table.add_column("orig.", justify="right")
     table.add_column("relayed", justify="right")
     table.add_column("share", justify="right")
     table.add_column("reliance", justify="right")
     table.add_column("rank", justify="right")
-    table.add_column("reliability", justify="center")
+    table.add_column("rating", justify="center")
+    table.add_column("track", justify="center")
     for row in rows:
+        track = row.get("track_record")
+        source = Text(row["name"], style=KIND_STYLES.get(row["kind"], ""))
+        source.append(f"\n{row['kind']}", style="dim")
         table.add_row(
-            Text(row["name"], style=KIND_STYLES.get(row["kind"], "")),
-            row["kind"],
+            source,
             str(row["originated"]),
             str(row["relayed"]),
             f"{row['share']:.0%}",
             f"{row['reliance']:.3f}",
             str(row["reliance_rank"]),
             row["reliability"] or Text("unrated", style="dim"),
+            f"{track['estimate'] or '?'} ({track['verdicts']})" if track and track["verdicts"] else "",
         )
+    table.caption = "rating: the assessed Admiralty letter in force; track: the letter its verdicts suggest (count)"
     return table
