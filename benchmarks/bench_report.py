@@ -123,6 +123,55 @@ def build_store(path: Path, claims: int) -> float:
     return time.perf_counter() - started
 
 
+def add_summaries(path: Path) -> float:
+    """Give a store cached before ``cp:corpusSummary`` existed the summaries ``article_graph`` now writes.
+
+    Read the old way (single-pattern scans), grouped by article, added to each article's graph: minutes
+    instead of the half hour a rebuild of a million claims takes. Returns the seconds it took.
+    """
+    import pyoxigraph as ox
+
+    from provenance.rdf import analysis_queries
+    from provenance.rdf.iris import IriScheme
+    from provenance.rdf.mapping import CP_CORPUS_SUMMARY, corpus_summary
+    from provenance.storage import open_store
+
+    started = time.perf_counter()
+    store = open_store(str(path), write=False)
+    records = analysis_queries.corpus_records(store)
+    store.close()
+    scheme = IriScheme()
+    by_article: dict[str, list] = {}
+    for record in records:
+        by_article.setdefault(record.article.iri, []).append(record)
+
+    def quads():
+        for claims in by_article.values():
+            article = claims[0].article
+            summary = corpus_summary(article.iri, article.id, article.publisher_iri,
+                                     [[claim.iri, claim.mode, claim.hedged, claim.text, [s.iri for s in claim.chain]]
+                                      for claim in claims])
+            yield ox.Quad(ox.NamedNode(article.iri), CP_CORPUS_SUMMARY, ox.Literal(summary),
+                          ox.NamedNode(scheme.graph(article.id)))
+
+    writable = ox.Store(str(path))
+    writable.bulk_extend(quads())
+    writable.flush()
+    del writable
+    return time.perf_counter() - started
+
+
+def summarised(path: Path) -> bool:
+    from provenance.rdf import analysis_queries
+    from provenance.storage import open_store
+
+    store = open_store(str(path), write=False)
+    try:
+        return analysis_queries._summarised(store)
+    finally:
+        store.close()
+
+
 def measure(path: Path) -> dict:
     """Run the report on the store at ``path`` (in this process) and say how long each phase took."""
     from provenance.analysis.corpus import analyse_corpus
@@ -179,6 +228,9 @@ def main() -> None:
             seconds = build_store(path / "store", size)
             (path / "done").write_text(f"{seconds:.1f}\n")
             print(f"built {size:,} claims in {seconds:.0f} s", file=sys.stderr)
+        elif not summarised(path / "store"):
+            seconds = add_summaries(path / "store")
+            print(f"added summaries to the cached {size:,} claims in {seconds:.0f} s", file=sys.stderr)
         child = subprocess.run([sys.executable, __file__, "--measure", str(path / "store")],
                                check=True, capture_output=True, text=True)
         row = json.loads(child.stdout)

@@ -27,6 +27,7 @@ from provenance.model.documents import document_from_article
 from provenance.rdf import vocab as v
 from provenance.rdf.iris import IriScheme
 
+CP_CORPUS_SUMMARY = NamedNode(v.CP + "corpusSummary")
 XSD_INTEGER = NamedNode(v.XSD + "integer")
 XSD_BOOLEAN = NamedNode(v.XSD + "boolean")
 XSD_DATE = NamedNode(v.XSD + "date")
@@ -64,8 +65,24 @@ def article_graph(article: Article, scheme: IriScheme, *, method: str, time: str
             raise InvalidInput(f"article {article.id!r}: two claims have the same spans and text ({claim.text[:40]!r})")
         seen.add(claim.id)
         writer.claim_triples(claim)
+    writer.summary_triple()
     return ArticleGraph(graph=scheme.graph(article.id), article=writer.article_iri.value, content_hash=digest,
                         triples=writer.triples)
+
+
+def corpus_summary(article: str, doc: str, publisher: str | None,
+                   claims: list[tuple[str, str, bool, str, list[str]]]) -> str:
+    """The ``cp:corpusSummary`` of an article: what the corpus analysis reads of it, as one JSON literal.
+
+    ``[article IRI, id, publisher IRI or null, [[claim IRI, mode, hedged, text, [source IRI, ...]], ...]]``,
+    sources origin first. Reading a million claims is then one scan of one predicate (an on-disk
+    store pays a lookup per value it decodes: one per article instead of ten per claim); names,
+    kinds and ratings are read on their own, as they may change without the article.
+
+    >>> corpus_summary("urn:a", "a1", None, [("urn:c", "indirect", False, "Es schneit", ["urn:s"])])
+    '["urn:a","a1",null,[["urn:c","indirect",false,"Es schneit",["urn:s"]]]]'
+    """
+    return json.dumps([article, doc, publisher, claims], ensure_ascii=False, separators=(",", ":"))
 
 
 def _literal(value: str) -> Literal:
@@ -129,6 +146,18 @@ class _Writer:
         self.add(tool, v.RDF_TYPE, v.PROV_SOFTWARE_AGENT)
         self.add(tool, v.SCHEMA_NAME, _literal("claim-provenance"))
         self.add(tool, v.SCHEMA_SOFTWARE_VERSION, _literal(__version__))
+
+    def summary_triple(self) -> None:
+        """``cp:corpusSummary`` of the article (:func:`corpus_summary`), after its claims have their IRIs."""
+        article = self.article
+        publisher = self.scheme.named_agent(article.publisher) if article.publisher else None
+        claims = [
+            [claim.id, claim.mode, bool(claim.hedged), claim.text,
+             [self.scheme.source(article.id, hop.source) for hop in claim.chain]]
+            for claim in article.claims
+        ]
+        self.add(self.article_iri, CP_CORPUS_SUMMARY,
+                 _literal(corpus_summary(self.article_iri.value, article.id, publisher, claims)))
 
     def claim_triples(self, claim: Claim) -> None:
         c = NamedNode(claim.id)

@@ -7,7 +7,7 @@ named graphs, which a backend replaces atomically.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol, Union, runtime_checkable
 
@@ -59,6 +59,13 @@ class Store(Protocol):
 
     def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
         """Rows of a SELECT query; ``bindings`` pre-bind variables (user values are never pasted in)."""
+
+    def select_values(self, query: str, bindings: Mapping[str, Term] | None = None) -> Iterator[list[str]]:
+        """Rows of a SELECT as lists of plain strings (IRIs and lexical forms), in the order projected.
+
+        For bulk reads (a million rows): no term objects are built. Every projected variable must
+        be bound in every row; datatypes and languages are not returned.
+        """
 
     def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Triple]:
         """Triples of a CONSTRUCT or DESCRIBE query."""

@@ -204,6 +204,13 @@ class EndpointStore:
             raise InvalidInput("expected a SELECT query")
         return _rows(result)[1]
 
+    def select_values(self, query: str, bindings: Mapping[str, Term] | None = None) -> Iterator[list[str]]:
+        result = self._solutions(prepare(query, bindings))
+        if not isinstance(result, ox.QuerySolutions):
+            raise InvalidInput("expected a SELECT query")
+        names, rows = _rows(result)
+        return iter([[row[name].value for name in names] for row in rows])
+
     def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]:
         response = self._send_query(prepare(query, bindings), N_TRIPLES)
         return _parse_triples(response, self.query_url)
