@@ -330,6 +330,10 @@ class SourceNamer:
 
     def _person(self, mention: str, words: list[str]) -> tuple[str, str | None] | None:
         """(name, affiliation) when the mention names a person, e.g. "der Beobachter von Axios, Barak Ravid"."""
+        head = WORD.findall(mention.split(",", 1)[0]) if "," in mention else []
+        if head and _trailing_name(head, self.lexicon) == head and not _role_words(head):
+            # "Mike Downey, Technical Product Manager": the name comes first, the role after it.
+            return " ".join(head), None
         apposition = WORD.findall(mention.rsplit(",", 1)[1]) if "," in mention else []
         name_words = _trailing_name(apposition, self.lexicon) if apposition else _trailing_name(words, self.lexicon)
         if not name_words or (apposition and len(name_words) != len(apposition)):
@@ -412,6 +416,10 @@ def _last_name_run(words: list[str]) -> list[str]:
             runs.append([])
     named = [run for run in runs if len(run) >= 2]
     return named[-1][-3:] if named else []
+
+
+def _role_words(words: list[str]) -> bool:
+    return any(word.lower() in TITLES or word.lower().endswith(ROLE_SUFFIXES) for word in words)
 
 
 def _bare_name(words: list[str], lexicon: Lexicon) -> bool:

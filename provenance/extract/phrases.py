@@ -82,8 +82,8 @@ def german_phrase_word(context: SentenceContext, index: int, start: int) -> bool
         return True
     if token.text.isdigit():
         return True
-    if index > 0 and context.tokens[index - 1].text in OPENING_QUOTES:
-        # A quoted name may be written in lower case: „heise online“.
+    if context.quoted[index]:
+        # A quoted name may be written in lower case: „heise online“, „La Gazetta dello Sport“.
         return True
     if _joined_to_next_word(context, index) or _joined_to_next_word(context, index - 2):
         # "ai-Bericht", "t-online.de", "ver.di": a lower-case part of a compound or a web address.

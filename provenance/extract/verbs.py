@@ -77,6 +77,8 @@ GERMAN_ADVERBS_AFTER_VERB = frozenset(
     "dann damals erneut später zuletzt".split()
 )
 DOCUMENT_PREPOSITIONS = frozenset("in im aus von vom bei seitens auf".split())
+PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden".split())
+PASSIVE_REACH = 12
 RELATIVE_PRONOUNS = frozenset("der die das welcher welche welches dessen deren denen dem den".split())
 # Prepositions that may extend a subject: "der Präsident des Staates im Westen der Insel".
 SUBJECT_PREPOSITIONS = frozenset("im in von vom aus bei beim für".split())
@@ -179,6 +181,12 @@ def _german_main_clause_subject(context: SentenceContext, first: int, end: int) 
 def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, clause_last: int, cue_indexes: list[int]):
     lexicon = context.lexicon
     before = [i for i in range(clause_first, verb)]
+    if context.lower(verb) in lexicon.quoting_verbs:
+        # The auxiliary may stand before an apposition: "wird Mike Downey, Produktmanager, zitiert".
+        window = range(max(0, verb - PASSIVE_REACH), verb)
+        passive = next((i for i in reversed(window) if context.lower(i) in PASSIVE_AUXILIARIES), None)
+        if passive is not None:
+            return _passive_quotation(context, verb, clause_start(context, passive), passive)
     if before and all(
         context.lower(i) in GERMAN_AUXILIARIES or context.lower(i) in lexicon.verb_companions for i in before
     ):
@@ -262,6 +270,38 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
         frame.medium = medium
         return frame, set(cue_indexes) | set(range(speaker[0], last + 1))
     return german_subject_first(context, verb, cue_indexes, subject)
+
+
+def _passive_quotation(context: SentenceContext, verb: int, clause_first: int, auxiliary: int):
+    """*X wird von Reuters mit den Worten zitiert, ...* / *„...“, wird X zitiert*: X said it, the outlet relayed it."""
+    subject_first = auxiliary > clause_first or (clause_first > 0 and appositive_subject(context, clause_first))
+    if auxiliary > clause_first:
+        person = phrase_right(context, clause_first)
+    elif subject_first:
+        person = appositive_subject(context, clause_first)
+    else:
+        person = phrase_right(context, auxiliary + 1)
+    if person is None or person[1] >= verb:
+        return None
+    outlet = None
+    for index in range(max(auxiliary, person[1]) + 1, verb):
+        if context.lower(index) in ("von", "vom", "im", "in"):
+            outlet = phrase_right(context, index + 1)
+            if outlet is not None and outlet[1] < verb:
+                break
+            outlet = None
+    if clause_first > 0 and not subject_first:
+        content = content_before(context, clause_first)
+    else:
+        start = introduced_content_start(context, verb + 1)
+        content = content_after(context, start) if start is not None else None
+    if content is None:
+        return None
+    cue = [context.span(auxiliary, auxiliary), context.span(verb, verb)]
+    # The quoted person is the origin; the outlet that quotes them is nearer the article.
+    phrases = [person] + ([outlet] if outlet else [])
+    used = {auxiliary, verb, *range(person[0], person[1] + 1)}
+    return make_frame(context, cue, [content], phrases, "indirect"), used
 
 
 def appositive_subject(context: SentenceContext, clause_first: int) -> tuple[int, int] | None:

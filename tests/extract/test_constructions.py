@@ -201,3 +201,11 @@ def test_english_speaker_after_a_quotation_with_a_long_description():
 def test_english_headline_colon_but_not_page_labels():
     claims = claims_of("Sanders: We will win California\n\nQ: Is he conservative?", "en")
     assert [claim.chain[-1].mention for claim in claims] == ["Sanders"]
+
+
+def test_german_passive_quotation_chain_runs_from_person_to_outlet():
+    text = "Anna Berg, Sprecherin der Stadt, wird von der Nachrichtenagentur dpa mit den Worten zitiert, die Brücke sei sicher."
+    (claim,) = claims_of(text, "de")
+    assert claim.text == "die Brücke sei sicher"
+    assert chain_names(claim) == [("Anna Berg", "person"), ("dpa", "news-agency")]
+    assert claim.cue.text == "wird … zitiert"
