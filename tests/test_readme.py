@@ -1,0 +1,23 @@
+"""README.md documents every command and starts with the two set-up commands."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from provenance.cli import main
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_command_is_in_the_readme():
+    missing = [name for name in main.commands if f"provenance {name}" not in README and f"/ `{name}`" not in README]
+    assert not missing, f"commands not documented in README.md: {missing}"
+
+
+def test_setup_commands_come_first():
+    blocks = re.findall(r"```\n(.*?)\n```", README, flags=re.S)
+    assert blocks[0].startswith("pip install -e '.[test]'") and "provenance ingest examples/articles" in blocks[0]
+    assert blocks[1] == "python -m pytest -q"
+    ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.rstrip().splitlines()[-1] == blocks[1]
