@@ -31,7 +31,7 @@ from provenance.errors import NotFound
 BATCH_TRIPLES = 20_000
 
 GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-GRAPH_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+GRAPH_QUADS = "SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}"
 ARTICLE_GRAPH = "SELECT ?doc ?graph WHERE { ?article schema:identifier ?doc ; cp:articleGraph ?graph }"
 
 
@@ -72,9 +72,12 @@ def read_graphs(store, graphs: list[str]) -> dict[str, list[ox.Triple]]:
         for quad in store.quads(graphs):
             contents[quad.graph_name.value].append(quad.triple)
     else:
-        for graph in graphs:
-            for row in store.select(GRAPH_QUADS, {"g": ox.NamedNode(graph)}):
-                contents[graph].append(ox.Triple(row["s"], row["p"], row["o"]))
+        # The graph names are written into the query as a VALUES block (IRIs in N-Triples syntax,
+        # which pyoxigraph checks) rather than bound: pyoxigraph applies bound values after
+        # evaluating the pattern, which made every per-graph read a scan of the whole store.
+        names = " ".join(str(ox.NamedNode(graph)) for graph in graphs)
+        for row in store.select(GRAPH_QUADS.format(graphs=names)):
+            contents[row["g"].value].append(ox.Triple(row["s"], row["p"], row["o"]))
     return {graph: contents.get(graph, []) for graph in graphs}
 
 
