@@ -153,7 +153,11 @@ def match_dass_clause(context: SentenceContext, index: int) -> tuple[Frame, set[
 
 def _german_finite_verb_like(word: str) -> bool:
     """A lower-case word that may be a full verb (vermutet, glaubte, betonen), not an auxiliary or *dafür*."""
-    if word in GERMAN_AUXILIARIES or word in ("sein", "werden", "worden", "wurden") or word.startswith(("da", "wo", "ge")):
+    if (
+        word in GERMAN_AUXILIARIES
+        or word in ("sein", "werden", "worden", "wurden")
+        or word.startswith(("da", "wo", "ge"))
+    ):
         return False
     return word.endswith(("t", "te", "ten", "en"))
 
@@ -179,97 +183,102 @@ def _german_main_clause_subject(context: SentenceContext, first: int, end: int) 
 
 
 def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, clause_last: int, cue_indexes: list[int]):
-    lexicon = context.lexicon
-    before = [i for i in range(clause_first, verb)]
-    if context.lower(verb) in lexicon.quoting_verbs:
+    """A German verb of saying: passive quotation, *wie*-clause, subject before the verb, or inversion."""
+    if context.lower(verb) in context.lexicon.quoting_verbs:
         # The auxiliary may stand before an apposition: "wird Mike Downey, Produktmanager, zitiert".
         window = range(max(0, verb - PASSIVE_REACH), verb)
         passive = next((i for i in reversed(window) if context.lower(i) in PASSIVE_AUXILIARIES), None)
         if passive is not None:
             return _passive_quotation(context, verb, clause_start(context, passive), passive)
-    if before and all(
-        context.lower(i) in GERMAN_AUXILIARIES or context.lower(i) in lexicon.verb_companions for i in before
-    ):
-        # "Die Parteien, die PPP und die PML-N, hatten erklärt, ...": only the auxiliary stands in this clause.
-        before = []
+    before = _field_before_verb(context, clause_first, verb)
     if before and context.lower(before[0]) == "wie":
-        # "..., wie die Polizei mitteilte": the wie-clause is the cue, the rest of the sentence the content.
-        noun_phrase = phrase_right(context, before[0] + 1)
-        if noun_phrase is None or noun_phrase[1] >= verb:
-            return None
-        content = content_around(context, before[0], clause_last)
-        if not content:
-            return None
-        cue = [context.span(before[0], before[0])] + [context.span(i, i) for i in cue_indexes]
-        return make_frame(context, cue, content, [noun_phrase], "indirect"), set(range(before[0], clause_last + 1))
-    after = max(cue_indexes) + 1 if context.lower(verb + 1) == "es" else verb + 1
-    while context.lower(after) == "sich" or context.lower(after) in GERMAN_ADVERBS_AFTER_VERB:
-        after += 1
-    if context.lower(verb + 1) == "es" and context.lower(after) in (
-        "in",
-        "aus",
-        "von",
-        "bei",
-        "seitens",
-        "im",
-        "vom",
-        "auf",
-    ):
-        # "hieß es in einer Mitteilung der Polizei": the document or place is the source.
-        after += 1
-    phrases = phrases_right(context, after)
+        return _wie_clause(context, verb, before[0], clause_last, cue_indexes)
+    phrases = phrases_right(context, _after_verb(context, verb, cue_indexes))
     if not before and clause_first > 0 and context.tokens[clause_first - 1].text == ",":
         # "Tony Auden, ein Sprecher des Zentrums, wies darauf hin, dass ...": the subject opens the sentence.
         subject = appositive_subject(context, clause_first) if phrases else sentence_subject(context, clause_first)
         if subject is not None:
             return german_subject_first(context, verb, cue_indexes, subject)
-        if not phrases:
-            return None
     subject = subject_before_verb(context, before, verb)
     if subject is None and not phrases:
         subject = subject_after_auxiliary(context, before, verb) or _fronted_document(context, before, verb)
-    if subject is None:
-        if not phrases:
-            return None
-        speaker = phrases[0]
-        origins = [phrases[1]] if len(phrases) > 1 and context.lower(verb) in lexicon.quoting_verbs else []
-        last = (origins or phrases[:1])[-1][1]
-        medium = None
-        relay = relay_after(context, last + 1)
-        cue = [context.span(i, i) for i in sorted(cue_indexes)]
-        if relay is not None:
-            relay_cue, origin = relay
-            cue.append(context.span(*relay_cue))
-            origins = [origin]
-            last = origin[1]
-        elif platform_after(context, last + 1) is not None:
-            preposition, platform = platform_after(context, last + 1)
-            cue.append(context.span(preposition, platform[1]))
-            medium = context.text[context.tokens[platform[0]].start : context.tokens[platform[1]].end]
-            last = platform[1]
-        postposed = not before or (len(before) == 1 and context.lower(before[0]) == "so")
-        if clause_first > 0 and postposed:
-            content = content_before(context, clause_first)
-            content_spans = [content] if content else []
-        elif len(before) == 1 and context.lower(before[0]) in GERMAN_BACK_REFERENCES:
-            # "Dies teilte die Polizei mit.": what the police said is the previous sentence.
-            frame = make_frame(context, cue, [context.span(before[0], before[0])], origins + [speaker], "indirect")
-            frame.content_in_previous_sentence = True
-            frame.medium = medium
-            return frame, set(cue_indexes) | set(range(speaker[0], last + 1))
-        else:
-            start = introduced_content_start(context, last + 1)
-            if start is None:
-                return None
-            content = content_after(context, start)
-            content_spans = [content] if content else []
-        if not content_spans:
-            return None
-        sources = origins + [speaker]
-        frame = make_frame(context, cue, content_spans, sources, "indirect")
-        frame.medium = medium
-        return frame, set(cue_indexes) | set(range(speaker[0], last + 1))
-    return german_subject_first(context, verb, cue_indexes, subject)
+    if subject is not None:
+        return german_subject_first(context, verb, cue_indexes, subject)
+    if not phrases:
+        return None
+    return _inverted_frame(context, verb, clause_first, before, cue_indexes, phrases)
+
+
+def _field_before_verb(context: SentenceContext, clause_first: int, verb: int) -> list[int]:
+    """The words of the clause before the verb; none if only auxiliaries stand there."""
+    before = list(range(clause_first, verb))
+    lexicon = context.lexicon
+    if all(context.lower(i) in GERMAN_AUXILIARIES or context.lower(i) in lexicon.verb_companions for i in before):
+        # "Die Parteien, die PPP und die PML-N, hatten erklärt, ...": only the auxiliary stands in this clause.
+        return []
+    return before
+
+
+def _after_verb(context: SentenceContext, verb: int, cue_indexes: list[int]) -> int:
+    """Where an inverted subject may start: past *es*, *sich*, adverbs and a document's preposition."""
+    after = max(cue_indexes) + 1 if context.lower(verb + 1) == "es" else verb + 1
+    while context.lower(after) == "sich" or context.lower(after) in GERMAN_ADVERBS_AFTER_VERB:
+        after += 1
+    if context.lower(verb + 1) == "es" and context.lower(after) in DOCUMENT_PREPOSITIONS:
+        # "hieß es in einer Mitteilung der Polizei": the document or place is the source.
+        after += 1
+    return after
+
+
+def _wie_clause(context: SentenceContext, verb: int, wie: int, clause_last: int, cue_indexes: list[int]):
+    """*..., wie die Polizei mitteilte*: the wie-clause is the cue, the rest of the sentence the content."""
+    noun_phrase = phrase_right(context, wie + 1)
+    if noun_phrase is None or noun_phrase[1] >= verb:
+        return None
+    content = content_around(context, wie, clause_last)
+    if not content:
+        return None
+    cue = [context.span(wie, wie)] + [context.span(i, i) for i in cue_indexes]
+    return make_frame(context, cue, content, [noun_phrase], "indirect"), set(range(wie, clause_last + 1))
+
+
+def _inverted_frame(context, verb: int, clause_first: int, before: list[int], cue_indexes: list[int], phrases):
+    """*..., berichtete die Agentur Tass unter Berufung auf X* / *Am Montag sagte der Minister, ...*."""
+    speaker = phrases[0]
+    quoting = len(phrases) > 1 and context.lower(verb) in context.lexicon.quoting_verbs
+    origins = [phrases[1]] if quoting else []
+    last = (origins or phrases[:1])[-1][1]
+    medium = None
+    cue = [context.span(i, i) for i in sorted(cue_indexes)]
+    relay = relay_after(context, last + 1)
+    platform = platform_after(context, last + 1) if relay is None else None
+    if relay is not None:
+        relay_cue, origin = relay
+        cue.append(context.span(*relay_cue))
+        origins = [origin]
+        last = origin[1]
+    elif platform is not None:
+        preposition, platform_phrase = platform
+        cue.append(context.span(preposition, platform_phrase[1]))
+        medium = context.text[context.tokens[platform_phrase[0]].start : context.tokens[platform_phrase[1]].end]
+        last = platform_phrase[1]
+    used = set(cue_indexes) | set(range(speaker[0], last + 1))
+    postposed = not before or (len(before) == 1 and context.lower(before[0]) == "so")
+    refers_back = len(before) == 1 and context.lower(before[0]) in GERMAN_BACK_REFERENCES
+    if clause_first > 0 and postposed:
+        content = content_before(context, clause_first)
+    elif refers_back:
+        # "Dies teilte die Polizei mit.": "Dies" here, the previous sentence added by the extractor.
+        content = context.span(before[0], before[0])
+    else:
+        start = introduced_content_start(context, last + 1)
+        content = content_after(context, start) if start is not None else None
+    if content is None:
+        return None
+    frame = make_frame(context, cue, [content], origins + [speaker], "indirect")
+    frame.medium = medium
+    frame.content_in_previous_sentence = refers_back
+    return frame, used
 
 
 def _passive_quotation(context: SentenceContext, verb: int, clause_first: int, auxiliary: int):
@@ -344,7 +353,12 @@ def subject_before_verb(context: SentenceContext, before: list[int], verb: int) 
     opener = context.lower(before[0]) if before else ""
     if len(before) == 1 and opener in GERMAN_BACK_REFERENCES:
         return None
-    if not before or opener in GERMAN_FRONTED_ADVERBS or opener.endswith(ADVERB_ENDINGS) or is_content_clause(context, before):
+    if (
+        not before
+        or opener in GERMAN_FRONTED_ADVERBS
+        or opener.endswith(ADVERB_ENDINGS)
+        or is_content_clause(context, before)
+    ):
         return None
     subject = phrase_right(context, before[0])
     if subject is None or subject[1] >= verb:
@@ -377,7 +391,11 @@ def _noun_phrase_words(context: SentenceContext, first: int, end: int) -> bool:
 
 def _fronted_document(context: SentenceContext, before: list[int], verb: int) -> tuple[int, int] | None:
     """``In der Erklärung hieß es, ...`` / ``Aus Regierungskreisen hieß es``: the fronted place is the source."""
-    if not before or context.lower(verb) not in ("hieß", "heißt") or context.lower(before[0]) not in DOCUMENT_PREPOSITIONS:
+    if (
+        not before
+        or context.lower(verb) not in ("hieß", "heißt")
+        or context.lower(before[0]) not in DOCUMENT_PREPOSITIONS
+    ):
         return None
     place = phrase_right(context, before[0] + 1)
     return place if place is not None and place[1] < verb else None
