@@ -251,8 +251,8 @@ def import_claimreview(store, document: Any, scheme: IriScheme) -> ClaimReviewIm
             author=row["author"].value if "author" in row else "unknown reviewer",
             date=date,
             url=_review_url(row),
-            rating_value=_number(row.get("value")), best_rating=_number(row.get("best")),
-            worst_rating=_number(row.get("worst")),
+            rating_value=assessments.term_float(row.get("value")), best_rating=assessments.term_float(row.get("best")),
+            worst_rating=assessments.term_float(row.get("worst")),
         )
         triples.extend(review_triples)
         result.imported += 1
@@ -270,19 +270,10 @@ def _review_url(row: dict) -> str | None:
 
 
 def _numeric_name(row: dict) -> str | None:
-    value, best = _number(row.get("value")), _number(row.get("best"))
+    value, best = assessments.term_float(row.get("value")), assessments.term_float(row.get("best"))
     if value is None:
         return None
     return f"{value:g}/{best:g}" if best is not None else f"{value:g}"
-
-
-def _number(term) -> float | None:
-    if term is None:
-        return None
-    try:
-        return float(term.value)
-    except ValueError:
-        return None
 
 
 def _claim_text(store, claim: str) -> str | None:

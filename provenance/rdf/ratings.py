@@ -707,9 +707,9 @@ def verdicts(store, *, claim: str | None = None) -> list[StoredVerdict]:
             claim_text=_text(row.get("claimText")),
             rating=rating,
             outcome=verdict_outcome(rating),
-            rating_value=_float(row.get("value")),
-            best_rating=_float(row.get("best")),
-            worst_rating=_float(row.get("worst")),
+            rating_value=term_float(row.get("value")),
+            best_rating=term_float(row.get("best")),
+            worst_rating=term_float(row.get("worst")),
             author=row["author"].value,
             date=row["date"].value,
             url=_text(row.get("url")),
@@ -717,7 +717,8 @@ def verdicts(store, *, claim: str | None = None) -> list[StoredVerdict]:
     return sorted(found.values(), key=lambda verdict: (verdict.date, verdict.iri))
 
 
-def _float(term) -> float | None:
+def term_float(term) -> float | None:
+    """The number a literal holds, or None when absent or not a number."""
     if term is None:
         return None
     try:
