@@ -70,7 +70,7 @@ class _ArticleReader:
         self.include_unattributed = include_unattributed
         self.namer = SourceNamer(text, lexicon, load_registry())
         self.claims: list[Claim] = []
-        self.last_report: Claim | None = None
+        self.last_chain: tuple[Hop, ...] = ()
         self.previous_sentence: Sentence | None = None
 
     def read(self, sentence: Sentence) -> None:
@@ -78,15 +78,21 @@ class _ArticleReader:
         for frame in frames:
             if frame.content_in_previous_sentence:
                 self._take_previous_sentence(frame)
+        reported = [frame for frame in frames if frame.content]
         new_claims = [
-            claim for frame in frames for claim in _claims_of_frame(self.text, frame, self.namer, self.lexicon)
+            claim for frame in reported for claim in _claims_of_frame(self.text, frame, self.namer, self.lexicon)
         ]
-        if not new_claims and self.last_report is not None and is_run_on_report(sentence, self.lexicon):
-            new_claims = _run_on_claims(self.text, sentence, self.last_report, self.lexicon)
+        if not new_claims and self.last_chain and is_run_on_report(sentence, self.lexicon):
+            new_claims = _run_on_claims(self.text, sentence, self.last_chain, self.lexicon)
         self.previous_sentence = sentence
         self.claims.extend(new_claims)
-        # Run-on reported speech continues only the sentence right before it.
-        self.last_report = new_claims[-1] if new_claims else None
+        # Run-on reported speech continues only the sentence right before it; a speech act without
+        # content ("Lammert würdigte die Bundeswehr als ...") may be continued as well.
+        speakers = [frame for frame in frames if not frame.content]
+        if new_claims:
+            self.last_chain = new_claims[-1].chain
+        else:
+            self.last_chain = _chain(speakers[-1], self.namer) if speakers else ()
         if not new_claims and self.include_unattributed:
             self.claims.extend(_unattributed_claim(self.text, sentence))
 
@@ -190,7 +196,7 @@ def _content_pieces(text: str, frame: Frame, lexicon: Lexicon) -> list[list[Span
     return [list(frame.content)]
 
 
-def _run_on_claims(text: str, sentence: Sentence, running: Claim, lexicon: Lexicon) -> list[Claim]:
+def _run_on_claims(text: str, sentence: Sentence, chain: tuple[Hop, ...], lexicon: Lexicon) -> list[Claim]:
     span = content_sentence_span(sentence)
     if span is None:
         return []
@@ -199,7 +205,7 @@ def _run_on_claims(text: str, sentence: Sentence, running: Claim, lexicon: Lexic
         Claim(
             text=text[start:end],
             spans=(clause,),
-            chain=running.chain,
+            chain=chain,
             cue=None,
             mode=mode,
             hedged=_hedged(text, [clause], [], lexicon),

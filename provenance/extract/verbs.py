@@ -416,7 +416,8 @@ def german_subject_first(context: SentenceContext, verb: int, cue_indexes: list[
     used = set(cue_indexes) | set(range(subject[0], subject[1] + 1))
     start = introduced_content_start(context, max(cue_indexes) + 1)
     if start is None:
-        return None
+        # "Lammert würdigte die Bundeswehr als ...": no content here, but the next sentence may report him.
+        return make_frame(context, [], [], [subject], "indirect"), used
     content = content_after(context, start)
     if content is None:
         return None

@@ -209,3 +209,10 @@ def test_german_passive_quotation_chain_runs_from_person_to_outlet():
     assert claim.text == "die Brücke sei sicher"
     assert chain_names(claim) == [("Anna Berg", "person"), ("dpa", "news-agency")]
     assert claim.cue.text == "wird … zitiert"
+
+
+def test_german_reported_speech_after_a_speech_act_without_content():
+    text = "Der Präsident würdigte die Armee als Stütze des Friedens. Sie sei eine Armee der Integration."
+    (claim,) = claims_of(text, "de")
+    assert claim.text == "Sie sei eine Armee der Integration"
+    assert claim.cue is None and claim.chain[-1].mention == "Der Präsident"
