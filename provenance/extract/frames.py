@@ -99,5 +99,11 @@ def trim_overlapping_contents(context: SentenceContext, frames: list[Frame]) -> 
 
 
 def last_word_end_before(context: SentenceContext, offset: int) -> int:
-    ends = [token.end for token in context.tokens if token.end <= offset and token.text not in CLAUSE_PUNCTUATION]
-    return ends[-1] if ends else offset
+    """End of the last word before ``offset``, skipping punctuation and a conjunction that joins the next frame."""
+    tokens = [token for token in context.tokens if token.end <= offset]
+    while tokens and (tokens[-1].text in CLAUSE_PUNCTUATION or tokens[-1].lower in JOINING_CONJUNCTIONS):
+        tokens.pop()
+    return tokens[-1].end if tokens else offset
+
+
+JOINING_CONJUNCTIONS = frozenset("und aber doch denn sondern oder and but".split())

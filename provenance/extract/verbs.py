@@ -77,6 +77,7 @@ GERMAN_ADVERBS_AFTER_VERB = frozenset(
     "dann damals erneut später zuletzt".split()
 )
 DOCUMENT_PREPOSITIONS = frozenset("in im aus von vom bei seitens auf".split())
+GERMAN_COORDINATORS = frozenset("und aber doch denn sondern oder".split())
 PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden".split())
 PASSIVE_REACH = 12
 RELATIVE_PRONOUNS = frozenset("der die das welcher welche welches dessen deren denen dem den".split())
@@ -213,6 +214,9 @@ def _field_before_verb(context: SentenceContext, clause_first: int, verb: int) -
     """The words of the clause before the verb; none if only auxiliaries stand there."""
     before = list(range(clause_first, verb))
     lexicon = context.lexicon
+    # A coordinating conjunction stands outside the clause: "doch der Sprecher erklärte".
+    while before and context.lower(before[0]) in GERMAN_COORDINATORS:
+        before.pop(0)
     if all(context.lower(i) in GERMAN_AUXILIARIES or context.lower(i) in lexicon.verb_companions for i in before):
         # "Die Parteien, die PPP und die PML-N, hatten erklärt, ...": only the auxiliary stands in this clause.
         return []
