@@ -113,10 +113,12 @@ def _german() -> Lexicon:
             "prangerte": _words("an"),
             "prangerten": _words("an"),
             "gibt": _words("an bekannt"),
+            "zeigte": _words("sich"),
+            "zeigten": _words("sich"),
         },
         particle_required=_words(
             "gab gaben stellte räumte fügte wies kündigte kündigten warf wirft sprach geht ging gehen führt führte "
-            "schlug schlägt hob sicherte prangerte prangerten gibt"
+            "schlug schlägt hob sicherte prangerte prangerten gibt zeigte zeigten"
         ),
         quoting_verbs=_words("zitierte zitierten zitiert"),
         source_prepositions=_phrases("laut", "gemäß"),

@@ -426,6 +426,8 @@ def german_subject_first(context: SentenceContext, verb: int, cue_indexes: list[
     if content is None:
         return None
     cue = [context.span(i, i) for i in sorted(cue_indexes)]
+    # The words between the verb and its content ("zeigte sich überzeugt, dass") belong to this frame.
+    used |= set(range(max(cue_indexes) + 1, start))
     return make_frame(context, cue, [content], [subject], "indirect"), used
 
 
