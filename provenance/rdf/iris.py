@@ -58,7 +58,7 @@ class IriScheme:
     def source(self, article_id: str, source: Source) -> str:
         if source.anonymous or source.kind == "unknown":
             return f"{self.base}source/anonymous/{digest(article_id, source.kind, name_key(source.name))}"
-        return f"{self.base}source/{name_key(source.name)}"
+        return self.named_agent(source.name)
 
     def named_agent(self, name: str) -> str:
         """A named agent (an outlet that publishes, an affiliation) by its name alone."""
