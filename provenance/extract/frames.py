@@ -19,6 +19,7 @@ from provenance.extract.prepositional import (
     match_so,
 )
 from provenance.extract.segmentation import Sentence
+from provenance.extract.speech_acts import NOMINAL_OBJECT_VERBS, match_nominal_speech_act
 from provenance.extract.sentence_context import CLAUSE_PUNCTUATION, Frame, SentenceContext, quotation_mask
 from provenance.extract.verbs import match_dass_clause, match_that_clause, match_verb
 
@@ -56,6 +57,8 @@ def _trigger_words(language: str) -> frozenset[str]:
     words = set(lexicon.cue_verbs) | set(lexicon.particles) | lexicon.anaphoric_cues | lexicon.source_postpositions
     words |= {phrase[0] for phrase in lexicon.source_prepositions}
     words |= {"nach", "gemäß", "so", ":"}
+    if language == "de":
+        words |= set(NOMINAL_OBJECT_VERBS)
     return frozenset(words)
 
 
@@ -72,6 +75,7 @@ def match_at(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
         match_postposition,
         match_report_noun,
         match_so,
+        match_nominal_speech_act,
         match_verb,
         match_that_clause,
         match_dass_clause,

@@ -128,7 +128,8 @@ def _german() -> Lexicon:
             "einschätzung einschätzungen darstellung schätzungen erkenntnissen medienberichten medieninformationen "
             "medienangaben polizeiangaben zeugenaussagen augenzeugenberichten worten überzeugung sicht "
             "berechnungen ankündigung erkenntnisstand auskunft vernehmen darstellungen "
-            "bewertung schätzung recherchen meldungen aussagen angaben umfrage studie"
+            "bewertung schätzung recherchen meldungen aussagen angaben umfrage studie "
+            "ermittlungen bekunden stellungnahme analyse planungen expertenmeinung"
         ),
         anaphoric_cues=_words("demnach wonach"),
         relay_phrases=_phrases("unter Berufung auf", "mit Verweis auf", "unter Verweis auf"),

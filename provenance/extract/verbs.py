@@ -191,7 +191,7 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
         passive = next((i for i in reversed(window) if context.lower(i) in PASSIVE_AUXILIARIES), None)
         if passive is not None:
             return _passive_quotation(context, verb, clause_start(context, passive), passive)
-    before = _field_before_verb(context, clause_first, verb)
+    before = field_before_verb(context, clause_first, verb)
     if before and context.lower(before[0]) == "wie":
         return _wie_clause(context, verb, before[0], clause_last, cue_indexes)
     phrases = phrases_right(context, _after_verb(context, verb, cue_indexes))
@@ -210,7 +210,7 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
     return _inverted_frame(context, verb, clause_first, before, cue_indexes, phrases)
 
 
-def _field_before_verb(context: SentenceContext, clause_first: int, verb: int) -> list[int]:
+def field_before_verb(context: SentenceContext, clause_first: int, verb: int) -> list[int]:
     """The words of the clause before the verb; none if only auxiliaries stand there."""
     before = list(range(clause_first, verb))
     lexicon = context.lexicon

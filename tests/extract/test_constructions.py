@@ -216,3 +216,31 @@ def test_german_reported_speech_after_a_speech_act_without_content():
     (claim,) = claims_of(text, "de")
     assert claim.text == "Sie sei eine Armee der Integration"
     assert claim.cue is None and claim.chain[-1].mention == "Der Präsident"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Die Feuerwehr sprach von drei eingestürzten Scheunen am Stadtrand.", "Die Feuerwehr"),
+        ("Am Abend berichtete der Sender Radio Nord von langen Staus.", "der Sender Radio Nord"),
+        ("Die Wetterdienste warnen vor starkem Glatteis in den Bergen.", "Die Wetterdienste"),
+        ("Der Bürgermeister nannte den Neubau einen Gewinn für die Stadt.", "Der Bürgermeister"),
+    ],
+)
+def test_german_speech_act_with_nominal_object_is_the_whole_sentence_without_cue(text, source):
+    (claim,) = claims_of(text, "de")
+    assert claim.text == text
+    assert claim.cue is None
+    assert claim.chain[-1].mention == source
+    assert claim.mode == "reported"
+
+
+def test_german_speech_act_with_clausal_object_keeps_its_cue():
+    (claim,) = claims_of("Die Feuerwehr berichtete, dass drei Scheunen eingestürzt seien.", "de")
+    assert claim.cue is not None and claim.cue.text == "berichtete"
+
+
+def test_german_nach_ermittlungen_is_a_report_noun():
+    (claim,) = claims_of("Nach ersten Ermittlungen der Polizei war der Fahrer zu schnell unterwegs.", "de")
+    assert claim.chain[-1].mention == "ersten Ermittlungen der Polizei"
+    assert claim.cue.text == "Nach"
