@@ -244,3 +244,9 @@ def test_german_nach_ermittlungen_is_a_report_noun():
     (claim,) = claims_of("Nach ersten Ermittlungen der Polizei war der Fahrer zu schnell unterwegs.", "de")
     assert claim.chain[-1].mention == "ersten Ermittlungen der Polizei"
     assert claim.cue.text == "Nach"
+
+
+def test_german_konstatieren_is_a_cue():
+    (claim,) = claims_of("Der Gutachter konstatierte, dass die Brücke saniert werden müsse.", "de")
+    assert claim.cue.text == "konstatierte"
+    assert claim.chain[-1].mention == "Der Gutachter"
