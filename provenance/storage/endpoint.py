@@ -131,7 +131,7 @@ class EndpointStore:
             self._session.auth = HTTPDigestAuth(user or "", password or "")
 
     @classmethod
-    def from_location(cls, location: str, environ: Mapping[str, str] | None = None) -> "EndpointStore":
+    def from_location(cls, location: str, environ: Mapping[str, str] | None = None) -> EndpointStore:
         """The store that ``--store URL`` names, configured from the environment (see the module doc)."""
         env = os.environ if environ is None else environ
         if "@" in location.split("//", 1)[-1].split("/", 1)[0]:
@@ -332,9 +332,9 @@ class EndpointStore:
             if graph not in staged:
                 continue
             if contents[graph]:
-                moves.append(f"MOVE SILENT GRAPH <{staged[graph]}> TO GRAPH <{graph}>")
+                moves.append(f"MOVE SILENT GRAPH <{staged[graph]}> TO GRAPH {ox.NamedNode(graph)}")
             else:
-                moves.append(f"DROP SILENT GRAPH <{graph}>")
+                moves.append(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
         try:
             for chunk in _chunks(moves, 50):
                 self._send_update(" ;\n".join(chunk))
@@ -381,7 +381,7 @@ class EndpointStore:
     def _drop_quietly(self, graphs: list[str]) -> None:
         for chunk in _chunks(graphs, 50):
             try:
-                self._send_update(" ;\n".join(f"DROP SILENT GRAPH <{graph}>" for graph in chunk))
+                self._send_update(" ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(graph)}" for graph in chunk))
             except StoreError:
                 return
 
@@ -432,7 +432,7 @@ _LEXEME = re.compile(
     r"|[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+"
     r"|[A-Za-z_][\w\-.:]*"
     r"|\S",
-    re.S,
+    re.DOTALL,
 )
 _VARIABLE = re.compile(r"^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_\u00B7\u00C0-\uFFFF]*$")
 
@@ -633,7 +633,7 @@ def _is_own_graph(graph: str) -> bool:
 
 def _first_line(text: str, *, html: bool = False, limit: int = 200) -> str:
     if html:
-        text = re.sub(r"<(head|style|script)\b.*?</\1>", " ", text, flags=re.S | re.I)
+        text = re.sub(r"<(head|style|script)\b.*?</\1>", " ", text, flags=re.DOTALL | re.IGNORECASE)
         text = re.sub(r"<[^>]+>", " ", text)
     for line in text.splitlines():
         line = " ".join(line.split())

@@ -14,9 +14,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from virtuoso_server import VirtuosoServer, installed  # noqa: E402
+from virtuoso_server import VirtuosoServer, installed
 
-from provenance.storage.endpoint import EndpointStore  # noqa: E402
+from provenance.storage.endpoint import EndpointStore
 
 
 @pytest.fixture(scope="session")

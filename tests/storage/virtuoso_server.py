@@ -275,7 +275,7 @@ class VirtuosoServer:
                 text += path.read_text(errors="replace")
         return " | ".join(text.strip().splitlines()[-lines:])
 
-    def __enter__(self) -> "VirtuosoServer":
+    def __enter__(self) -> VirtuosoServer:
         self.start()
         return self
 
