@@ -71,6 +71,8 @@ class _ArticleReader:
         self.namer = SourceNamer(text, lexicon, load_registry())
         self.claims: list[Claim] = []
         self.last_chain: tuple[Hop, ...] = ()
+        # The cue that opened the report the next sentence may continue: its quotations share it.
+        self.last_cue: Cue | None = None
         self.previous_sentence: Sentence | None = None
 
     def read(self, sentence: Sentence) -> None:
@@ -84,6 +86,7 @@ class _ArticleReader:
         ]
         if not new_claims and self.last_chain and is_run_on_report(sentence, self.lexicon):
             new_claims = _run_on_claims(self.text, sentence, self.last_chain, self.lexicon)
+            new_claims += _quotations_of_run_on(self.text, new_claims, self.last_cue, self.lexicon)
         self.previous_sentence = sentence
         self.claims.extend(new_claims)
         # Run-on reported speech continues only the sentence right before it; a speech act without
@@ -91,8 +94,10 @@ class _ArticleReader:
         speakers = [frame for frame in frames if not frame.content]
         if new_claims:
             self.last_chain = new_claims[-1].chain
+            self.last_cue = next((claim.cue for claim in reversed(new_claims) if claim.cue), self.last_cue)
         else:
             self.last_chain = _chain(speakers[-1], self.namer) if speakers else ()
+            self.last_cue = _cue(self.text, speakers[-1]) if speakers else None
         if not new_claims and self.include_unattributed:
             self.claims.extend(_unattributed_claim(self.text, sentence))
 
@@ -141,8 +146,7 @@ def _claims_of_frame(text: str, frame: Frame, namer: SourceNamer, lexicon: Lexic
     if not chain:
         return []
     namer.remember_hop(chain[-1])
-    cue_spans = _joined_spans(text, frame.cue)
-    cue = Cue(spans=cue_spans, text=" … ".join(text[start:end] for start, end in cue_spans)) if cue_spans else None
+    cue = _cue(text, frame)
     pieces = _content_pieces(text, frame, lexicon)
     if lexicon.language == "de" and frame.mode != "direct":
         pieces += [[quotation] for spans in list(pieces) for quotation in inner_quotations(text, spans)]
@@ -164,6 +168,30 @@ def _claims_of_frame(text: str, frame: Frame, namer: SourceNamer, lexicon: Lexic
             )
         )
     return claims
+
+
+def _cue(text: str, frame: Frame) -> Cue | None:
+    cue_spans = _joined_spans(text, frame.cue)
+    return Cue(spans=cue_spans, text=" … ".join(text[start:end] for start, end in cue_spans)) if cue_spans else None
+
+
+def _quotations_of_run_on(text: str, claims: list[Claim], cue: Cue | None, lexicon: Lexicon) -> list[Claim]:
+    """Quotations inside run-on reported speech (``Es drohe „eine Erwärmung“``): direct claims under the opening cue."""
+    if lexicon.language != "de" or not claims:
+        return []
+    chain = claims[0].chain
+    spans = [span for claim in claims for span in claim.spans]
+    return [
+        Claim(
+            text=text[start:end],
+            spans=((start, end),),
+            chain=chain,
+            cue=cue,
+            mode="direct",
+            hedged=False,
+        )
+        for start, end in inner_quotations(text, spans)
+    ]
 
 
 def _joined_spans(text: str, spans: list[Span]) -> tuple[Span, ...]:

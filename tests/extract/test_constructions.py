@@ -250,3 +250,17 @@ def test_german_konstatieren_is_a_cue():
     (claim,) = claims_of("Der Gutachter konstatierte, dass die Brücke saniert werden müsse.", "de")
     assert claim.cue.text == "konstatierte"
     assert claim.chain[-1].mention == "Der Gutachter"
+
+
+def test_german_quotation_in_run_on_speech_keeps_the_opening_cue():
+    text = (
+        "Die Ministerin sagte, die Reform komme im Herbst. "
+        "Es drohe sonst „ein teurer Stillstand in allen Behörden“."
+    )
+    claims = claims_of(text, "de")
+    quotation = next(claim for claim in claims if claim.text == "„ein teurer Stillstand in allen Behörden“")
+    assert quotation.mode == "direct"
+    assert quotation.cue is not None and quotation.cue.text == "sagte"
+    assert quotation.chain[-1].mention == "Die Ministerin"
+    run_on = next(claim for claim in claims if claim.text.startswith("Es drohe"))
+    assert run_on.cue is None
