@@ -206,6 +206,8 @@ RELATIVE_OPENERS = frozenset("who which whose der die das dessen deren welche we
 LEADING_PARTICLES = frozenset("even also only both auch selbst sogar nur".split())
 # Longer mentions are clauses, not names.
 LONGEST_NAMED_MENTION = 8
+# German subjects that name nobody: *es hieß*, *man geht davon aus*.
+GERMAN_IMPERSONAL_PRONOUNS = frozenset({"es", "man"})
 POSSESSIVES = frozenset("ihr ihre ihren ihrem ihrer sein seine seinen seinem seiner its their his her".split())
 
 
@@ -224,6 +226,9 @@ class SourceNamer:
     def hop(self, start: int, end: int, *, owner: Source | None = None, medium: str | None = None) -> Hop:
         """The hop for the mention at ``text[start:end]``; ``owner`` is the frame's speaker, for *ihren Informanten*."""
         mention = self.text[start:end]
+        if self.lexicon.language == "de" and mention.lower() in GERMAN_IMPERSONAL_PRONOUNS:
+            # "hieß es", "man befürchtete": nobody is named, so the hop points at no mention.
+            return Hop(source=Source("nicht genannt", "unknown"))
         source = self._source(mention, owner)
         if medium is not None:
             source = Source(source.name, source.kind, source.affiliation, medium)

@@ -264,3 +264,12 @@ def test_german_quotation_in_run_on_speech_keeps_the_opening_cue():
     assert quotation.chain[-1].mention == "Die Ministerin"
     run_on = next(claim for claim in claims if claim.text.startswith("Es drohe"))
     assert run_on.cue is None
+
+
+def test_german_impersonal_subject_is_an_unlocated_hop():
+    (claim,) = claims_of("In der Mitteilung der Stadt hieß es, die Brücke bleibe gesperrt.", "de")
+    assert claim.text == "die Brücke bleibe gesperrt"
+    assert all(hop.start is None for hop in claim.chain if hop.mention in ("es", "man"))
+    (claim,) = claims_of("Man befürchtete, dass der Damm bricht.", "de")
+    assert claim.chain[-1].start is None
+    assert claim.chain[-1].source.kind == "unknown"
