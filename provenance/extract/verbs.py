@@ -38,7 +38,8 @@ GERMAN_FRONTED_ADVERBS = frozenset(
     "mit gegenüber über seit während wie so ebenfalls weiterhin laut zunächst erst kürzlich dagegen hingegen "
     "jedoch doch tatsächlich gleichwohl stattdessen seither derzeit bislang bisher ebenso erneut abschließend "
     "offenbar offensichtlich insbesondere unterdessen indes momentan zwar immerhin für aus zum zur vom beim "
-    "als nachdem um wegen trotz ende anfang bezüglich hinsichtlich angesichts derweil somit folglich".split()
+    "als nachdem um wegen trotz ende anfang bezüglich hinsichtlich angesichts derweil somit folglich "
+    "hier des sinngemäß letzte letzten vergangene vergangenen besorgt zufrieden relativierend stellvertretend".split()
 )
 
 LONG_POSTPOSED_REMAINDER = 6

@@ -273,3 +273,9 @@ def test_german_impersonal_subject_is_an_unlocated_hop():
     (claim,) = claims_of("Man befürchtete, dass der Damm bricht.", "de")
     assert claim.chain[-1].start is None
     assert claim.chain[-1].source.kind == "unknown"
+
+
+@pytest.mark.parametrize("opener", ["Des Weiteren", "Hier", "Sinngemäß", "Letzte Woche"])
+def test_german_fronted_adverbial_is_not_the_source(opener):
+    (claim,) = claims_of(f"{opener} sagte der Minister, die Steuern würden nicht erhöht.", "de")
+    assert claim.chain[-1].mention == "der Minister"
