@@ -18,6 +18,7 @@ from provenance.extract.prepositional import (
     match_report_noun,
     match_so,
 )
+from provenance.extract.quotations import match_colon_quotation
 from provenance.extract.segmentation import Sentence
 from provenance.extract.speech_acts import NOMINAL_OBJECT_VERBS, match_nominal_speech_act
 from provenance.extract.sentence_context import CLAUSE_PUNCTUATION, Frame, SentenceContext, quotation_mask
@@ -80,6 +81,7 @@ def match_at(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
         match_that_clause,
         match_dass_clause,
         match_colon,
+        match_colon_quotation,
     ):
         found = matcher(context, index)
         if found is not None:

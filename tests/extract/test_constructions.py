@@ -279,3 +279,18 @@ def test_german_impersonal_subject_is_an_unlocated_hop():
 def test_german_fronted_adverbial_is_not_the_source(opener):
     (claim,) = claims_of(f"{opener} sagte der Minister, die Steuern würden nicht erhöht.", "de")
     assert claim.chain[-1].mention == "der Minister"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Vereinssprecherin Anna Berger: „Wir machen weiter.“", "Vereinssprecherin Anna Berger"),
+        ("Der Trainer sieht die Schuld bei der Abwehr: „Wir standen zu weit weg.“", "Der Trainer"),
+    ],
+)
+def test_german_quotation_after_a_colon_without_cue(text, source):
+    (claim,) = claims_of(text, "de")
+    assert claim.cue is None
+    assert claim.mode == "direct"
+    assert claim.text.startswith("„") and claim.text.endswith("“")
+    assert claim.chain[-1].mention == source
