@@ -18,7 +18,10 @@ NOMINAL_OBJECT_VERBS = {
     **dict.fromkeys("berichtet berichtete berichten berichteten".split(), frozenset({"von", "vom"})),
     **dict.fromkeys("warnt warnte warnen warnten".split(), frozenset({"vor"})),
     **dict.fromkeys("nannte nannten nennt bezeichnete bezeichnet bezeichneten".split(), None),
+    **dict.fromkeys("fordert forderte fordern forderten".split(), None),
 }
+# Particles that make the verb another one with a clausal object (*fordert ... auf, ...*).
+SEPARABLE_PARTICLES = frozenset({"auf"})
 # How far after the verb its object may begin (*sprach die Nachrichtenagentur Reuters von ...*).
 OBJECT_REACH = 8
 # Words that show the object is a clause or a quotation after all: then the verb frame takes it.
@@ -36,6 +39,9 @@ def match_nominal_speech_act(context: SentenceContext, index: int) -> tuple[Fram
     clause_last = clause_end(context, index)
     following = [context.lower(i) for i in range(index + 1, min(clause_last + 1, index + 1 + OBJECT_REACH))]
     if prepositions is not None and not any(word in prepositions for word in following):
+        return None
+    if context.lower(index + 1) == "," or context.lower(clause_last) in SEPARABLE_PARTICLES:
+        # "fordert, die Firma haftbar zu machen", "forderte die SPD auf, ...": a clause is the object.
         return None
     rest = [token.lower for token in tokens[index + 1 :]]
     if any(word in CLAUSAL_MARKERS or word in context.lexicon.reported_speech_verbs for word in rest):
