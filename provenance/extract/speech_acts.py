@@ -22,6 +22,8 @@ NOMINAL_OBJECT_VERBS = {
 }
 # Particles that make the verb another one with a clausal object (*fordert ... auf, ...*).
 SEPARABLE_PARTICLES = frozenset({"auf"})
+# "fordert von X": the party the demand is put to follows the verb.
+ADDRESSEE_PREPOSITIONS = frozenset({"von", "vom"})
 # How far after the verb its object may begin (*sprach die Nachrichtenagentur Reuters von ...*).
 OBJECT_REACH = 8
 # Words that show the object is a clause or a quotation after all: then the verb frame takes it.
@@ -42,6 +44,9 @@ def match_nominal_speech_act(context: SentenceContext, index: int) -> tuple[Fram
         return None
     if context.lower(index + 1) == "," or context.lower(clause_last) in SEPARABLE_PARTICLES:
         # "fordert, die Firma haftbar zu machen", "forderte die SPD auf, ...": a clause is the object.
+        return None
+    if prepositions is None and context.lower(index + 1) in ADDRESSEE_PREPOSITIONS:
+        # "Russland fordert von der Ukraine ...": a demand put to a party in talks, not a report.
         return None
     rest = [token.lower for token in tokens[index + 1 :]]
     if any(word in CLAUSAL_MARKERS or word in context.lexicon.reported_speech_verbs for word in rest):

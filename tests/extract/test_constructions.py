@@ -303,3 +303,7 @@ def test_german_quotation_after_a_colon_without_cue(text, source):
     assert claim.mode == "direct"
     assert claim.text.startswith("„") and claim.text.endswith("“")
     assert claim.chain[-1].mention == source
+
+
+def test_german_demand_put_to_a_party_is_no_reported_speech_act():
+    assert claims_of("Russland fordert von der Ukraine die Abtretung von Gebieten.", "de") == []
