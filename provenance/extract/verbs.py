@@ -221,6 +221,9 @@ def field_before_verb(context: SentenceContext, clause_first: int, verb: int) ->
     if all(context.lower(i) in GERMAN_AUXILIARIES or context.lower(i) in lexicon.verb_companions for i in before):
         # "Die Parteien, die PPP und die PML-N, hatten erklärt, ...": only the auxiliary stands in this clause.
         return []
+    if before and clause_first > 0 and context.lower(before[0]) in GERMAN_AUXILIARIES:
+        # "X, zuständig für Y, hatte im Juni angekündigt": the finite auxiliary opens the clause, X is before it.
+        return []
     return before
 
 
@@ -368,15 +371,49 @@ def subject_before_verb(context: SentenceContext, before: list[int], verb: int) 
     subject = phrase_right(context, before[0])
     if subject is None or subject[1] >= verb:
         return None
+    quoted_name = _quotation_between(context, subject[1] + 1, verb)
+    if quoted_name is not None:
+        # "Die Wochenzeitung „Die Zeit“ meldet": the quoted title belongs to the subject.
+        return (subject[0], quoted_name)
     rest = [context.lower(i) for i in range(subject[1] + 1, verb) if context.tokens[i].text not in CLOSING_QUOTES]
     if rest and rest[0] in GERMAN_AUXILIARIES:
         return subject
+    if len(rest) >= 2 and rest[0] == "und":
+        # "Frankreich, Italien und Österreich erklärten": the last conjunct and the ones before.
+        conjunct = phrase_right(context, subject[1] + 2)
+        if conjunct is not None and _before_verb(context, conjunct[1], verb):
+            return (subject[0], conjunct[1])
     if all(word in context.lexicon.verb_companions or word in CLAUSE_PUNCTUATION for word in rest):
         return subject
-    if rest and rest[0] in SUBJECT_PREPOSITIONS and _noun_phrase_words(context, subject[1] + 1, verb):
+    if rest and rest[0] in SUBJECT_PREPOSITIONS and _noun_phrase_words(context, subject[1] + 1, _verb_group_start(context, verb)):
         # "der Präsident des Staates im Westen der Insel sagte": a prepositional phrase still belongs to it.
         return (subject[0], verb - 1)
     return None
+
+
+def _quotation_between(context: SentenceContext, first: int, verb: int) -> int | None:
+    """The last token of a quotation that fills ``first..verb-1`` exactly, else None."""
+    if first >= verb or context.tokens[first].text not in OPENING_QUOTES:
+        return None
+    if context.tokens[verb - 1].text not in CLOSING_QUOTES or not all(context.quoted[first:verb]):
+        return None
+    return verb - 1
+
+
+def _before_verb(context: SentenceContext, last: int, verb: int) -> bool:
+    """Whether only auxiliaries and companions stand between token ``last`` and the verb."""
+    between = [context.lower(i) for i in range(last + 1, verb)]
+    return all(word in GERMAN_AUXILIARIES or word in context.lexicon.verb_companions for word in between)
+
+
+def _verb_group_start(context: SentenceContext, verb: int) -> int:
+    """The verb, or the auxiliaries and companions right before it (*Philips hat bereits angekündigt*)."""
+    start = verb
+    while start > 0 and (
+        context.lower(start - 1) in GERMAN_AUXILIARIES or context.lower(start - 1) in context.lexicon.verb_companions
+    ):
+        start -= 1
+    return start
 
 
 def _noun_phrase_words(context: SentenceContext, first: int, end: int) -> bool:

@@ -307,3 +307,16 @@ def test_german_quotation_after_a_colon_without_cue(text, source):
 
 def test_german_demand_put_to_a_party_is_no_reported_speech_act():
     assert claims_of("Russland fordert von der Ukraine die Abtretung von Gebieten.", "de") == []
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Die Wochenzeitung „Die Woche“ meldet, der Minister habe gelogen.", "Die Wochenzeitung „Die Woche“"),
+        ("Der Bürgermeister, zuständig für den Hafen, hatte im Juni angekündigt, den Kai zu erneuern.", "Der Bürgermeister"),
+        ("Die Grünen und die Linken erklärten gestern, dass sie dagegen stimmen.", "Die Grünen und die Linken"),
+    ],
+)
+def test_german_subjects_with_a_quoted_title_an_apposition_or_a_conjunction(text, source):
+    (claim,) = claims_of(text, "de")
+    assert claim.chain[-1].mention == source
