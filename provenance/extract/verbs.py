@@ -78,6 +78,8 @@ GERMAN_ADVERBS_AFTER_VERB = frozenset(
     "dann damals erneut später zuletzt".split()
 )
 DOCUMENT_PREPOSITIONS = frozenset("in im aus von vom bei seitens auf".split())
+# Conjunctions that open a verb-final clause whose verb of saying may still have a content clause.
+GERMAN_SUBORDINATORS = frozenset("da weil nachdem obwohl zumal während".split())
 GERMAN_COORDINATORS = frozenset("und aber doch denn sondern oder".split())
 PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden".split())
 PASSIVE_REACH = 12
@@ -193,6 +195,12 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
         if passive is not None:
             return _passive_quotation(context, verb, clause_start(context, passive), passive)
     before = field_before_verb(context, clause_first, verb)
+    if before and context.lower(before[0]) in GERMAN_SUBORDINATORS:
+        # "..., da die Partei angekündigt hatte, ...": a verb-final clause, its subject after the conjunction.
+        subject = phrase_right(context, before[0] + 1)
+        if subject is None or not _before_verb(context, subject[1], verb):
+            return None
+        return german_subject_first(context, verb, cue_indexes, subject)
     if before and context.lower(before[0]) == "wie":
         return _wie_clause(context, verb, before[0], clause_last, cue_indexes)
     phrases = phrases_right(context, _after_verb(context, verb, cue_indexes))

@@ -320,3 +320,10 @@ def test_german_demand_put_to_a_party_is_no_reported_speech_act():
 def test_german_subjects_with_a_quoted_title_an_apposition_or_a_conjunction(text, source):
     (claim,) = claims_of(text, "de")
     assert claim.chain[-1].mention == source
+
+
+def test_german_verb_final_clause_after_a_conjunction():
+    (claim,) = claims_of("Die Wahl ist offen, da die Partei angekündigt hatte, mit allen zu verhandeln.", "de")
+    assert claim.text == "mit allen zu verhandeln"
+    assert claim.chain[-1].mention == "die Partei"
+    assert claim.cue.text == "angekündigt"
