@@ -83,6 +83,8 @@ GERMAN_SUBORDINATORS = frozenset("da weil nachdem obwohl zumal während".split()
 GERMAN_COORDINATORS = frozenset("und aber doch denn sondern oder".split())
 PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden".split())
 PASSIVE_REACH = 12
+# How many tokens an apposition between *wie X,* and the verb may have.
+APPOSITION_REACH = 12
 RELATIVE_PRONOUNS = frozenset("der die das welcher welche welches dessen deren denen dem den".split())
 # Prepositions that may extend a subject: "der Präsident des Staates im Westen der Insel".
 SUBJECT_PREPOSITIONS = frozenset("im in von vom aus bei beim für".split())
@@ -203,6 +205,9 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
         return german_subject_first(context, verb, cue_indexes, subject)
     if before and context.lower(before[0]) == "wie":
         return _wie_clause(context, verb, before[0], clause_last, cue_indexes)
+    wie = _wie_before_apposition(context, clause_first)
+    if wie is not None:
+        return _wie_clause(context, verb, wie, clause_last, cue_indexes)
     phrases = phrases_right(context, _after_verb(context, verb, cue_indexes))
     if not before and clause_first > 0 and context.tokens[clause_first - 1].text == ",":
         # "Tony Auden, ein Sprecher des Zentrums, wies darauf hin, dass ...": the subject opens the sentence.
@@ -256,6 +261,29 @@ def _wie_clause(context: SentenceContext, verb: int, wie: int, clause_last: int,
         return None
     cue = [context.span(wie, wie)] + [context.span(i, i) for i in cue_indexes]
     return make_frame(context, cue, content, [noun_phrase], "indirect"), set(range(wie, clause_last + 1))
+
+
+def _wie_before_apposition(context: SentenceContext, clause_first: int) -> int | None:
+    """*wie Burt Rutan, Chef der Firma, mitteilte*: the *wie* two comma-separated pieces before the verb's clause."""
+    if clause_first < 2 or context.tokens[clause_first - 1].text != ",":
+        return None
+    apposition_comma = next(
+        (i for i in range(clause_first - 2, max(-1, clause_first - APPOSITION_REACH), -1) if context.lower(i) == ","),
+        None,
+    )
+    if apposition_comma is None or apposition_comma < 1:
+        return None
+    wie = apposition_comma - 1
+    while wie > 0 and context.lower(wie) != "wie" and context.tokens[wie].text not in CLAUSE_PUNCTUATION:
+        wie -= 1
+    opens_clause = wie == 0 or context.tokens[wie - 1].text in CLAUSE_PUNCTUATION
+    if context.lower(wie) != "wie" or not opens_clause:
+        return None
+    name = phrase_right(context, wie + 1)
+    apposition = phrase_right(context, apposition_comma + 1)
+    if name is None or name[1] != apposition_comma - 1 or apposition is None or apposition[1] != clause_first - 2:
+        return None
+    return wie
 
 
 def _inverted_frame(context, verb: int, clause_first: int, before: list[int], cue_indexes: list[int], phrases):

@@ -327,3 +327,10 @@ def test_german_verb_final_clause_after_a_conjunction():
     assert claim.text == "mit allen zu verhandeln"
     assert claim.chain[-1].mention == "die Partei"
     assert claim.cue.text == "angekündigt"
+
+
+def test_german_wie_clause_with_an_apposition():
+    (claim,) = claims_of("Der Tank stand unter Druck, wie Anna Berger, Chefin der Werft, mitteilte.", "de")
+    assert claim.text == "Der Tank stand unter Druck"
+    assert claim.chain[-1].mention == "Anna Berger"
+    assert claim.cue.text == "wie … mitteilte"
