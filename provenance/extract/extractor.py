@@ -207,6 +207,8 @@ def _joined_spans(text: str, spans: list[Span]) -> tuple[Span, ...]:
 
 def _chain(frame: Frame, namer: SourceNamer) -> tuple[Hop, ...]:
     """The frame's hops, origin first; the speaker is named first so that *ihren Informanten* can refer to it."""
+    if not frame.sources:
+        return (namer.unnamed_hop(),)
     if frame.anaphoric:
         mention = frame.sources[-1]
         return (namer.anaphor_hop(mention.start, mention.end),)

@@ -10,6 +10,7 @@ import itertools
 from functools import cache
 
 from provenance.extract.lexicon import Lexicon, lexicon_for
+from provenance.extract.passives import IMPERSONAL_PARTICIPLES, match_impersonal_passive
 from provenance.extract.prepositional import (
     match_anaphor,
     match_colon,
@@ -59,7 +60,7 @@ def _trigger_words(language: str) -> frozenset[str]:
     words |= {phrase[0] for phrase in lexicon.source_prepositions}
     words |= {"nach", "gemäß", "so", ":"}
     if language == "de":
-        words |= set(NOMINAL_OBJECT_VERBS)
+        words |= set(NOMINAL_OBJECT_VERBS) | IMPERSONAL_PARTICIPLES
     return frozenset(words)
 
 
@@ -77,6 +78,7 @@ def match_at(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
         match_report_noun,
         match_so,
         match_nominal_speech_act,
+        match_impersonal_passive,
         match_verb,
         match_that_clause,
         match_dass_clause,

@@ -228,12 +228,16 @@ class SourceNamer:
         mention = self.text[start:end]
         if self.lexicon.language == "de" and mention.lower() in GERMAN_IMPERSONAL_PRONOUNS:
             # "hieß es", "man befürchtete": nobody is named, so the hop points at no mention.
-            return Hop(source=Source("nicht genannt", "unknown"))
+            return self.unnamed_hop()
         source = self._source(mention, owner)
         if medium is not None:
             source = Source(source.name, source.kind, source.affiliation, medium)
         self._remember(source)
         return Hop(source=source, start=start, end=end, mention=mention)
+
+    def unnamed_hop(self) -> Hop:
+        """The hop of a source the text does not name (*es wurde beschlossen*, *man befürchtet*)."""
+        return Hop(source=Source("nicht genannt", "unknown"))
 
     def anaphor_hop(self, start: int, end: int) -> Hop:
         """The hop for *Demnach*: the previous source, mentioned at the cue, pointing at its antecedent.

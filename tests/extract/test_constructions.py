@@ -334,3 +334,22 @@ def test_german_wie_clause_with_an_apposition():
     assert claim.text == "Der Tank stand unter Druck"
     assert claim.chain[-1].mention == "Anna Berger"
     assert claim.cue.text == "wie … mitteilte"
+
+
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        ("Darüber hinaus wurde beschlossen, eine Brücke zu bauen.", "eine Brücke zu bauen", "wurde beschlossen"),
+        ("Kritisiert wird vor allem, dass die Brücke zu teuer ist.", "dass die Brücke zu teuer ist", "Kritisiert wird"),
+    ],
+)
+def test_german_impersonal_passive_has_an_unnamed_source(text, content, cue):
+    (claim,) = claims_of(text, "de")
+    assert claim.text == content
+    assert claim.cue.text == cue
+    assert [hop.start for hop in claim.chain] == [None]
+
+
+def test_german_impersonal_passive_with_a_fronted_place():
+    (claim,) = claims_of("Aus Hamburg wird gemeldet, dass die Brücke gesperrt ist.", "de")
+    assert claim.chain[-1].mention == "Hamburg"

@@ -1,0 +1,70 @@
+"""German impersonal passives of saying: *Darüber hinaus wurde beschlossen, ...*, *Kritisiert wird, dass ...*.
+
+Nobody is named as the speaker, so the chain is one hop that points at no mention, unless a
+fronted place or document (*Aus Hamburg wird gemeldet*, *In der Mitteilung wird gefordert*) or an
+agent (*von der Polizei*) says who it was. The auxiliary and the participle are the cue.
+"""
+
+from __future__ import annotations
+
+from provenance.extract.content import content_after, introduced_content_start
+from provenance.extract.phrases import phrase_right
+from provenance.extract.sentence_context import Frame, Mention, SentenceContext, clause_end, clause_start
+from provenance.extract.verbs import DOCUMENT_PREPOSITIONS, GERMAN_FRONTED_ADVERBS
+
+IMPERSONAL_PARTICIPLES = frozenset(
+    "beschlossen berichtet gemeldet kritisiert betont erklärt angegeben gefordert vermutet befürchtet "
+    "mitgeteilt angekündigt behauptet bestätigt hervorgehoben festgestellt argumentiert bemängelt "
+    "gewarnt spekuliert".split()
+)
+PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden worden".split())
+AGENT_PREPOSITIONS = frozenset({"von", "vom"})
+
+
+def match_impersonal_passive(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
+    """*Es wurde beschlossen, ...*: a passive participle of saying with no subject; its content follows."""
+    if context.lexicon.language != "de" or context.lower(index) not in IMPERSONAL_PARTICIPLES:
+        return None
+    clause_first = clause_start(context, index)
+    clause_last = clause_end(context, index)
+    clause = range(clause_first, clause_last + 1)
+    auxiliaries = [i for i in clause if context.lower(i) in PASSIVE_AUXILIARIES]
+    if not auxiliaries:
+        return None
+    verb_group = sorted({index, *auxiliaries})
+    field = [i for i in range(clause_first, verb_group[-1]) if i not in verb_group]
+    source = _named_speaker(context, field)
+    if source is None and not _without_subject(context, field):
+        return None
+    start = introduced_content_start(context, verb_group[-1] + 1)
+    content = content_after(context, start) if start is not None else None
+    if content is None:
+        return None
+    cue = [context.span(i, i) for i in verb_group]
+    sources = [Mention(*context.span(*source))] if source is not None else []
+    frame = Frame(cue=cue, content=[content], sources=sources, mode="indirect")
+    return frame, set(range(clause_first, start))
+
+
+def _named_speaker(context: SentenceContext, field: list[int]) -> tuple[int, int] | None:
+    """*Aus Hamburg*, *In einer Pressemitteilung der Organisation*, *von der Polizei*: who said it, if anyone."""
+    for position in field:
+        word = context.lower(position)
+        fronted = position == field[0] and word in DOCUMENT_PREPOSITIONS
+        if fronted or word in AGENT_PREPOSITIONS:
+            phrase = phrase_right(context, position + 1)
+            if phrase is not None and phrase[1] in field:
+                return phrase
+    return None
+
+
+def _without_subject(context: SentenceContext, field: list[int]) -> bool:
+    """Whether the words before the verb group are adverbials only (*Darüber hinaus*, *Insbesondere*, *es*)."""
+    for position in field:
+        token = context.tokens[position]
+        if token.lower in context.lexicon.determiners or token.lower in ("er", "sie"):
+            return False
+        if token.capitalized and token.lower not in GERMAN_FRONTED_ADVERBS and token.lower != "es":
+            if position == field[0] or context.tokens[position - 1].lower not in GERMAN_FRONTED_ADVERBS:
+                return False
+    return True
