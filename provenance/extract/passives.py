@@ -15,7 +15,7 @@ from provenance.extract.verbs import DOCUMENT_PREPOSITIONS, GERMAN_FRONTED_ADVER
 IMPERSONAL_PARTICIPLES = frozenset(
     "beschlossen berichtet gemeldet kritisiert betont erklärt angegeben gefordert vermutet befürchtet "
     "mitgeteilt angekündigt behauptet bestätigt hervorgehoben festgestellt argumentiert bemängelt "
-    "gewarnt spekuliert".split()
+    "gewarnt spekuliert vorgeworfen aufgefordert beschuldigt angenommen erwartet geschätzt".split()
 )
 PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden worden".split())
 AGENT_PREPOSITIONS = frozenset({"von", "vom"})
