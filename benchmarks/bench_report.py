@@ -25,6 +25,7 @@ claims reading still takes about two thirds of the time.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -180,19 +181,19 @@ def measure(path: Path) -> dict:
     from provenance.storage import open_store
 
     store = open_store(str(path), write=False)
-    phases = {}
-    started = time.perf_counter()
+    phases, cpu = {}, {}
+    started, cpu_started = time.perf_counter(), time.process_time()
     records = analysis_queries.corpus_records(store)
     articles = analysis_queries.article_count(store)
-    phases["read"] = time.perf_counter() - started
-    mark = time.perf_counter()
+    phases["read"], cpu["read"] = time.perf_counter() - started, time.process_time() - cpu_started
+    mark, cpu_mark = time.perf_counter(), time.process_time()
     findings = analyse_corpus(records, article_count=articles)
-    phases["analyse"] = time.perf_counter() - mark
-    mark = time.perf_counter()
+    phases["analyse"], cpu["analyse"] = time.perf_counter() - mark, time.process_time() - cpu_mark
+    mark, cpu_mark = time.perf_counter(), time.process_time()
     data = findings_data(findings)
     encoded = json.dumps(data, ensure_ascii=False)
-    phases["json"] = time.perf_counter() - mark
-    total = time.perf_counter() - started
+    phases["json"], cpu["json"] = time.perf_counter() - mark, time.process_time() - cpu_mark
+    total, cpu_total = time.perf_counter() - started, time.process_time() - cpu_started
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
         "claims": data["claims"] + data["unattributed"],
@@ -203,8 +204,29 @@ def measure(path: Path) -> dict:
         "json_mb": round(len(encoded.encode("utf-8")) / 2**20, 1),
         "seconds": round(total, 2),
         "phases": {name: round(value, 2) for name, value in phases.items()},
+        "cpu_seconds": round(cpu_total, 2),
+        "cpu": {name: round(value, 2) for name, value in cpu.items()},
+        "digest": hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16],
         "peak_mb": round(peak_kib / 1024),
     }
+
+
+def _child(store: Path, code: Path | None = None) -> dict:
+    """Measure in a fresh process; ``code``: a checkout whose ``provenance`` package to measure instead."""
+    env = dict(os.environ)
+    if code is not None:
+        env["PYTHONPATH"] = str(code.resolve())
+    child = subprocess.run([sys.executable, __file__, "--measure", str(store)],
+                           check=True, capture_output=True, text=True, env=env)
+    return json.loads(child.stdout)
+
+
+def _line(row: dict) -> str:
+    phases, cpu = row["phases"], row["cpu"]
+    return (f"{row['seconds']:7.2f} s (cpu {row['cpu_seconds']:.2f} s)  peak {row['peak_mb']:6,} MB  "
+            f"(read {phases['read']:.2f}/{cpu['read']:.2f} s, analyse {phases['analyse']:.2f}/{cpu['analyse']:.2f} s, "
+            f"json {phases['json']:.2f}/{cpu['json']:.2f} s wall/cpu; {row['sources']:,} sources, "
+            f"{row['clusters']:,} clusters, {row['circles']} circles)")
 
 
 def main() -> None:
@@ -212,6 +234,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
     parser.add_argument("--cache", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "provenance-bench")
     parser.add_argument("--rebuild", action="store_true", help="Build the stores again even if cached.")
+    parser.add_argument("--baseline", type=Path,
+                        help="A checkout of older code (e.g. git archive of a commit) to measure on the same stores, "
+                             "right after ours: the machine may be busy, so compare ratios.")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.measure:
@@ -231,15 +256,16 @@ def main() -> None:
         elif not summarised(path / "store"):
             seconds = add_summaries(path / "store")
             print(f"added summaries to the cached {size:,} claims in {seconds:.0f} s", file=sys.stderr)
-        child = subprocess.run([sys.executable, __file__, "--measure", str(path / "store")],
-                               check=True, capture_output=True, text=True)
-        row = json.loads(child.stdout)
+        row = _child(path / "store")
         row["size"] = size
         rows.append(row)
-        print(f"{size:>9,} claims  {row['seconds']:7.2f} s  peak {row['peak_mb']:6,} MB  "
-              f"(read {row['phases']['read']:.2f} s, analyse {row['phases']['analyse']:.2f} s, "
-              f"json {row['phases']['json']:.2f} s; {row['sources']:,} sources, {row['clusters']:,} clusters, "
-              f"{row['circles']} circles)", flush=True)
+        print(f"{size:>9,} claims  {_line(row)}", flush=True)
+        if arguments.baseline:
+            base = _child(path / "store", arguments.baseline)
+            print(f"{'baseline':>16}  {_line(base)}", flush=True)
+            same = "same findings" if base["digest"] == row["digest"] else "FINDINGS DIFFER"
+            print(f"{'ratio':>16}  time x{row['seconds'] / base['seconds']:.2f}, cpu x{row['cpu_seconds'] / base['cpu_seconds']:.2f}, "
+                  f"memory x{row['peak_mb'] / base['peak_mb']:.2f}; {same}", flush=True)
     for previous, current in pairwise(rows):
         factor = current["size"] / previous["size"]
         print(f"{previous['size']:,} -> {current['size']:,} claims (x{factor:g}): time x{current['seconds'] / previous['seconds']:.1f}, "
