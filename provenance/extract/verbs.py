@@ -208,6 +208,12 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
     wie = _wie_before_apposition(context, clause_first)
     if wie is not None:
         return _wie_clause(context, verb, wie, clause_last, cue_indexes)
+    if before and context.lower(verb - 1) == "und":
+        # "X dankte den Menschen und ergänzte, ...": the second verb shares the clause's subject.
+        subject = _subject_of_first_verb(context, clause_first, before)
+        if subject is None:
+            return None
+        return german_subject_first(context, verb, cue_indexes, subject)
     phrases = phrases_right(context, _after_verb(context, verb, cue_indexes))
     if not before and clause_first > 0 and context.tokens[clause_first - 1].text == ",":
         # "Tony Auden, ein Sprecher des Zentrums, wies darauf hin, dass ...": the subject opens the sentence.
@@ -261,6 +267,31 @@ def _wie_clause(context: SentenceContext, verb: int, wie: int, clause_last: int,
         return None
     cue = [context.span(wie, wie)] + [context.span(i, i) for i in cue_indexes]
     return make_frame(context, cue, content, [noun_phrase], "indirect"), set(range(wie, clause_last + 1))
+
+
+def _subject_of_first_verb(context: SentenceContext, clause_first: int, field: list[int]) -> tuple[int, int] | None:
+    """The subject of the clause's first finite verb: before it, right after it, or an apposed name before the clause."""
+    finite = next(
+        (
+            i
+            for i in field
+            if context.tokens[i].is_word
+            and not context.tokens[i].capitalized
+            and (context.lower(i) in GERMAN_AUXILIARIES or _german_finite_verb_like(context.lower(i)))
+        ),
+        None,
+    )
+    if finite is None:
+        return None
+    if finite == field[0]:
+        return appositive_subject(context, clause_first) if clause_first > 0 else None
+    subject = subject_before_verb(context, [i for i in field if i < finite], finite)
+    if subject is not None:
+        return subject
+    after = context.tokens[finite + 1] if finite + 1 < len(context.tokens) else None
+    if after is not None and (after.lower in context.lexicon.pronouns or after.lower in context.lexicon.determiners):
+        return phrase_right(context, finite + 1)
+    return None
 
 
 def _wie_before_apposition(context: SentenceContext, clause_first: int) -> int | None:

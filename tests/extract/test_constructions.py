@@ -353,3 +353,15 @@ def test_german_impersonal_passive_has_an_unnamed_source(text, content, cue):
 def test_german_impersonal_passive_with_a_fronted_place():
     (claim,) = claims_of("Aus Hamburg wird gemeldet, dass die Brücke gesperrt ist.", "de")
     assert claim.chain[-1].mention == "Hamburg"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Im Januar trat er zurück und verkündete, künftig Bücher schreiben zu wollen.", "er"),
+        ("Die Ministerin besuchte die Baustelle und betonte, die Brücke werde rechtzeitig fertig.", "Die Ministerin"),
+    ],
+)
+def test_german_second_verb_of_a_coordination_shares_the_subject(text, source):
+    (claim,) = claims_of(text, "de")
+    assert claim.chain[-1].mention == source
