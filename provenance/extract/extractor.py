@@ -85,7 +85,7 @@ class _ArticleReader:
             claim for frame in reported for claim in _claims_of_frame(self.text, frame, self.namer, self.lexicon)
         ]
         if not new_claims and self.last_chain and is_run_on_report(sentence, self.lexicon):
-            new_claims = _run_on_claims(self.text, sentence, self.last_chain, self.lexicon)
+            new_claims = _run_on_claims(self.text, sentence, self.last_chain, self.lexicon, self.last_cue)
             new_claims += _quotations_of_run_on(self.text, new_claims, self.last_cue, self.lexicon)
         self.previous_sentence = sentence
         self.claims.extend(new_claims)
@@ -226,17 +226,21 @@ def _content_pieces(text: str, frame: Frame, lexicon: Lexicon) -> list[list[Span
     return [list(frame.content)]
 
 
-def _run_on_claims(text: str, sentence: Sentence, chain: tuple[Hop, ...], lexicon: Lexicon) -> list[Claim]:
+def _run_on_claims(
+    text: str, sentence: Sentence, chain: tuple[Hop, ...], lexicon: Lexicon, opening_cue: Cue | None
+) -> list[Claim]:
+    """Claims of a sentence that goes on reporting; a quotation that continues one keeps the opening cue."""
     span = content_sentence_span(sentence)
     if span is None:
         return []
     mode = "direct" if is_quotation(text, span) else "indirect"
+    cue = opening_cue if mode == "direct" else None
     return [
         Claim(
             text=text[start:end],
             spans=(clause,),
             chain=chain,
-            cue=None,
+            cue=cue,
             mode=mode,
             hedged=_hedged(text, [clause], [], lexicon),
         )

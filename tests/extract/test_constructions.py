@@ -365,3 +365,11 @@ def test_german_impersonal_passive_with_a_fronted_place():
 def test_german_second_verb_of_a_coordination_shares_the_subject(text, source):
     (claim,) = claims_of(text, "de")
     assert claim.chain[-1].mention == source
+
+
+def test_german_quotation_continuing_a_quotation_keeps_the_cue():
+    text = "„Wir bauen die Brücke“, sagte der Bürgermeister. „Sie wird im Herbst fertig.“"
+    claims = claims_of(text, "de")
+    second = next(claim for claim in claims if claim.text.startswith("„Sie wird"))
+    assert second.cue is not None and second.cue.text == "sagte"
+    assert second.chain[-1].mention == "der Bürgermeister"
