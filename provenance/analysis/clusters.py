@@ -227,7 +227,8 @@ def cluster_shape(paths: Sequence[Path]) -> ClusterShape:
     return ClusterShape(paths=attributed, readers=readers, origins=origins, continued=continued)
 
 
-def independent_sources(paths: Sequence[Path], *, shape: ClusterShape | None = None) -> int:
+def independent_sources(paths: Sequence[Path], *, shape: ClusterShape | None = None,
+                        acyclic: bool | None = None) -> int:
     """How many paths from the cluster's origins to its readers share no source (node-disjoint).
 
     >>> wire = [("kreise-%d" % n, "tass", "outlet-%d" % n) for n in range(5)]
@@ -240,6 +241,8 @@ def independent_sources(paths: Sequence[Path], *, shape: ClusterShape | None = N
     ----------
     paths : each claim's path, origin first, reader last (:func:`provenance.analysis.flow.claim_path`).
     shape : ``cluster_shape(paths)``, when the caller has it already.
+    acyclic : ``paths_acyclic(shape.paths)``, when the caller knows; lets chains that share a source
+        count as one without a flow.
 
     Returns
     -------
@@ -254,7 +257,37 @@ def independent_sources(paths: Sequence[Path], *, shape: ClusterShape | None = N
             return 1
         if sum(len(chain) for chain in chains) == len(set().union(*chains)):
             return len(chains)
+        return _flow_by_components(shape, chains, acyclic=bool(acyclic))
     return _disjoint_paths(shape)
+
+
+def _flow_by_components(shape: ClusterShape, chains: list[set[str]], *, acyclic: bool) -> int:
+    """The maximum flow, summed over groups of chains that share sources, when no chain continues into a reader.
+
+    Readers then only end chains, so chains that share no source are node-disjoint apart from the
+    readers (unbounded, into the sink): the flow is the sum over the groups. A group of one chain
+    carries 1; in an acyclic graph, so does a group whose chains all pass one source (every path from
+    an origin to a reader passes it); other groups get the flow of their own graph.
+    """
+    owner: dict[str, int] = {}
+    groups = _UnionFind(len(chains))
+    for number, chain in enumerate(chains):
+        for node in chain:
+            first = owner.setdefault(node, number)
+            if first != number:
+                groups.union(first, number)
+    members: dict[int, list[int]] = {}
+    for number in range(len(chains)):
+        members.setdefault(groups.find(number), []).append(number)
+    total = 0
+    for group in members.values():
+        if len(group) == 1 or (acyclic and set.intersection(*(chains[number] for number in group))):
+            total += 1
+            continue
+        paths = tuple(shape.paths[number] for number in group)
+        total += _disjoint_paths(ClusterShape(paths=paths, readers=frozenset(path[-1] for path in paths),
+                                              origins=frozenset(path[0] for path in paths), continued=False))
+    return total
 
 
 def _disjoint_paths(shape: ClusterShape) -> int:

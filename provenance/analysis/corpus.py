@@ -7,14 +7,12 @@ get a graph of their own (dominators, maximum flow), and only cyclic ones are se
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
 from collections.abc import Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from provenance.analysis import depth
-from provenance.analysis.clusters import cluster_claims, cluster_shape, independent_sources
+from provenance.analysis.clusters import ClusterShape, cluster_claims, cluster_shape, independent_sources
 from provenance.analysis.credibility import claim_digit
 from provenance.analysis.cycles import circular_reporting
 from provenance.analysis.dominators import dominating_sources
@@ -89,25 +87,6 @@ def analyse_corpus(records: Sequence[ClaimRecord], *, article_count: int | None 
     -------
     CorpusFindings; ``clusters`` lists only clusters of claims from two or more articles, largest first.
     """
-    with _collector_paused():
-        return _analyse(records, article_count)
-
-
-@contextmanager
-def _collector_paused():
-    """Pause Python's cyclic garbage collector: the analysis allocates millions of small acyclic objects
-    (tuples, sets, dicts) and frees them by reference counting, while every generation-2 collection
-    would walk all the corpus's records again (measured on 1M claims: see benchmarks/bench_report.py)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _analyse(records: Sequence[ClaimRecord], article_count: int | None) -> CorpusFindings:
     attributed = sum(1 for record in records if record.chain)
     paths = _claim_paths(records)
     failures: dict[str, list[int]] = {}
@@ -138,9 +117,7 @@ def _analyse(records: Sequence[ClaimRecord], article_count: int | None) -> Corpu
         if len(finding.articles) > 1:
             clusters.append(finding)
     clusters.sort(key=lambda c: (-len(c.members), -len(c.articles), c.members[0]))
-    credibility = Counter(
-        claim_digit(record, independent_sources=independent_of.get(index, 1)) for index, record in enumerate(records) if record.chain
-    )
+    credibility = Counter(_claim_digits(records, independent_of))
     return CorpusFindings(
         records=records,
         labels=node_labels(records),
@@ -164,6 +141,44 @@ def _analyse(records: Sequence[ClaimRecord], article_count: int | None) -> Corpu
     )
 
 
+def _claim_digits(records: Sequence[ClaimRecord], independent_of: dict[int, int]):
+    """``claim_digit`` of every attributed record; the digit depends only on the mode, the hedging, the
+    hops' reliabilities and the independent sources, so it is computed once per combination."""
+    digits: dict[tuple, int] = {}
+    for index, record in enumerate(records):
+        chain = record.chain
+        if not chain:
+            continue
+        independent = independent_of.get(index, 1)
+        key = (record.mode, record.hedged, independent, tuple([source.reliability for source in chain]))
+        digit = digits.get(key)
+        if digit is None:
+            digit = digits[key] = claim_digit(record, independent_sources=independent)
+        yield digit
+
+
+def _acyclic(shape: ClusterShape) -> bool:
+    """``paths_acyclic(shape.paths)``, without building the graph when no chain continues into a reader,
+    every chain is simple and at most one source is shared between chains: a cycle would have to leave
+    the shared source along one chain and come back along another, but after it a chain meets only its
+    own sources and then its reader, where (no chain continuing) nothing goes on."""
+    if not shape.continued:
+        seen: set[str] = set()
+        shared: set[str] = set()
+        for path in shape.paths:
+            chain = path[:-1]
+            nodes = set(chain)
+            if len(nodes) != len(chain):
+                break
+            shared.update(seen.intersection(nodes))
+            if len(shared) > 1:
+                break
+            seen.update(nodes)
+        else:
+            return True
+    return paths_acyclic(shape.paths)
+
+
 def _claim_paths(records: Sequence[ClaimRecord]) -> list[tuple[str, ...]]:
     """``claim_path`` of every record, each article's reader worked out once."""
     readers: dict[int, tuple[str]] = {}
@@ -183,7 +198,7 @@ def _cluster_finding(records: Sequence[ClaimRecord], members: Sequence[int],
                      claim_paths: Sequence[tuple[str, ...]]) -> ClusterFinding:
     paths = [claim_paths[index] for index in members]
     shape = cluster_shape(paths)
-    acyclic = paths_acyclic(shape.paths)
+    acyclic = _acyclic(shape)
     dominators = dominating_sources(paths, shape=shape, acyclic=acyclic)
     cycles: tuple[tuple[str, ...], ...] = ()
     if not acyclic:
@@ -192,7 +207,7 @@ def _cluster_finding(records: Sequence[ClaimRecord], members: Sequence[int],
         members=tuple(members),
         articles=tuple(dict.fromkeys(records[index].article.id for index in members)),
         origins=tuple(sorted(shape.origins)),
-        independent_sources=independent_sources(paths, shape=shape),
+        independent_sources=independent_sources(paths, shape=shape, acyclic=acyclic),
         single_points_of_failure=tuple(node for node in dominators if node not in shape.origins),
         cycles=cycles,
     )
