@@ -16,6 +16,10 @@ ENGLISH_ADVERBIAL_OPENERS = frozenset(
 )
 
 
+# Lower-case particles inside personal names.
+NAME_PARTICLES = frozenset("al el bin ibn de da del della di du la le van ten ter dos".split())
+
+
 def phrase_right(context: SentenceContext, first: int) -> tuple[int, int] | None:
     phrases = phrases_right(context, first)
     return phrases[0] if phrases else None
@@ -82,6 +86,9 @@ def german_phrase_word(context: SentenceContext, index: int, start: int) -> bool
         return True
     if token.text.isdigit():
         return True
+    if word in NAME_PARTICLES and index > start and _capitalized(context, index - 1) and _capitalized(context, index + 1):
+        # "Abdalla al Badri", "Ursula von der Leyen": a lower-case particle between parts of a name.
+        return True
     if context.quoted[index]:
         # A quoted name may be written in lower case: „heise online“, „La Gazetta dello Sport“.
         return True
@@ -96,6 +103,10 @@ def german_phrase_word(context: SentenceContext, index: int, start: int) -> bool
     if following.capitalized:
         return True
     return following.lower.endswith(("en", "e", "er")) and following.lower not in context.lexicon.determiners
+
+
+def _capitalized(context: SentenceContext, index: int) -> bool:
+    return 0 <= index < len(context.tokens) and context.tokens[index].capitalized
 
 
 def _joined_to_next_word(context: SentenceContext, index: int) -> bool:

@@ -155,7 +155,8 @@ def match_so(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
         return None
     opener = context.tokens[noun_phrase[0]]
     # "so der Minister", "so Gall"; not "so viele wie".
-    if not opener.capitalized and opener.lower not in ("der", "die", "das", "ein", "eine", "einer"):
+    compound_noun = context.lower(noun_phrase[0] + 1) == "-" and _capitalized_after_hyphen(context, noun_phrase[0])
+    if not opener.capitalized and not compound_noun and opener.lower not in ("der", "die", "das", "ein", "eine", "einer"):
         return None
     content = content_before(context, index)
     if content is None:
@@ -164,6 +165,12 @@ def match_so(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
     return Frame(cue=cue, content=[content], sources=[Mention(*context.span(*noun_phrase))], mode="indirect"), set(
         range(index, noun_phrase[1] + 1)
     )
+
+
+def _capitalized_after_hyphen(context: SentenceContext, index: int) -> bool:
+    """``verdi-Verhandlungsführer``: a lower-case first part joined to a noun."""
+    after = index + 2
+    return after < len(context.tokens) and context.tokens[after].capitalized
 
 
 def match_colon(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:

@@ -373,3 +373,10 @@ def test_german_quotation_continuing_a_quotation_keeps_the_cue():
     second = next(claim for claim in claims if claim.text.startswith("„Sie wird"))
     assert second.cue is not None and second.cue.text == "sagte"
     assert second.chain[-1].mention == "der Bürgermeister"
+
+
+def test_german_name_particle_and_lower_case_compound_sources():
+    (claim,) = claims_of("Generalsekretär Abdalla al Badri sagte dazu, man wolle abwarten.", "de")
+    assert claim.chain[-1].mention == "Generalsekretär Abdalla al Badri"
+    (claim,) = claims_of("Die Streiks werden ausgesetzt, so verdi-Verhandlungsführer Frank Bäsler.", "de")
+    assert claim.chain[-1].mention == "verdi-Verhandlungsführer Frank Bäsler"
