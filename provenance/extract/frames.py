@@ -10,6 +10,7 @@ import itertools
 from functools import cache
 
 from provenance.extract.lexicon import Lexicon, lexicon_for
+from provenance.extract.opinions import OPINION_NOUNS, match_opinion
 from provenance.extract.passives import IMPERSONAL_PARTICIPLES, match_impersonal_passive
 from provenance.extract.prepositional import (
     match_anaphor,
@@ -60,7 +61,7 @@ def _trigger_words(language: str) -> frozenset[str]:
     words |= {phrase[0] for phrase in lexicon.source_prepositions}
     words |= {"nach", "gemäß", "so", ":"}
     if language == "de":
-        words |= set(NOMINAL_OBJECT_VERBS) | IMPERSONAL_PARTICIPLES
+        words |= set(NOMINAL_OBJECT_VERBS) | IMPERSONAL_PARTICIPLES | OPINION_NOUNS
     return frozenset(words)
 
 
@@ -79,6 +80,7 @@ def match_at(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
         match_so,
         match_nominal_speech_act,
         match_impersonal_passive,
+        match_opinion,
         match_verb,
         match_that_clause,
         match_dass_clause,

@@ -380,3 +380,16 @@ def test_german_name_particle_and_lower_case_compound_sources():
     assert claim.chain[-1].mention == "Generalsekretär Abdalla al Badri"
     (claim,) = claims_of("Die Streiks werden ausgesetzt, so verdi-Verhandlungsführer Frank Bäsler.", "de")
     assert claim.chain[-1].mention == "verdi-Verhandlungsführer Frank Bäsler"
+
+
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        ("Der Verband ist der Ansicht, dass die Brücke zu teuer sei.", "dass die Brücke zu teuer sei", "ist der Ansicht"),
+        ("Die Grünen sind der gegenteiligen Auffassung: Die Brücke lohne sich.", "Die Brücke lohne sich", "sind der gegenteiligen Auffassung"),
+    ],
+)
+def test_german_opinion_phrase_with_a_content_clause(text, content, cue):
+    (claim,) = claims_of(text, "de")
+    assert claim.text == content
+    assert claim.cue.text == cue

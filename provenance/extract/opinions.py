@@ -1,0 +1,41 @@
+"""German opinion phrases with a content clause: *X ist der Ansicht, dass ...*, *Y sind der gegenteiligen Auffassung, ...*.
+
+The copula, the article and the noun are the cue; the copula's subject is the source and the clause
+after the comma is the content.
+"""
+
+from __future__ import annotations
+
+from provenance.extract.content import content_after, introduced_content_start
+from provenance.extract.phrases import phrase_right
+from provenance.extract.sentence_context import Frame, SentenceContext, clause_start, make_frame
+from provenance.extract.verbs import field_before_verb, subject_before_verb
+
+OPINION_NOUNS = frozenset("ansicht meinung auffassung überzeugung einschätzung".split())
+COPULAS = frozenset("ist sind war waren".split())
+# Words between the copula and the noun: the article and an adjective (*der gegenteiligen Auffassung*).
+OPINION_REACH = 3
+
+
+def match_opinion(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
+    """*X ist der Meinung, dass ...*: the subject of the copula holds the opinion in the clause after the comma."""
+    if context.lexicon.language != "de" or context.lower(index) not in OPINION_NOUNS:
+        return None
+    copula = next((i for i in range(index - 1, max(-1, index - OPINION_REACH - 1), -1) if context.lower(i) in COPULAS), None)
+    if copula is None or context.lower(copula + 1) != "der":
+        return None
+    start = introduced_content_start(context, index + 1)
+    if start is None or context.tokens[start - 1].text not in (",", ":") and context.lower(start) != "dass":
+        return None
+    content = content_after(context, start)
+    if content is None:
+        return None
+    clause_first = clause_start(context, copula)
+    subject = subject_before_verb(context, field_before_verb(context, clause_first, copula), copula)
+    if subject is None:
+        subject = phrase_right(context, copula + 1)
+        if subject is None or subject[1] >= copula + 1:
+            return None
+    cue = [context.span(copula, index)]
+    frame = make_frame(context, cue, [content], [subject], "indirect")
+    return frame, set(range(min(subject[0], copula), start))
