@@ -132,6 +132,9 @@ def _ends_sentence(text: str, current: list[Token], following: Token | None) -> 
             if previous.text.isdigit() and following.text[:1].islower():
                 return False
             if previous.text.isdigit() and len(previous.text) <= 2 and following.lower not in _SENTENCE_OPENERS:
+                if _decimal_fraction(current[:-1]):
+                    # "ein Wert von 7,1. Nach Angaben ...": a decimal is never an ordinal.
+                    return True
                 # German ordinals ("am 2. Dezember") are followed by a capitalised month or noun.
                 return False
     if following.start == stop.end and following.is_word:
@@ -142,6 +145,14 @@ def _ends_sentence(text: str, current: list[Token], following: Token | None) -> 
         or following.text[:1].isdigit()
         or following.text in "(-–"
     )
+
+
+def _decimal_fraction(tokens: list[Token]) -> bool:
+    """Whether the last token is the fraction of a decimal number written with a comma (``7,1``)."""
+    if len(tokens) < 3:
+        return False
+    whole, comma, fraction = tokens[-3:]
+    return whole.text.isdigit() and comma.text == "," and whole.end == comma.start and comma.end == fraction.start
 
 
 # Capitalised words that open a new sentence after a number or a letter ("... 2. Die ...", "auf X. Demnach").

@@ -393,3 +393,8 @@ def test_german_opinion_phrase_with_a_content_clause(text, content, cue):
     (claim,) = claims_of(text, "de")
     assert claim.text == content
     assert claim.cue.text == cue
+
+
+def test_german_sentence_ends_after_a_decimal_number():
+    claims = claims_of("Der Pegel lag bei 7,1. Nach Angaben der Stadt sinkt er wieder.", "de")
+    assert [claim.text for claim in claims if claim.cue] == ["sinkt er wieder"]
