@@ -103,6 +103,7 @@ def _german() -> Lexicon:
             "forderte": _words("auf"),
             "geht": _words("aus"),
             "ging": _words("aus"),
+            "gingen": _words("aus"),
             "gehen": _words("aus"),
             "führt": _words("aus"),
             "führte": _words("aus"),
@@ -118,7 +119,7 @@ def _german() -> Lexicon:
         },
         particle_required=_words(
             "gab gaben stellte räumte fügte wies kündigte kündigten warf wirft sprach geht ging gehen führt führte "
-            "schlug schlägt hob sicherte prangerte prangerten gibt zeigte zeigten"
+            "schlug schlägt hob sicherte prangerte prangerten gibt zeigte zeigten gingen"
         ),
         quoting_verbs=_words("zitierte zitierten zitiert"),
         source_prepositions=_phrases("laut", "gemäß"),

@@ -215,6 +215,12 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
             return None
         return german_subject_first(context, verb, cue_indexes, subject)
     phrases = phrases_right(context, _after_verb(context, verb, cue_indexes))
+    impersonal = context.lower(verb) in ("hieß", "heißt") and context.lower(verb + 1) == "es" and not phrases
+    if impersonal and not before and clause_first > 0 and context.lower(0) in DOCUMENT_PREPOSITIONS:
+        # "In der Vorabversion des Berichts, der ... wurde, heißt es, ...": the fronted document is the source.
+        document = phrase_right(context, 1)
+        if document is not None and document[1] < clause_first:
+            return german_subject_first(context, verb, cue_indexes, document)
     if not before and clause_first > 0 and context.tokens[clause_first - 1].text == ",":
         # "Tony Auden, ein Sprecher des Zentrums, wies darauf hin, dass ...": the subject opens the sentence.
         subject = appositive_subject(context, clause_first) if phrases else sentence_subject(context, clause_first)
@@ -225,9 +231,22 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
         subject = subject_after_auxiliary(context, before, verb) or _fronted_document(context, before, verb)
     if subject is not None:
         return german_subject_first(context, verb, cue_indexes, subject)
+    if impersonal:
+        # "Bisher hieß es, ...": nobody is named.
+        return _unnamed_speaker_frame(context, cue_indexes)
     if not phrases:
         return None
     return _inverted_frame(context, verb, clause_first, before, cue_indexes, phrases)
+
+
+def _unnamed_speaker_frame(context: SentenceContext, cue_indexes: list[int]):
+    """The content after *hieß es* with no source: the chain becomes one hop that names nobody."""
+    start = introduced_content_start(context, max(cue_indexes) + 1)
+    content = content_after(context, start) if start is not None else None
+    if content is None:
+        return None
+    frame = make_frame(context, [context.span(i, i) for i in sorted(cue_indexes)], [content], [], "indirect")
+    return frame, set(range(min(cue_indexes), start))
 
 
 def field_before_verb(context: SentenceContext, clause_first: int, verb: int) -> list[int]:

@@ -398,3 +398,16 @@ def test_german_opinion_phrase_with_a_content_clause(text, content, cue):
 def test_german_sentence_ends_after_a_decimal_number():
     claims = claims_of("Der Pegel lag bei 7,1. Nach Angaben der Stadt sinkt er wieder.", "de")
     assert [claim.text for claim in claims if claim.cue] == ["sinkt er wieder"]
+
+
+def test_german_hiess_es_without_source_has_an_unnamed_hop():
+    (claim,) = claims_of("Bisher hieß es, die Brücke werde im Herbst fertig.", "de")
+    assert claim.text == "die Brücke werde im Herbst fertig"
+    assert claim.cue.text == "hieß es"
+    assert [hop.start for hop in claim.chain] == [None]
+
+
+def test_german_heisst_es_after_a_fronted_document_with_a_relative_clause():
+    text = "In dem Bericht der Stadt, der am Montag erschien, heißt es, die Brücke sei marode."
+    (claim,) = claims_of(text, "de")
+    assert claim.chain[-1].mention == "dem Bericht der Stadt"
