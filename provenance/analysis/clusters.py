@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain as iter_chain, pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -95,14 +95,14 @@ def _token_hash_table(tokens: Sequence[str]) -> np.ndarray:
 
 def _minhash_signatures(keys: Sequence[str]) -> np.ndarray:
     """Min-hash signatures of the word sets of non-empty normalised texts, one row per text."""
-    vocabulary: dict[str, int] = {}
-    flat: list[int] = []
-    starts: list[int] = []
-    for key in keys:
-        starts.append(len(flat))
-        flat.extend(vocabulary.setdefault(token, len(vocabulary)) for token in set(key.split()))
+    word_sets = [set(key.split()) for key in keys]
+    sizes = np.fromiter(map(len, word_sets), dtype=np.int64, count=len(word_sets))
+    tokens = list(iter_chain.from_iterable(word_sets))
+    vocabulary = {token: number for number, token in enumerate(dict.fromkeys(tokens))}
+    flat = np.fromiter(map(vocabulary.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
     table = _token_hash_table(list(vocabulary))
-    return np.minimum.reduceat(table[np.asarray(flat, dtype=np.int64)], np.asarray(starts, dtype=np.int64), axis=0)
+    return np.minimum.reduceat(table[flat], starts, axis=0)
 
 
 class _UnionFind:

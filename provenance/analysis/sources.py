@@ -69,24 +69,32 @@ def source_statistics(records: Sequence[ClaimRecord], *, damping: float = DAMPIN
     through: dict[str, int] = {}
     described: dict[str, tuple[str, str, str | None]] = {}
     attributed = 0
+    # A source object already looked at cannot change what ``described`` says (records share them).
+    looked_at: set[int] = set()
     for record in records:
         chain = record.chain
         if not chain:
             continue
         attributed += 1
+        for source in chain:
+            if id(source) not in looked_at:
+                looked_at.add(id(source))
+                iri = source.iri
+                if iri not in described or (described[iri][2] is None and source.reliability is not None):
+                    described[iri] = (source.name, source.kind, source.reliability)
         first = chain[0].iri
         originated[first] = originated.get(first, 0) + 1
-        seen = set()
-        for position, source in enumerate(chain):
+        through[first] = through.get(first, 0) + 1
+        if len(chain) == 1:
+            continue
+        seen = {first}
+        for source in chain[1:]:
             iri = source.iri
-            if iri not in described or (described[iri][2] is None and source.reliability is not None):
-                described[iri] = (source.name, source.kind, source.reliability)
             if iri in seen:
                 continue
             seen.add(iri)
             through[iri] = through.get(iri, 0) + 1
-            if position > 0 and iri != first:
-                relayed[iri] = relayed.get(iri, 0) + 1
+            relayed[iri] = relayed.get(iri, 0) + 1
     reliance = reliance_scores(records, damping=damping)
     ranked = sorted(described, key=lambda iri: (-reliance.get(iri, 0.0), described[iri][0], iri))
     rank = {iri: position for position, iri in enumerate(ranked, start=1)}
@@ -125,18 +133,13 @@ def reliance_scores(records: Sequence[ClaimRecord], *, damping: float = DAMPING,
     readers: list[int] = []
     is_source: set[int] = set()
 
-    def node(iri: str) -> int:
-        number = index.get(iri)
-        if number is None:
-            number = index[iri] = len(index)
-        return number
-
+    number = index.setdefault
     for record in records:
         if not record.chain:
             continue
-        path = [node(source.iri) for source in record.chain]
+        path = [number(source.iri, len(index)) for source in record.chain]
         is_source.update(path)
-        reader = node(reader_of(record))
+        reader = number(reader_of(record), len(index))
         readers.append(reader)
         previous = reader
         for current in reversed(path):
