@@ -15,6 +15,7 @@ from provenance.extract.passives import IMPERSONAL_PARTICIPLES, match_impersonal
 from provenance.extract.prepositional import (
     match_anaphor,
     match_colon,
+    match_emerges_from,
     match_postposition,
     match_preposition,
     match_report_noun,
@@ -81,6 +82,7 @@ def match_at(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
         match_nominal_speech_act,
         match_impersonal_passive,
         match_opinion,
+        match_emerges_from,
         match_verb,
         match_that_clause,
         match_dass_clause,

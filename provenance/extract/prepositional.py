@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from provenance.extract.content import content_after, content_around, content_before
+from provenance.extract.content import content_after, content_around, content_before, introduced_content_start
 from provenance.extract.phrases import phrase_at, phrase_left, phrase_right
 from provenance.extract.segmentation import CLOSING_QUOTES
 from provenance.extract.sentence_context import (
@@ -14,6 +14,9 @@ from provenance.extract.sentence_context import (
     make_frame,
 )
 
+# "hervorgehen aus": the source is what something emerges from.
+EMERGE_VERBS = frozenset("geht ging gehen gingen".split())
+BACK_REFERENCES = frozenset("dies das".split())
 # "Senate Majority Leader Mitch McConnell: ..." is about as long as a speaker before a colon gets.
 MAX_COLON_SPEAKER_TOKENS = 6
 PAGE_LABELS = frozenset(
@@ -142,6 +145,37 @@ def match_report_noun(context: SentenceContext, index: int) -> tuple[Frame, set[
     if not content:
         return None
     return Frame(cue=cue, content=content, sources=sources, mode="reported"), set(range(index, end + 1))
+
+
+def match_emerges_from(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
+    """*Dies geht aus einer Mitteilung der Polizei hervor*, *Aus X geht hervor, dass ...*: X is the source."""
+    if context.lexicon.language != "de" or context.lower(index) not in EMERGE_VERBS:
+        return None
+    particle = next((i for i in range(index + 1, len(context.tokens)) if context.lower(i) == "hervor"), None)
+    if particle is None or any(context.tokens[i].text in CLAUSE_PUNCTUATION for i in range(index, particle)):
+        return None
+    fronted = context.lower(0) == "aus"
+    preposition = 0 if fronted else next((i for i in range(index + 1, particle) if context.lower(i) == "aus"), None)
+    if preposition is None:
+        return None
+    source = phrase_right(context, preposition + 1)
+    if source is None:
+        return None
+    if any(context.lower(i) in ("nicht", "kein", "keine") for i in range(index, particle)):
+        return None
+    cue = [context.span(index, index), context.span(particle, particle)]
+    frame = Frame(cue=cue, content=[], sources=[Mention(*context.span(*source))], mode="indirect")
+    if index == 1 and context.lower(0) in BACK_REFERENCES:
+        # "Dies geht aus X hervor.": the previous sentence is what X says.
+        frame.content = [context.span(0, 0)]
+        frame.content_in_previous_sentence = True
+        return frame, set(range(0, particle + 1))
+    start = introduced_content_start(context, particle + 1)
+    content = content_after(context, start) if start is not None else None
+    if content is None:
+        return None
+    frame.content = [content]
+    return frame, set(range(0 if fronted else index, start))
 
 
 def match_so(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:

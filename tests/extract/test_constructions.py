@@ -411,3 +411,13 @@ def test_german_heisst_es_after_a_fronted_document_with_a_relative_clause():
     text = "In dem Bericht der Stadt, der am Montag erschien, heißt es, die Brücke sei marode."
     (claim,) = claims_of(text, "de")
     assert claim.chain[-1].mention == "dem Bericht der Stadt"
+
+
+def test_german_hervorgehen_aus_names_the_source():
+    (claim,) = claims_of("Aus einem Bericht der Stadt geht hervor, dass die Brücke marode ist.", "de")
+    assert claim.text == "dass die Brücke marode ist"
+    assert claim.chain[-1].mention == "einem Bericht der Stadt"
+    claims = claims_of("Die Brücke ist marode. Dies geht aus einem Bericht der Stadt hervor.", "de")
+    assert claims[-1].spans[0][0] == 0
+    assert claims[-1].chain[-1].mention == "einem Bericht der Stadt"
+    assert claims_of("Aus dem Bericht geht nicht hervor, wer schuld ist.", "de") == []
