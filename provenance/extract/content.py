@@ -120,6 +120,14 @@ def introduced_content_start(context: SentenceContext, index: int) -> int | None
             return skip_connectors(context, position)
         if token.lower in context.lexicon.complementizers or token.text in OPENING_QUOTES:
             return position
-        if token.text in FINAL_PUNCTUATION:
+        if token.text in FINAL_PUNCTUATION and not _inside_word(context, position):
             return None
     return None
+
+
+def _inside_word(context: SentenceContext, position: int) -> bool:
+    """A full stop with words glued on both sides (``ZDNet.com``, ``ver.di``) ends nothing."""
+    tokens = context.tokens
+    if position == 0 or position + 1 >= len(tokens):
+        return False
+    return tokens[position - 1].end == tokens[position].start and tokens[position].end == tokens[position + 1].start

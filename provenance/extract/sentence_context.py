@@ -16,6 +16,8 @@ Span = tuple[int, int]
 CLAUSE_PUNCTUATION = frozenset(",;:–—")
 
 FINAL_PUNCTUATION = frozenset(".!?")
+# "„Der Spiegel“ berichtet": a quoted title at the start of a sentence has at most this many words.
+QUOTED_TITLE_WORDS = 3
 
 
 @dataclass
@@ -105,7 +107,13 @@ def _quoted_statement(context: SentenceContext, closing: int) -> bool:
         return False
     ends_with_punctuation = context.tokens[closing - 1].text in ("!", "?", ".", ",")
     opens_the_sentence = context.tokens[0].text in OPENING_QUOTES
-    return ends_with_punctuation or opens_the_sentence
+    return ends_with_punctuation or opens_the_sentence and not _quoted_title(context, closing)
+
+
+def _quoted_title(context: SentenceContext, closing: int) -> bool:
+    """``„BBC News“ berichtet``: a few capitalised words in quotes open the sentence as its subject."""
+    words = [token for token in context.tokens[1:closing] if token.is_word]
+    return 0 < len(words) <= QUOTED_TITLE_WORDS and all(word.capitalized for word in words)
 
 
 def clause_end(context: SentenceContext, index: int) -> int:

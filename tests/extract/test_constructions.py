@@ -421,3 +421,13 @@ def test_german_hervorgehen_aus_names_the_source():
     assert claims[-1].spans[0][0] == 0
     assert claims[-1].chain[-1].mention == "einem Bericht der Stadt"
     assert claims_of("Aus dem Bericht geht nicht hervor, wer schuld ist.", "de") == []
+
+
+def test_german_quoted_title_opening_the_sentence_is_the_subject():
+    (claim,) = claims_of("„Radio Nord“ berichtet, dass die Brücke gesperrt ist.", "de")
+    assert claim.chain[-1].mention == "„Radio Nord“"
+
+
+def test_german_web_address_does_not_end_the_search_for_the_content():
+    (claim,) = claims_of("Der Experte schrieb auf der Seite example.com, dass der Code echt sei.", "de")
+    assert claim.text == "dass der Code echt sei"
