@@ -141,7 +141,10 @@ def _german() -> Lexicon:
             "am im an auf in unter zufolge bei vor nach mit gegenüber während seit über aus um und "
             "dass ob sei seien habe wird werde wurde am zu"
         ),
-        verb_companions=_words("hat hatte haben hatten auch zudem außerdem bereits erneut noch jedoch aber"),
+        verb_companions=_words(
+            "hat hatte haben hatten auch zudem außerdem bereits erneut noch jedoch aber schon immer wieder "
+            "mehrfach stets ausdrücklich"
+        ),
         pronouns=_words("er sie es man"),
         hedges=_words("soll sollen sollte sollten angeblich mutmaßlich mutmaßliche mutmaßlichen vermeintlich"),
         reported_speech_verbs=_words(

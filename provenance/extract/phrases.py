@@ -84,6 +84,9 @@ def german_phrase_word(context: SentenceContext, index: int, start: int) -> bool
         return True
     if word in lowercase_outlet_names():
         return True
+    if word in context.lexicon.verb_companions:
+        # "Verteidiger Dingfelder immer wieder betont": adverbs next to the verb are outside the phrase.
+        return False
     if token.text.isdigit():
         return True
     if word in NAME_PARTICLES and index > start and _capitalized(context, index - 1) and _capitalized(context, index + 1):

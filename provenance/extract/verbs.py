@@ -278,7 +278,11 @@ def _after_verb(context: SentenceContext, verb: int, cue_indexes: list[int]) -> 
 
 def _wie_clause(context: SentenceContext, verb: int, wie: int, clause_last: int, cue_indexes: list[int]):
     """*..., wie die Polizei mitteilte*: the wie-clause is the cue, the rest of the sentence the content."""
-    noun_phrase = phrase_right(context, wie + 1)
+    first = wie + 1
+    while context.lower(first) in context.lexicon.verb_companions | GERMAN_FOCUS_PARTICLES:
+        # "wie schon die WHO sagte", "wie auch der Minister betonte".
+        first += 1
+    noun_phrase = phrase_right(context, first)
     if noun_phrase is None or noun_phrase[1] >= verb:
         return None
     content = content_around(context, wie, clause_last)

@@ -431,3 +431,11 @@ def test_german_quoted_title_opening_the_sentence_is_the_subject():
 def test_german_web_address_does_not_end_the_search_for_the_content():
     (claim,) = claims_of("Der Experte schrieb auf der Seite example.com, dass der Code echt sei.", "de")
     assert claim.text == "dass der Code echt sei"
+
+
+def test_german_adverbs_around_the_verb_stay_outside_the_source():
+    (claim,) = claims_of("Wie schon die Polizei sagte, ist die Brücke gesperrt.", "de")
+    assert claim.chain[-1].mention == "die Polizei"
+    text = "Er bleibt frei, zumal sein Anwalt immer wieder betont hatte, er sei unschuldig."
+    (claim,) = claims_of(text, "de")
+    assert claim.chain[-1].mention == "sein Anwalt"
