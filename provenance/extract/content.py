@@ -117,7 +117,8 @@ def introduced_content_start(context: SentenceContext, index: int) -> int | None
     for position in reach:
         token = context.tokens[position]
         if token.text in ",:":
-            return skip_connectors(context, position)
+            start = skip_connectors(context, position)
+            return _after_relative_clause(context, start) if token.text == "," else start
         if token.lower in context.lexicon.complementizers or token.text in OPENING_QUOTES:
             return position
         if token.text in FINAL_PUNCTUATION and not _inside_word(context, position):
@@ -131,3 +132,26 @@ def _inside_word(context: SentenceContext, position: int) -> bool:
     if position == 0 or position + 1 >= len(tokens):
         return False
     return tokens[position - 1].end == tokens[position].start and tokens[position].end == tokens[position + 1].start
+
+
+# German relative pronouns that open a clause about the noun before the comma.
+GERMAN_RELATIVE_PRONOUNS = frozenset("der die das welche welcher welches".split())
+
+
+def _after_relative_clause(context: SentenceContext, start: int) -> int:
+    """``schrieb in einer Erklärung, die online steht, sie wolle ...``: the content starts after the relative clause."""
+    tokens = context.tokens
+    if context.lexicon.language != "de" or context.lower(start) not in GERMAN_RELATIVE_PRONOUNS:
+        return start
+    if start < 2 or not tokens[start - 2].capitalized:
+        return start
+    if start + 1 < len(tokens) and tokens[start + 1].capitalized:
+        # "..., die Ukraine habe ...": an article, not a relative pronoun.
+        return start
+    for position in range(start + 1, min(len(tokens), start + CONTENT_OPENER_REACH)):
+        if tokens[position].text == ",":
+            verb_final = not tokens[position - 1].capitalized and tokens[position - 1].is_word
+            return skip_connectors(context, position) if verb_final and position + 1 < len(tokens) else start
+        if tokens[position].text in FINAL_PUNCTUATION:
+            return start
+    return start

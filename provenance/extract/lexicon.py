@@ -143,7 +143,7 @@ def _german() -> Lexicon:
         ),
         verb_companions=_words(
             "hat hatte haben hatten auch zudem außerdem bereits erneut noch jedoch aber schon immer wieder "
-            "mehrfach stets ausdrücklich"
+            "mehrfach stets ausdrücklich selbst dagegen hingegen wiederum indes"
         ),
         pronouns=_words("er sie es man"),
         hedges=_words("soll sollen sollte sollten angeblich mutmaßlich mutmaßliche mutmaßlichen vermeintlich"),

@@ -439,3 +439,10 @@ def test_german_adverbs_around_the_verb_stay_outside_the_source():
     text = "Er bleibt frei, zumal sein Anwalt immer wieder betont hatte, er sei unschuldig."
     (claim,) = claims_of(text, "de")
     assert claim.chain[-1].mention == "sein Anwalt"
+
+
+def test_german_content_starts_after_a_relative_clause_on_the_medium():
+    text = "Die Ministerin selbst schrieb in einer Erklärung, die online veröffentlicht wurde, sie trete zurück."
+    (claim,) = claims_of(text, "de")
+    assert claim.text == "sie trete zurück"
+    assert claim.chain[-1].mention == "Die Ministerin"
