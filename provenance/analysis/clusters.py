@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from itertools import chain as iter_chain, pairwise
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from scipy import sparse
-from scipy.sparse.csgraph import maximum_flow
+from scipy.sparse.csgraph import connected_components, maximum_flow
 
 from provenance.analysis.flow import Path
 from provenance.model.records import ClaimRecord
@@ -148,32 +148,60 @@ def cluster_texts(texts: Sequence[str], *, threshold: float = SIMILARITY_THRESHO
             number = by_text[text] = distinct.setdefault(normalise_text(text), len(distinct))
         members.append(number)
     keys = list(distinct)
-    groups = _UnionFind(len(keys))
-    candidates = np.asarray([number for number, key in enumerate(keys) if key], dtype=np.int64)
-    if len(candidates) > 1:
-        signatures = _minhash_signatures([keys[number] for number in candidates]).astype(np.uint64)
-        for band in range(BANDS):
-            first = band * ROWS_PER_BAND
-            band_keys = signatures[:, first]
-            for row in range(1, ROWS_PER_BAND):
-                band_keys = (band_keys << np.uint64(32)) ^ signatures[:, first + row]
-            order = np.argsort(band_keys, kind="stable")
-            ordered = band_keys[order]
-            bounds = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
-            run_starts = np.concatenate(([0], bounds))
-            run_ends = np.concatenate((bounds, [len(ordered)]))
-            shared = run_ends - run_starts > 1
-            for start, end in zip(run_starts[shared].tolist(), run_ends[shared].tolist()):
-                bucket = candidates[order[start:end]].tolist()
-                leader = bucket[0]
-                for number in bucket[1:]:
-                    if groups.find(leader) != groups.find(number) and same_claim(keys[leader], keys[number],
-                                                                                threshold=threshold):
-                        groups.union(leader, number)
+    labels = _same_claim_components(keys, threshold)
     clusters: dict[int, list[int]] = {}
     for index, key_number in enumerate(members):
-        clusters.setdefault(groups.find(key_number), []).append(index)
+        clusters.setdefault(labels[key_number], []).append(index)
     return sorted(clusters.values(), key=lambda group: group[0])
+
+
+def _same_claim_components(keys: Sequence[str], threshold: float) -> list[int]:
+    """A component number for every distinct normalised text: texts linked by a chain of same-claim pairs.
+
+    Candidate pairs are a band's first text and each other text sharing that band (as many pairs as
+    texts per band, found with numpy); each distinct pair is compared once, its negations first and then
+    by rapidfuzz in one call (``cpdist``); the components of the matching pairs are the clusters.
+    """
+    size = len(keys)
+    candidates = np.asarray([number for number, key in enumerate(keys) if key], dtype=np.int64)
+    if len(candidates) < 2:
+        return list(range(size))
+    signatures = _minhash_signatures([keys[number] for number in candidates]).astype(np.uint64)
+    firsts, seconds = [], []
+    positions = np.arange(len(candidates))
+    for band in range(BANDS):
+        first = band * ROWS_PER_BAND
+        band_keys = signatures[:, first]
+        for row in range(1, ROWS_PER_BAND):
+            band_keys = (band_keys << np.uint64(32)) ^ signatures[:, first + row]
+        order = np.argsort(band_keys, kind="stable")
+        ordered = band_keys[order]
+        starts_run = np.empty(len(ordered), dtype=bool)
+        starts_run[0] = True
+        starts_run[1:] = ordered[1:] != ordered[:-1]
+        run_start = np.maximum.accumulate(np.where(starts_run, positions, 0))
+        followers = np.flatnonzero(~starts_run)
+        firsts.append(candidates[order[run_start[followers]]])
+        seconds.append(candidates[order[followers]])
+    pairs = np.unique(np.concatenate(firsts) * size + np.concatenate(seconds))
+    if not len(pairs):
+        return list(range(size))
+    left, right = pairs // size, pairs % size
+    negation_number: dict[frozenset[str], int] = {}
+    involved = np.unique(np.concatenate((left, right)))
+    negation_of = np.zeros(size, dtype=np.int64)
+    negation_of[involved] = [negation_number.setdefault(negations(keys[number]), len(negation_number))
+                             for number in involved.tolist()]
+    alike = negation_of[left] == negation_of[right]
+    left, right = left[alike], right[alike]
+    if len(left):
+        scores = process.cpdist([keys[number] for number in left.tolist()], [keys[number] for number in right.tolist()],
+                                scorer=fuzz.token_sort_ratio, score_cutoff=threshold, workers=1)
+        matched = np.asarray(scores) > 0
+        left, right = left[matched], right[matched]
+    graph = sparse.coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(size, size))
+    _, labels = connected_components(graph, directed=False)
+    return labels.tolist()
 
 
 def cluster_claims(records: Sequence[ClaimRecord], *, threshold: float = SIMILARITY_THRESHOLD) -> list[list[int]]:
