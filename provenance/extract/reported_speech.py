@@ -86,7 +86,15 @@ def is_run_on_report(sentence: Sentence, lexicon: Lexicon) -> bool:
     tokens = sentence.tokens
     if tokens[0].text in OPENING_QUOTES and any(token.text in CLOSING_QUOTES for token in tokens[-3:]):
         return True
-    return any(token.lower in RUN_ON_MARKERS or token.lower in REPORTATIVE_MODALS for token in tokens)
+    if any(token.lower in RUN_ON_MARKERS for token in tokens):
+        return True
+    return any(token.lower in REPORTATIVE_MODALS for token in tokens) and not _planned_passive(tokens)
+
+
+def _planned_passive(tokens: list[Token]) -> bool:
+    """``Mit dem Flug soll der Satellit transportiert werden``: *sollen* with a passive states a plan, not a report."""
+    words = [token for token in tokens if token.is_word]
+    return bool(words) and words[-1].lower == "werden"
 
 
 def is_quotation(text: str, span: Span) -> bool:

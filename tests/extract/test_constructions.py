@@ -446,3 +446,8 @@ def test_german_content_starts_after_a_relative_clause_on_the_medium():
     (claim,) = claims_of(text, "de")
     assert claim.text == "sie trete zurück"
     assert claim.chain[-1].mention == "Die Ministerin"
+
+
+def test_german_sollen_with_a_passive_is_a_plan_not_run_on_speech():
+    claims = claims_of("Der Minister sagte, die Brücke sei marode. Sie soll im Herbst abgerissen werden.", "de")
+    assert [claim.text for claim in claims] == ["die Brücke sei marode"]
