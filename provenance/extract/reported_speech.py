@@ -133,7 +133,7 @@ def _quoted_name(text: str, opening: int, words: list[Token]) -> bool:
     """„Ruhr Nachrichten“, die „Rundschau am Sonntag“: a quoted title names something, it claims nothing."""
     before = text[max(0, opening - 30) : opening].split()
     previous = before[-1].lower() if before else ""
-    if previous in ARTICLES or previous in ("des", "dem", "einer", "eines", "zeitung", "magazin", "blatt", "sender"):
+    if previous in ("zeitung", "magazin", "blatt", "sender"):
         return True
     return len(words) <= 4 and all(
         word.text[:1].isupper() or word.lower in ("am", "of", "der", "die", "das") for word in words

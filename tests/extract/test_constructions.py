@@ -451,3 +451,10 @@ def test_german_content_starts_after_a_relative_clause_on_the_medium():
 def test_german_sollen_with_a_passive_is_a_plan_not_run_on_speech():
     claims = claims_of("Der Minister sagte, die Brücke sei marode. Sie soll im Herbst abgerissen werden.", "de")
     assert [claim.text for claim in claims] == ["die Brücke sei marode"]
+
+
+def test_german_quotation_after_an_article_is_a_claim_unless_it_is_a_title():
+    claims = claims_of("Laut Reuters zeichnet Russland das Bild eines „kriegslüsternen Tyrannen“.", "de")
+    assert "„kriegslüsternen Tyrannen“" in [claim.text for claim in claims]
+    claims = claims_of("Laut Reuters berichtet die „Rundschau am Sonntag“ von Streit.", "de")
+    assert "„Rundschau am Sonntag“" not in [claim.text for claim in claims]
