@@ -130,7 +130,8 @@ def _german() -> Lexicon:
             "medienangaben polizeiangaben zeugenaussagen augenzeugenberichten worten überzeugung sicht "
             "berechnungen ankündigung erkenntnisstand auskunft vernehmen darstellungen "
             "bewertung schätzung recherchen meldungen aussagen angaben umfrage studie "
-            "ermittlungen bekunden stellungnahme analyse planungen expertenmeinung"
+            "ermittlungen bekunden stellungnahme analyse planungen expertenmeinung grundgesetz verfassung "
+            "vorhersage endergebnis veröffentlichung nachricht dokument hinweis"
         ),
         anaphoric_cues=_words("demnach wonach"),
         relay_phrases=_phrases("unter Berufung auf", "mit Verweis auf", "unter Verweis auf"),

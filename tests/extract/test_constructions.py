@@ -458,3 +458,8 @@ def test_german_quotation_after_an_article_is_a_claim_unless_it_is_a_title():
     assert "„kriegslüsternen Tyrannen“" in [claim.text for claim in claims]
     claims = claims_of("Laut Reuters berichtet die „Rundschau am Sonntag“ von Streit.", "de")
     assert "„Rundschau am Sonntag“" not in [claim.text for claim in claims]
+
+
+def test_german_nach_dem_grundgesetz_is_a_source():
+    (claim,) = claims_of("Nach dem Grundgesetz bestimmt der Kanzler die Richtlinien der Politik.", "de")
+    assert claim.chain[-1].mention == "dem Grundgesetz"
