@@ -228,6 +228,9 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
             return german_subject_first(context, verb, cue_indexes, subject)
     subject = subject_before_verb(context, before, verb)
     if subject is None and not phrases:
+        postposed = _postposed_after_auxiliary(context, clause_first, before, verb, cue_indexes)
+        if postposed is not None:
+            return postposed
         subject = subject_after_auxiliary(context, before, verb) or _fronted_document(context, before, verb)
     if subject is not None:
         return german_subject_first(context, verb, cue_indexes, subject)
@@ -259,8 +262,9 @@ def field_before_verb(context: SentenceContext, clause_first: int, verb: int) ->
     if all(context.lower(i) in GERMAN_AUXILIARIES or context.lower(i) in lexicon.verb_companions for i in before):
         # "Die Parteien, die PPP und die PML-N, hatten erklärt, ...": only the auxiliary stands in this clause.
         return []
-    if before and clause_first > 0 and context.lower(before[0]) in GERMAN_AUXILIARIES:
-        # "X, zuständig für Y, hatte im Juni angekündigt": the finite auxiliary opens the clause, X is before it.
+    if before and clause_first > 0 and context.lower(before[0]) in GERMAN_AUXILIARIES and not _names_after(context, before):
+        # "X, zuständig für Y, hatte im Juni angekündigt": the finite auxiliary opens the clause, X is before it;
+        # "..., hatte Koch-Mehrin gesagt" names its subject after the auxiliary.
         return []
     return before
 
@@ -479,6 +483,34 @@ def subject_before_verb(context: SentenceContext, before: list[int], verb: int) 
         # "der Präsident des Staates im Westen der Insel sagte": a prepositional phrase still belongs to it.
         return (subject[0], verb - 1)
     return None
+
+
+def _postposed_after_auxiliary(context: SentenceContext, clause_first: int, before: list[int], verb: int, cue_indexes):
+    """*„...“, hatte Koch-Mehrin damals gesagt.*: the auxiliary opens a postposed clause, the content is before it."""
+    if clause_first == 0 or not before or context.lower(before[0]) not in GERMAN_AUXILIARIES:
+        return None
+    if introduced_content_start(context, max(cue_indexes) + 1) is not None:
+        return None
+    subject = subject_after_auxiliary(context, before, verb)
+    content = content_before(context, clause_first)
+    if subject is None or content is None:
+        return None
+    reported = context.tokens[0].text in OPENING_QUOTES or is_content_clause(context, list(range(clause_first)))
+    if not reported:
+        # "Nachdem X gesorgt hatte, hatte Y ...": an adverbial clause, not what Y said.
+        return None
+    cue = [context.span(i, i) for i in sorted({before[0], *cue_indexes})]
+    used = set(range(clause_first, max(cue_indexes) + 1))
+    return make_frame(context, cue, [content], [subject], "indirect"), used
+
+
+def _names_after(context: SentenceContext, before: list[int]) -> bool:
+    """Whether a noun phrase follows the clause's first word (*hatte Koch-Mehrin*, *hatte der Minister*)."""
+    if len(before) < 2:
+        return False
+    following = context.tokens[before[1]]
+    lexicon = context.lexicon
+    return following.capitalized or following.lower in lexicon.determiners or following.lower in lexicon.pronouns
 
 
 def _quotation_between(context: SentenceContext, first: int, verb: int) -> int | None:

@@ -463,3 +463,11 @@ def test_german_quotation_after_an_article_is_a_claim_unless_it_is_a_title():
 def test_german_nach_dem_grundgesetz_is_a_source():
     (claim,) = claims_of("Nach dem Grundgesetz bestimmt der Kanzler die Richtlinien der Politik.", "de")
     assert claim.chain[-1].mention == "dem Grundgesetz"
+
+
+def test_german_postposed_clause_opened_by_an_auxiliary():
+    (claim, quotation) = claims_of("Die Brücke sei „nicht marode“, hatte der Bürgermeister damals gesagt.", "de")
+    assert claim.text == "Die Brücke sei „nicht marode“"
+    assert claim.chain[-1].mention == "der Bürgermeister"
+    assert claim.cue.text == "hatte … gesagt"
+    assert quotation.text == "„nicht marode“"
