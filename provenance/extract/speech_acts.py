@@ -17,6 +17,7 @@ NOMINAL_OBJECT_VERBS = {
     **dict.fromkeys("spricht sprach sprechen sprachen".split(), frozenset({"von", "vom"})),
     **dict.fromkeys("berichtet berichtete berichten berichteten".split(), frozenset({"von", "vom"})),
     **dict.fromkeys("warnt warnte warnen warnten".split(), frozenset({"vor"})),
+    **dict.fromkeys("verwies verweist verweisen verwiesen".split(), frozenset({"auf"})),
     **dict.fromkeys("nannte nannten nennt bezeichnete bezeichnet bezeichneten".split(), None),
     **dict.fromkeys("fordert forderte fordern forderten".split(), None),
 }

@@ -226,6 +226,7 @@ def test_german_reported_speech_after_a_speech_act_without_content():
         ("Die Wetterdienste warnen vor starkem Glatteis in den Bergen.", "Die Wetterdienste"),
         ("Der Bürgermeister nannte den Neubau einen Gewinn für die Stadt.", "Der Bürgermeister"),
         ("Seit Jahren fordert der Verband eine neue Brücke.", "der Verband"),
+        ("Die Stadt verwies auf die hohen Kosten der Brücke.", "Die Stadt"),
     ],
 )
 def test_german_speech_act_with_nominal_object_is_the_whole_sentence_without_cue(text, source):
