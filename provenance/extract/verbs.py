@@ -78,6 +78,9 @@ GERMAN_ADVERBS_AFTER_VERB = frozenset(
     "dann damals erneut später zuletzt".split()
 )
 DOCUMENT_PREPOSITIONS = frozenset("in im aus von vom bei seitens auf".split())
+GERMAN_NEGATIONS = frozenset({"nicht", "nie", "niemals"})
+# Conjunctions that open an adverbial clause after the verb, never the reported content.
+ADVERBIAL_CLAUSE_OPENERS = frozenset("um weil da obwohl nachdem bevor sodass damit zumal falls".split())
 # Conjunctions that open a verb-final clause whose verb of saying may still have a content clause.
 GERMAN_SUBORDINATORS = frozenset("da weil nachdem obwohl zumal während".split())
 GERMAN_COORDINATORS = frozenset("und aber doch denn sondern oder".split())
@@ -116,6 +119,12 @@ def match_verb(context: SentenceContext, index: int) -> tuple[Frame, set[int]] |
             return None
         cue_indexes.append(index + 1)
     if lexicon.language == "de":
+        if context.lower(max(cue_indexes) - 1) in GERMAN_NEGATIONS:
+            # "Nähere Einzelheiten gab er nicht bekannt": a speech act denied reports nothing.
+            return None
+        if word.startswith("erklär") and "für" in (context.lower(index - 2), context.lower(index - 3)):
+            # "für unzulässig erklärt": declaring something to be so, not saying something.
+            return None
         return german_verb_frame(context, index, clause_first, clause_last, cue_indexes)
     return english_verb_frame(context, index, clause_first, clause_last, cue_indexes)
 
@@ -579,6 +588,9 @@ def subject_after_auxiliary(context: SentenceContext, before: list[int], verb: i
 def german_subject_first(context: SentenceContext, verb: int, cue_indexes: list[int], subject: tuple[int, int]):
     used = set(cue_indexes) | set(range(subject[0], subject[1] + 1))
     start = introduced_content_start(context, max(cue_indexes) + 1)
+    if start is not None and context.lower(start) in ADVERBIAL_CLAUSE_OPENERS:
+        # "gab Details bekannt, um ...": a purpose or reason clause is not what was said.
+        start = None
     if start is None:
         # "Lammert würdigte die Bundeswehr als ...": no content here, but the next sentence may report him.
         return make_frame(context, [], [], [subject], "indirect"), used

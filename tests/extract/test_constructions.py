@@ -472,3 +472,19 @@ def test_german_postposed_clause_opened_by_an_auxiliary():
     assert claim.chain[-1].mention == "der Bürgermeister"
     assert claim.cue.text == "hatte … gesagt"
     assert quotation.text == "„nicht marode“"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nähere Einzelheiten gab der Sprecher nicht bekannt.",
+        "Das Gericht hat die Durchsuchung für unzulässig erklärt, weil sie zu weit ging.",
+    ],
+)
+def test_german_denied_or_declarative_verbs_report_nothing(text):
+    assert [claim for claim in claims_of(text, "de") if claim.cue] == []
+
+
+def test_german_purpose_clause_is_no_content():
+    claims = claims_of("Der Hacker gab Details bekannt, um die Methode zu erklären.", "de")
+    assert [claim.text for claim in claims] == []
