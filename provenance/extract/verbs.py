@@ -78,6 +78,8 @@ GERMAN_ADVERBS_AFTER_VERB = frozenset(
     "dann damals erneut später zuletzt".split()
 )
 DOCUMENT_PREPOSITIONS = frozenset("in im aus von vom bei seitens auf".split())
+# Determiners of a fronted object, never of a subject.
+ACCUSATIVE_DETERMINERS = frozenset({"den", "einen", "diesen", "keinen"})
 GERMAN_NEGATIONS = frozenset({"nicht", "nie", "niemals"})
 # Conjunctions that open an adverbial clause after the verb, never the reported content.
 ADVERBIAL_CLAUSE_OPENERS = frozenset("um weil da obwohl nachdem bevor sodass damit zumal falls".split())
@@ -236,6 +238,9 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
         if subject is not None:
             return german_subject_first(context, verb, cue_indexes, subject)
     subject = subject_before_verb(context, before, verb)
+    if subject is not None and phrases and context.lower(subject[0]) in ACCUSATIVE_DETERMINERS:
+        # "Den Namen der Sendung gab das ZDF bekannt": the fronted phrase is the object, the subject follows.
+        subject = None
     if subject is None and not phrases:
         postposed = _postposed_after_auxiliary(context, clause_first, before, verb, cue_indexes)
         if postposed is not None:

@@ -488,3 +488,8 @@ def test_german_denied_or_declarative_verbs_report_nothing(text):
 def test_german_purpose_clause_is_no_content():
     claims = claims_of("Der Hacker gab Details bekannt, um die Methode zu erklären.", "de")
     assert [claim.text for claim in claims] == []
+
+
+def test_german_fronted_object_is_not_the_source():
+    (claim,) = claims_of("Den Namen der Sendung gab das ZDF bereits bekannt: „Geheimnisse eines Papstes“.", "de")
+    assert claim.chain[-1].mention == "das ZDF"
