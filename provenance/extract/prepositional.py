@@ -195,8 +195,14 @@ def match_so(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
     content = content_before(context, index)
     if content is None:
         return None
+    contents = [content]
+    if context.lower(noun_phrase[1] + 1) == ",":
+        # "„In absehbarer Zeit“, so der Vorstand, wird VW ...": the sentence goes on after the source.
+        rest = content_after(context, noun_phrase[1] + 2) if noun_phrase[1] + 2 < len(context.tokens) else None
+        if rest is not None:
+            contents.append(rest)
     cue = [context.span(index, index)]
-    return Frame(cue=cue, content=[content], sources=[Mention(*context.span(*noun_phrase))], mode="indirect"), set(
+    return Frame(cue=cue, content=contents, sources=[Mention(*context.span(*noun_phrase))], mode="indirect"), set(
         range(index, noun_phrase[1] + 1)
     )
 

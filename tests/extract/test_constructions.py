@@ -493,3 +493,9 @@ def test_german_purpose_clause_is_no_content():
 def test_german_fronted_object_is_not_the_source():
     (claim,) = claims_of("Den Namen der Sendung gab das ZDF bereits bekannt: „Geheimnisse eines Papstes“.", "de")
     assert claim.chain[-1].mention == "das ZDF"
+
+
+def test_german_so_inserted_mid_sentence_takes_both_parts():
+    (claim,) = claims_of("Der Einsatz solle sich, so der Minister, auf schwere Fälle begrenzen.", "de")
+    assert claim.text == "Der Einsatz solle sich … auf schwere Fälle begrenzen"
+    assert claim.chain[-1].mention == "der Minister"
