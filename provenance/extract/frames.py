@@ -23,8 +23,8 @@ from provenance.extract.prepositional import (
 )
 from provenance.extract.quotations import match_colon_quotation
 from provenance.extract.segmentation import Sentence
-from provenance.extract.speech_acts import NOMINAL_OBJECT_VERBS, match_nominal_speech_act
 from provenance.extract.sentence_context import CLAUSE_PUNCTUATION, Frame, SentenceContext, quotation_mask
+from provenance.extract.speech_acts import NOMINAL_OBJECT_VERBS, match_nominal_speech_act
 from provenance.extract.verbs import match_dass_clause, match_that_clause, match_verb
 
 

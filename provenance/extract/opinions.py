@@ -21,7 +21,9 @@ def match_opinion(context: SentenceContext, index: int) -> tuple[Frame, set[int]
     """*X ist der Meinung, dass ...*: the subject of the copula holds the opinion in the clause after the comma."""
     if context.lexicon.language != "de" or context.lower(index) not in OPINION_NOUNS:
         return None
-    copula = next((i for i in range(index - 1, max(-1, index - OPINION_REACH - 1), -1) if context.lower(i) in COPULAS), None)
+    copula = next(
+        (i for i in range(index - 1, max(-1, index - OPINION_REACH - 1), -1) if context.lower(i) in COPULAS), None
+    )
     if copula is None or context.lower(copula + 1) != "der":
         return None
     start = introduced_content_start(context, index + 1)

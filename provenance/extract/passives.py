@@ -64,7 +64,9 @@ def _without_subject(context: SentenceContext, field: list[int]) -> bool:
         token = context.tokens[position]
         if token.lower in context.lexicon.determiners or token.lower in ("er", "sie"):
             return False
-        if token.capitalized and token.lower not in GERMAN_FRONTED_ADVERBS and token.lower != "es":
-            if position == field[0] or context.tokens[position - 1].lower not in GERMAN_FRONTED_ADVERBS:
-                return False
+        adverbial = token.lower in GERMAN_FRONTED_ADVERBS or token.lower == "es"
+        # A capitalised word after a fronted adverb belongs to it ("Darüber hinaus"); one that opens the field is a subject.
+        after_adverb = position != field[0] and context.tokens[position - 1].lower in GERMAN_FRONTED_ADVERBS
+        if token.capitalized and not adverbial and not after_adverb:
+            return False
     return True

@@ -89,7 +89,12 @@ def german_phrase_word(context: SentenceContext, index: int, start: int) -> bool
         return False
     if token.text.isdigit():
         return True
-    if word in NAME_PARTICLES and index > start and _capitalized(context, index - 1) and _capitalized(context, index + 1):
+    if (
+        word in NAME_PARTICLES
+        and index > start
+        and _capitalized(context, index - 1)
+        and _capitalized(context, index + 1)
+    ):
         # "Abdalla al Badri", "Ursula von der Leyen": a lower-case particle between parts of a name.
         return True
     if context.quoted[index]:

@@ -169,7 +169,7 @@ def match_emerges_from(context: SentenceContext, index: int) -> tuple[Frame, set
         # "Dies geht aus X hervor.": the previous sentence is what X says.
         frame.content = [context.span(0, 0)]
         frame.content_in_previous_sentence = True
-        return frame, set(range(0, particle + 1))
+        return frame, set(range(particle + 1))
     start = introduced_content_start(context, particle + 1)
     content = content_after(context, start) if start is not None else None
     if content is None:
@@ -190,7 +190,11 @@ def match_so(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
     opener = context.tokens[noun_phrase[0]]
     # "so der Minister", "so Gall"; not "so viele wie".
     compound_noun = context.lower(noun_phrase[0] + 1) == "-" and _capitalized_after_hyphen(context, noun_phrase[0])
-    if not opener.capitalized and not compound_noun and opener.lower not in ("der", "die", "das", "ein", "eine", "einer"):
+    if (
+        not opener.capitalized
+        and not compound_noun
+        and opener.lower not in ("der", "die", "das", "ein", "eine", "einer")
+    ):
         return None
     content = content_before(context, index)
     if content is None:

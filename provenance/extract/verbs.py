@@ -276,7 +276,12 @@ def field_before_verb(context: SentenceContext, clause_first: int, verb: int) ->
     if all(context.lower(i) in GERMAN_AUXILIARIES or context.lower(i) in lexicon.verb_companions for i in before):
         # "Die Parteien, die PPP und die PML-N, hatten erklärt, ...": only the auxiliary stands in this clause.
         return []
-    if before and clause_first > 0 and context.lower(before[0]) in GERMAN_AUXILIARIES and not _names_after(context, before):
+    if (
+        before
+        and clause_first > 0
+        and context.lower(before[0]) in GERMAN_AUXILIARIES
+        and not _names_after(context, before)
+    ):
         # "X, zuständig für Y, hatte im Juni angekündigt": the finite auxiliary opens the clause, X is before it;
         # "..., hatte Koch-Mehrin gesagt" names its subject after the auxiliary.
         return []
@@ -493,7 +498,11 @@ def subject_before_verb(context: SentenceContext, before: list[int], verb: int) 
             return (subject[0], conjunct[1])
     if all(word in context.lexicon.verb_companions or word in CLAUSE_PUNCTUATION for word in rest):
         return subject
-    if rest and rest[0] in SUBJECT_PREPOSITIONS and _noun_phrase_words(context, subject[1] + 1, _verb_group_start(context, verb)):
+    if (
+        rest
+        and rest[0] in SUBJECT_PREPOSITIONS
+        and _noun_phrase_words(context, subject[1] + 1, _verb_group_start(context, verb))
+    ):
         # "der Präsident des Staates im Westen der Insel sagte": a prepositional phrase still belongs to it.
         return (subject[0], verb - 1)
     return None

@@ -263,10 +263,7 @@ def test_german_konstatieren_is_a_cue():
 
 
 def test_german_quotation_in_run_on_speech_keeps_the_opening_cue():
-    text = (
-        "Die Ministerin sagte, die Reform komme im Herbst. "
-        "Es drohe sonst „ein teurer Stillstand in allen Behörden“."
-    )
+    text = "Die Ministerin sagte, die Reform komme im Herbst. Es drohe sonst „ein teurer Stillstand in allen Behörden“."
     claims = claims_of(text, "de")
     quotation = next(claim for claim in claims if claim.text == "„ein teurer Stillstand in allen Behörden“")
     assert quotation.mode == "direct"
@@ -314,7 +311,10 @@ def test_german_demand_put_to_a_party_is_no_reported_speech_act():
     "text, source",
     [
         ("Die Wochenzeitung „Die Woche“ meldet, der Minister habe gelogen.", "Die Wochenzeitung „Die Woche“"),
-        ("Der Bürgermeister, zuständig für den Hafen, hatte im Juni angekündigt, den Kai zu erneuern.", "Der Bürgermeister"),
+        (
+            "Der Bürgermeister, zuständig für den Hafen, hatte im Juni angekündigt, den Kai zu erneuern.",
+            "Der Bürgermeister",
+        ),
         ("Die Grünen und die Linken erklärten gestern, dass sie dagegen stimmen.", "Die Grünen und die Linken"),
     ],
 )
@@ -386,8 +386,16 @@ def test_german_name_particle_and_lower_case_compound_sources():
 @pytest.mark.parametrize(
     "text, content, cue",
     [
-        ("Der Verband ist der Ansicht, dass die Brücke zu teuer sei.", "dass die Brücke zu teuer sei", "ist der Ansicht"),
-        ("Die Grünen sind der gegenteiligen Auffassung: Die Brücke lohne sich.", "Die Brücke lohne sich", "sind der gegenteiligen Auffassung"),
+        (
+            "Der Verband ist der Ansicht, dass die Brücke zu teuer sei.",
+            "dass die Brücke zu teuer sei",
+            "ist der Ansicht",
+        ),
+        (
+            "Die Grünen sind der gegenteiligen Auffassung: Die Brücke lohne sich.",
+            "Die Brücke lohne sich",
+            "sind der gegenteiligen Auffassung",
+        ),
     ],
 )
 def test_german_opinion_phrase_with_a_content_clause(text, content, cue):
