@@ -235,6 +235,9 @@ def _run_on_claims(
         return []
     mode = "direct" if is_quotation(text, span) else "indirect"
     cue = opening_cue if mode == "direct" else None
+    if mode == "indirect":
+        # Annotators mark free indirect speech with its full stop; a quotation ends at its closing mark.
+        span = (span[0], sentence.tokens[-1].end)
     return [
         Claim(
             text=text[start:end],

@@ -78,7 +78,8 @@ def test_german_konjunktiv_clauses_become_separate_claims_with_one_chain():
 def test_german_run_on_reported_speech_keeps_the_chain():
     text = "Der Bürgermeister sagte, die Brücke sei marode. Eine Sanierung werde Millionen kosten. Das Wetter war gut."
     claims = claims_of(text, "de")
-    assert [claim.text for claim in claims] == ["die Brücke sei marode", "Eine Sanierung werde Millionen kosten"]
+    # Free indirect speech keeps its full stop, as annotators mark it.
+    assert [claim.text for claim in claims] == ["die Brücke sei marode", "Eine Sanierung werde Millionen kosten."]
     assert claims[1].cue is None and claims[1].chain == claims[0].chain
 
 
@@ -214,7 +215,7 @@ def test_german_passive_quotation_chain_runs_from_person_to_outlet():
 def test_german_reported_speech_after_a_speech_act_without_content():
     text = "Der Präsident würdigte die Armee als Stütze des Friedens. Sie sei eine Armee der Integration."
     (claim,) = claims_of(text, "de")
-    assert claim.text == "Sie sei eine Armee der Integration"
+    assert claim.text == "Sie sei eine Armee der Integration."
     assert claim.cue is None and claim.chain[-1].mention == "Der Präsident"
 
 
