@@ -134,12 +134,15 @@ def reliance_scores(records: Sequence[ClaimRecord], *, damping: float = DAMPING,
     is_source: set[int] = set()
 
     number = index.setdefault
+    reader_numbers: dict[int, int] = {}
     for record in records:
         if not record.chain:
             continue
         path = [number(source.iri, len(index)) for source in record.chain]
         is_source.update(path)
-        reader = number(reader_of(record), len(index))
+        reader = reader_numbers.get(id(record.article))
+        if reader is None:
+            reader = reader_numbers[id(record.article)] = number(reader_of(record), len(index))
         readers.append(reader)
         previous = reader
         for current in reversed(path):

@@ -52,7 +52,7 @@ SELECT ?source ?reliability WHERE {
 }
 """
 SUMMARIES = "SELECT ?summary WHERE { ?article cp:corpusSummary ?summary }"
-SUMMARISED = "SELECT (COUNT(?article) AS ?n) WHERE { ?article a schema:NewsArticle ; cp:corpusSummary ?summary }"
+SUMMARISED = "SELECT (COUNT(?summary) AS ?n) WHERE { ?article cp:corpusSummary ?summary }"
 COMMON_MODE = "indirect"
 CLAIM_TEXTS_WITH = """
 SELECT ?claim ?text ?first ?second ?third WHERE {
