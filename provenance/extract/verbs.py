@@ -386,8 +386,10 @@ def _inverted_frame(context, verb: int, clause_first: int, before: list[int], cu
     used = set(cue_indexes) | set(range(speaker[0], last + 1))
     postposed = not before or (len(before) == 1 and context.lower(before[0]) == "so")
     refers_back = len(before) == 1 and context.lower(before[0]) in GERMAN_BACK_REFERENCES
+    continuation = None
     if clause_first > 0 and postposed:
         content = content_before(context, clause_first)
+        continuation = _continuation_after_speaker(context, last)
     elif refers_back:
         # "Dies teilte die Polizei mit.": "Dies" here, the previous sentence added by the extractor.
         content = context.span(before[0], before[0])
@@ -396,10 +398,21 @@ def _inverted_frame(context, verb: int, clause_first: int, before: list[int], cu
         content = content_after(context, start) if start is not None else None
     if content is None:
         return None
-    frame = make_frame(context, cue, [content], origins + [speaker], "indirect")
+    contents = [content] if continuation is None else [content, continuation]
+    frame = make_frame(context, cue, contents, origins + [speaker], "indirect")
     frame.medium = medium
     frame.content_in_previous_sentence = refers_back
     return frame, used
+
+
+def _continuation_after_speaker(context: SentenceContext, last: int):
+    """``„…“, sagte die Königin, ihre „Gedanken sind bei allen“``: the reported words that go on after the speaker."""
+    if context.lower(last + 1) != "," or last + 2 >= len(context.tokens):
+        return None
+    rest = range(last + 2, len(context.tokens))
+    if not any(context.tokens[i].text in OPENING_QUOTES for i in rest):
+        return None
+    return content_after(context, last + 2)
 
 
 def _passive_quotation(context: SentenceContext, verb: int, clause_first: int, auxiliary: int):

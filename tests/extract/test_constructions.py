@@ -508,3 +508,11 @@ def test_german_so_inserted_mid_sentence_takes_both_parts():
     (claim,) = claims_of("Der Einsatz solle sich, so der Minister, auf schwere Fälle begrenzen.", "de")
     assert claim.text == "Der Einsatz solle sich … auf schwere Fälle begrenzen"
     assert claim.chain[-1].mention == "der Minister"
+
+
+def test_german_quotation_continuing_after_a_postposed_speaker():
+    text = "Sie sei „tief erschüttert“, sagte die Ministerin, ihre „Gedanken sind bei den Familien“."
+    claims = claims_of(text, "de")
+    assert "„Gedanken sind bei den Familien“" in [claim.text for claim in claims]
+    assert claims[0].text == "Sie sei „tief erschüttert“ … ihre „Gedanken sind bei den Familien“"
+    assert all(claim.chain[-1].mention == "die Ministerin" for claim in claims)
