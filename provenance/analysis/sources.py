@@ -14,7 +14,9 @@ at the end of a long chain earns little. Edges are weighted by the number of cla
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from itertools import chain as iter_chain
 from dataclasses import dataclass
 
 import numpy as np
@@ -64,37 +66,21 @@ def source_statistics(records: Sequence[ClaimRecord], *, damping: float = DAMPIN
     -------
     list of SourceStatistics, sorted by relayed, then originated, then name.
     """
-    originated: dict[str, int] = {}
-    relayed: dict[str, int] = {}
-    through: dict[str, int] = {}
+    chains = [record.chain for record in records if record.chain]
+    attributed = len(chains)
+    # Each distinct source object once, in order of first appearance (records share them): the first
+    # description of an IRI wins unless it has no rating and a later one has.
     described: dict[str, tuple[str, str, str | None]] = {}
-    attributed = 0
-    # A source object already looked at cannot change what ``described`` says (records share them).
-    looked_at: set[int] = set()
-    for record in records:
-        chain = record.chain
-        if not chain:
-            continue
-        attributed += 1
-        for source in chain:
-            if id(source) not in looked_at:
-                looked_at.add(id(source))
-                iri = source.iri
-                if iri not in described or (described[iri][2] is None and source.reliability is not None):
-                    described[iri] = (source.name, source.kind, source.reliability)
-        first = chain[0].iri
-        originated[first] = originated.get(first, 0) + 1
-        through[first] = through.get(first, 0) + 1
-        if len(chain) == 1:
-            continue
-        seen = {first}
-        for source in chain[1:]:
-            iri = source.iri
-            if iri in seen:
-                continue
-            seen.add(iri)
-            through[iri] = through.get(iri, 0) + 1
-            relayed[iri] = relayed.get(iri, 0) + 1
+    for source in {id(source): source for chain in chains for source in chain}.values():
+        iri = source.iri
+        if iri not in described or (described[iri][2] is None and source.reliability is not None):
+            described[iri] = (source.name, source.kind, source.reliability)
+    originated = Counter([chain[0].iri for chain in chains])
+    # A chain counts once for each source in it; its origin first, the others relay.
+    distinct = [list(dict.fromkeys([source.iri for source in chain])) if len(chain) > 1 else [chain[0].iri]
+                for chain in chains]
+    through = Counter(iter_chain.from_iterable(distinct))
+    relayed = Counter(iter_chain.from_iterable([iris[1:] for iris in distinct if len(iris) > 1]))
     reliance = reliance_scores(records, damping=damping)
     ranked = sorted(described, key=lambda iri: (-reliance.get(iri, 0.0), described[iri][0], iri))
     rank = {iri: position for position, iri in enumerate(ranked, start=1)}
