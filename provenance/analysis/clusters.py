@@ -63,11 +63,25 @@ def normalise_text(text: str) -> str:
     >>> normalise_text("The delegations have returned to their hotels")
     'delegations returned hotels'
     """
+    return _normalise(text, _WordForms())
+
+
+class _WordForms(dict):
+    """``{folded word: its form in a normalised text}``, "" for a function word; filled as words come."""
+
+    def __missing__(self, word: str) -> str:
+        form = KONJUNKTIV.get(word, word)
+        if form in STOPWORDS:
+            form = ""
+        self[word] = form
+        return form
+
+
+def _normalise(text: str, forms: _WordForms) -> str:
     folded = unicodedata.normalize("NFC", text).casefold().translate(UMLAUTS)
     if not folded.isascii():
         folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-    words = (KONJUNKTIV.get(word, word) for word in WORD.findall(folded))
-    return " ".join(word for word in words if word not in STOPWORDS)
+    return " ".join(filter(None, map(forms.__getitem__, WORD.findall(folded))))
 
 
 def negations(normalised: str) -> frozenset[str]:
@@ -141,11 +155,12 @@ def cluster_texts(texts: Sequence[str], *, threshold: float = SIMILARITY_THRESHO
     """
     distinct: dict[str, int] = {}
     by_text: dict[str, int] = {}
+    forms = _WordForms()
     members: list[int] = []
     for text in texts:
         number = by_text.get(text)
         if number is None:
-            number = by_text[text] = distinct.setdefault(normalise_text(text), len(distinct))
+            number = by_text[text] = distinct.setdefault(_normalise(text, forms), len(distinct))
         members.append(number)
     keys = list(distinct)
     labels = _same_claim_components(keys, threshold)
