@@ -24,13 +24,13 @@ decoded per article instead of about ten per claim) plus the sources' names and 
 scans (:mod:`provenance.rdf.analysis_queries`). Stores cached before the summaries existed are given
 them in place (:func:`add_summaries`).
 
-Measured with other work on both cores (CPU seconds are the fairer figure), against the code before
-the summaries (``--baseline``), same findings at every size::
+Measured on this 2-core machine with some other work running, against the code before the summaries
+(``--baseline``), same findings (``--json`` digest) at every size; wall / CPU seconds::
 
-    claims   wall s (before)   CPU s (before)   read / analyse / json CPU s (before)          peak MB
-    10k        0.9 (1.9)        0.5 (0.9)       0.18 / 0.29 / 0.04  (0.58 / 0.30 / 0.03)    137
-    100k      12.8 (27.6)       5.4 (10.7)      2.1 / 2.7 / 0.5     (7.3 / 2.9 / 0.5)       443
-    1M       131 (678)         58.3 (191.5)     18.9 / 31.1 / 8.4   (137.5 / 44.4 / 9.6)   2,504
+    claims   total (before)             read            analyse         json          peak MB (before)
+    10k       0.45 / 0.41 (0.95 / 0.93)  0.22 (0.61)     0.20 (0.30)     0.04 (0.03)     135 (143)
+    100k      4.54 / 4.50 (10.6 / 10.3)  1.51 (6.89)     2.28 (3.13)     0.75 (0.55)     430 (476)
+    1M        53.6 / 53.1 (165 / 153)    17.4 (120)      30.9 (36.4)     5.40 (8.06)   2,506 (2,397)
 
 The machine this runs on is often busy with other work, which stretches wall-clock times by two or
 three: each phase is also given in CPU seconds, and ``--baseline DIR`` measures another checkout's

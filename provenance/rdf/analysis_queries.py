@@ -10,8 +10,7 @@ DISTINCT, never joined.
 Articles written since ``cp:corpusSummary`` exists carry one JSON literal with everything read
 here (:func:`provenance.rdf.mapping.corpus_summary`); when every stored article has one, the claims
 are read from those alone: one scan, one decoded value per article instead of about ten per claim
-(1M claims on a busy machine: 19 s of CPU instead of 137, 69 s wall instead of 534; see
-``benchmarks/bench_report.py``). Otherwise (stores written before) the scans below.
+(1M claims: 17 s instead of 120; see ``benchmarks/bench_report.py``). Otherwise (stores written before) the scans below.
 
 Rows come as plain strings from ``Store.select_values`` (the embedded store serialises them as
 SPARQL CSV itself, several times faster than building a Python term per value).
