@@ -33,6 +33,8 @@ XSD_BOOLEAN = NamedNode(v.XSD + "boolean")
 XSD_DATE = NamedNode(v.XSD + "date")
 XSD_DATETIME = NamedNode(v.XSD + "dateTime")
 QUOTE_CONTEXT = 32
+#: Raised whenever the triples written for the same article change shape (2: cp:corpusSummary).
+MAPPING_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,13 @@ class ArticleGraph:
 
 
 def content_hash(article: Article, scheme: IriScheme) -> str:
-    """Hash of everything that determines an article's triples, except the time of the write."""
+    """Hash of everything that determines an article's triples, except the time of the write.
+
+    The mapping's version is part of it, so re-adding an article after the mapping changed
+    rewrites its graph instead of keeping triples of the old shape.
+    """
     document = document_from_article(article, include_ids=False)
-    payload = json.dumps([scheme.base, article.text, document], sort_keys=True, ensure_ascii=False)
+    payload = json.dumps([MAPPING_VERSION, scheme.base, article.text, document], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
