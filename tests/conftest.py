@@ -5,10 +5,14 @@ Tests that need ../shared fail (not skip) when CI=true, so that CI can never pas
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from provenance.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PROVENANCE_SHARED", ROOT.parent / "shared"))
@@ -33,3 +37,39 @@ def seed_text(shared_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def seed_gold(shared_dir: Path) -> Path:
     return shared_dir / "seed" / "tass-talks-de.gold.json"
+
+
+class Cli:
+    """Runs ``provenance --store STORE ...`` in-process; ``json`` parses the output of ``--json``."""
+
+    def __init__(self, store: Path) -> None:
+        self.store = store
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, expect: int = 0):
+        result = self.runner.invoke(main, ["--store", str(self.store), *args], catch_exceptions=False)
+        assert result.exit_code == expect, (result.exit_code, result.output)
+        return result
+
+    def json(self, *args: str):
+        return json.loads(self(*args, "--json").stdout)
+
+    def error(self, *args: str) -> str:
+        """The one line a user error prints on stderr (exit code 1, no traceback)."""
+        result = self(*args, expect=1)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, result.stderr
+        assert lines[0].startswith("Error: ") and "Traceback" not in result.output
+        return lines[0]
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    """The CLI on a fresh on-disk store."""
+    return Cli(tmp_path / "store")
+
+
+@pytest.fixture
+def new_cli(tmp_path: Path):
+    """Makes a CLI on another fresh store (to import an export into)."""
+    return lambda name: Cli(tmp_path / name)
