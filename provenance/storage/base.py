@@ -7,11 +7,11 @@ named graphs, which a backend replaces atomically.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol, Union, runtime_checkable
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Triple
 
 Term = Union[NamedNode, BlankNode, Literal]
 Row = dict[str, Term]
@@ -38,6 +38,20 @@ EXTENSIONS: dict[str, str] = {
     ".trig": "trig",
     ".nq": "nquads",
 }
+
+
+def solution_rows(result: QuerySolutions, convert: Callable[[Term], Term] = lambda term: term) -> tuple[list[str], list[Row]]:
+    """The projected variable names and the rows of SELECT solutions; unbound variables are left out of a row."""
+    names = [variable.value for variable in result.variables]
+    rows = []
+    for solution in result:
+        row = {}
+        for name in names:
+            value = solution[name]
+            if value is not None:
+                row[name] = convert(value)
+        rows.append(row)
+    return names, rows
 
 
 @dataclass

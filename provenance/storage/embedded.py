@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from provenance.errors import InvalidInput, StoreError, StoreLocked
 from provenance.rdf.vocab import PREFIXES
-from provenance.storage.base import QueryResult, Row, Term
+from provenance.storage.base import QueryResult, Row, Term, solution_rows
 
 STAGING_PREFIX = "urn:claim-provenance:staging:"
 
@@ -82,16 +82,7 @@ class EmbeddedStore:
         result = self._query(query, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise InvalidInput("expected a SELECT query")
-        names = [variable.value for variable in result.variables]
-        rows = []
-        for solution in result:
-            row = {}
-            for name in names:
-                value = solution[name]
-                if value is not None:
-                    row[name] = value
-            rows.append(row)
-        return rows
+        return solution_rows(result)[1]
 
     def select_values(self, query: str, bindings: Mapping[str, Term] | None = None) -> Iterator[list[str]]:
         # The store serialises the answer as SPARQL CSV itself, several times faster than a Python
@@ -119,8 +110,7 @@ class EmbeddedStore:
     def run(self, query: str) -> QueryResult:
         result = self._query(query, None)
         if isinstance(result, ox.QuerySolutions):
-            names = [variable.value for variable in result.variables]
-            rows = [{name: s[name] for name in names if s[name] is not None} for s in result]
+            names, rows = solution_rows(result)
             return QueryResult("select", variables=names, rows=rows)
         if isinstance(result, ox.QueryBoolean):
             return QueryResult("boolean", boolean=bool(result))

@@ -53,7 +53,7 @@ from requests.auth import HTTPDigestAuth
 
 from provenance.errors import InvalidInput, StoreError
 from provenance.rdf.vocab import PREFIXES
-from provenance.storage.base import QueryResult, Row, Term
+from provenance.storage.base import QueryResult, Row, Term, solution_rows
 from provenance.storage.embedded import STAGING_PREFIX, rdf_format
 
 JSON_RESULTS = "application/sparql-results+json"
@@ -583,16 +583,7 @@ def _term(term):
 
 
 def _rows(result: ox.QuerySolutions) -> tuple[list[str], list[Row]]:
-    names = [variable.value for variable in result.variables]
-    rows = []
-    for solution in result:
-        row = {}
-        for name in names:
-            value = solution[name]
-            if value is not None:
-                row[name] = _term(value)
-        rows.append(row)
-    return names, rows
+    return solution_rows(result, _term)
 
 
 # update text ---------------------------------------------------------------------------------------
