@@ -74,6 +74,8 @@ class _ArticleReader:
         # The cue that opened the report the next sentence may continue: its quotations share it.
         self.last_cue: Cue | None = None
         self.previous_sentence: Sentence | None = None
+        # The cue-less claim of free indirect speech in the sentence before, which this one may go on.
+        self.free_indirect: Claim | None = None
 
     def read(self, sentence: Sentence) -> None:
         frames = find_frames(self.analysed, sentence, self.lexicon)
@@ -84,9 +86,15 @@ class _ArticleReader:
         new_claims = [
             claim for frame in reported for claim in _claims_of_frame(self.text, frame, self.namer, self.lexicon)
         ]
+        free_indirect = None
         if not new_claims and self.last_chain and is_run_on_report(sentence, self.lexicon):
             new_claims = _run_on_claims(self.text, sentence, self.last_chain, self.lexicon, self.last_cue)
             new_claims += _quotations_of_run_on(self.text, new_claims, self.last_cue, self.lexicon)
+            free_indirect = next((claim for claim in new_claims if claim.cue is None), None)
+            if free_indirect is not None and self.free_indirect is not None:
+                new_claims.remove(free_indirect)
+                free_indirect = _continued(self.text, self.free_indirect, free_indirect)
+        self.free_indirect = free_indirect
         self.previous_sentence = sentence
         self.claims.extend(new_claims)
         # Run-on reported speech continues only the sentence right before it; a speech act without
@@ -229,7 +237,11 @@ def _content_pieces(text: str, frame: Frame, lexicon: Lexicon) -> list[list[Span
 def _run_on_claims(
     text: str, sentence: Sentence, chain: tuple[Hop, ...], lexicon: Lexicon, opening_cue: Cue | None
 ) -> list[Claim]:
-    """Claims of a sentence that goes on reporting; a quotation that continues one keeps the opening cue."""
+    """The claim of a sentence that goes on reporting; a quotation that continues one keeps the opening cue.
+
+    The sentence is one claim, not one per Konjunktiv-I clause: annotators mark free indirect
+    speech sentence by sentence (train: fewer claims for the same matches, joint F1 0.612 -> 0.614).
+    """
     span = content_sentence_span(sentence)
     if span is None:
         return []
@@ -238,18 +250,30 @@ def _run_on_claims(
     if mode == "indirect":
         # Annotators mark free indirect speech with its full stop; a quotation ends at its closing mark.
         span = (span[0], sentence.tokens[-1].end)
+    start, end = span
     return [
         Claim(
             text=text[start:end],
-            spans=(clause,),
+            spans=(span,),
             chain=chain,
             cue=cue,
             mode=mode,
-            hedged=_hedged(text, [clause], [], lexicon),
+            hedged=_hedged(text, [span], [], lexicon),
         )
-        for clause in split_reported_clauses(text, span, lexicon)
-        for start, end in [clause]
     ]
+
+
+def _continued(text: str, claim: Claim, continuation: Claim) -> Claim:
+    """The free indirect speech of the sentence before, stretched over the next sentence that goes on with it.
+
+    Why: annotators mark a run of free indirect speech sentences as one claim more often than as
+    one claim each (train: 100 fewer claims, the same matches; joint F1 0.614 -> 0.621).
+    """
+    start, end = claim.spans[0][0], continuation.spans[-1][1]
+    claim.spans = ((start, end),)
+    claim.text = text[start:end]
+    claim.hedged = claim.hedged or continuation.hedged
+    return claim
 
 
 def _unattributed_claim(text: str, sentence: Sentence) -> list[Claim]:

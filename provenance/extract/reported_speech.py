@@ -11,8 +11,12 @@ Span = tuple[int, int]
 
 SUBORDINATORS = frozenset(
     "der die das dem den deren dessen welche welcher welches dass ob weil wenn wie um als da damit obwohl "
-    "während nachdem bevor sodass wo was wer zu".split()
+    "während nachdem bevor sodass wo was wer zu wenngleich obgleich obwohl sofern falls indem solange sobald "
+    "zumal seitdem wobei weshalb weswegen wodurch womit".split()
 )
+# Prepositions that open a relative clause before a relative pronoun (*, an dem mehr los sei*).
+RELATIVE_PREPOSITIONS = frozenset("an auf aus bei durch für gegen in mit nach über um unter von vor zu zwischen".split())
+RELATIVE_PRONOUNS = frozenset("dem der den denen deren dessen die das welchem welcher welchen welches welche".split())
 # Konjunktiv-I forms that are not also indicative or conditional: a sentence with one of them is
 # reported speech even without a cue.
 RUN_ON_MARKERS = frozenset(
@@ -67,6 +71,8 @@ def _subordinate(piece: list[Token]) -> bool:
 
     ``der``/``die``/``das`` before a capitalised noun is an article (``, der Verkehr werde ...``).
     """
+    if piece[0].lower in RELATIVE_PREPOSITIONS and len(piece) > 1 and piece[1].lower in RELATIVE_PRONOUNS:
+        return not (piece[1].lower in ARTICLES and len(piece) > 2 and piece[2].capitalized)
     if piece[0].lower not in SUBORDINATORS:
         return False
     is_article = piece[0].lower in ARTICLES and len(piece) > 1 and piece[1].capitalized

@@ -516,3 +516,25 @@ def test_german_quotation_continuing_after_a_postposed_speaker():
     assert "„Gedanken sind bei den Familien“" in [claim.text for claim in claims]
     assert claims[0].text == "Sie sei „tief erschüttert“ … ihre „Gedanken sind bei den Familien“"
     assert all(claim.chain[-1].mention == "die Ministerin" for claim in claims)
+
+
+def test_german_free_indirect_speech_over_several_sentences_is_one_claim():
+    text = (
+        "Die Bürgermeisterin sagte, der Markt bleibe geschlossen. Die Händler würden entschädigt. "
+        "Ein neuer Termin stehe noch nicht fest, die Stadt prüfe aber den Herbst. Das Wetter war gut."
+    )
+    claims = claims_of(text, "de")
+    assert [claim.text for claim in claims] == [
+        "der Markt bleibe geschlossen",
+        "Die Händler würden entschädigt. Ein neuer Termin stehe noch nicht fest, die Stadt prüfe aber den Herbst.",
+    ]
+    assert claims[1].cue is None and claims[1].chain == claims[0].chain
+
+
+def test_german_relative_clause_after_a_preposition_stays_in_its_claim():
+    text = "Der Trainer sagte, das sei ein Spiel, an dem sich die Saison entscheide, die Mannschaft habe das verstanden."
+    claims = claims_of(text, "de")
+    assert [claim.text for claim in claims] == [
+        "das sei ein Spiel, an dem sich die Saison entscheide",
+        "die Mannschaft habe das verstanden",
+    ]
