@@ -95,10 +95,13 @@ def _german() -> Lexicon:
             "räumte": _words("ein"),
             "fügte": _words("hinzu"),
             "wies": _words("hin"),
+            "ausgegangen": _words("davon"),
+            "ausgeht": _words("davon"),
             "kündigte": _words("an"),
             "kündigten": _words("an"),
             "warf": _words("vor"),
             "wirft": _words("vor"),
+            "werfen": _words("vor"),
             "sprach": _words("von aus"),
             "forderte": _words("auf"),
             "geht": _words("aus"),
@@ -118,7 +121,7 @@ def _german() -> Lexicon:
             "zeigten": _words("sich"),
         },
         particle_required=_words(
-            "gab gaben stellte räumte fügte wies kündigte kündigten warf wirft sprach geht ging gehen führt führte "
+            "gab gaben stellte räumte fügte wies ausgegangen ausgeht kündigte kündigten warf wirft werfen sprach geht ging gehen führt führte "
             "schlug schlägt hob sicherte prangerte prangerten gibt zeigte zeigten gingen"
         ),
         quoting_verbs=_words("zitierte zitierten zitiert"),

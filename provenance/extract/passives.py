@@ -3,6 +3,8 @@
 Nobody is named as the speaker, so the chain is one hop that points at no mention, unless a
 fronted place or document (*Aus Hamburg wird gemeldet*, *In der Mitteilung wird gefordert*) or an
 agent (*von der Polizei*) says who it was. The auxiliary and the participle are the cue.
+Passives of accusing or asking (*Ihm wird vorgeworfen, ...*, *Die Anwohner wurden aufgefordert, ...*)
+may have a subject or a dative: it names the one accused or asked, so it is not the source either.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ IMPERSONAL_PARTICIPLES = frozenset(
     "mitgeteilt angekündigt behauptet bestätigt hervorgehoben festgestellt argumentiert bemängelt "
     "gewarnt spekuliert vorgeworfen aufgefordert beschuldigt angenommen erwartet geschätzt".split()
 )
+# Passives whose subject or dative is the one accused or asked, never the speaker: *Ihm wird vorgeworfen, ...*.
+ADDRESSEE_PARTICIPLES = frozenset("vorgeworfen aufgefordert beschuldigt".split())
 PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden worden".split())
 AGENT_PREPOSITIONS = frozenset({"von", "vom"})
 
@@ -34,7 +38,8 @@ def match_impersonal_passive(context: SentenceContext, index: int) -> tuple[Fram
     verb_group = sorted({index, *auxiliaries})
     field = [i for i in range(clause_first, verb_group[-1]) if i not in verb_group]
     source = _named_speaker(context, field)
-    if source is None and not _without_subject(context, field):
+    addressed = context.lower(index) in ADDRESSEE_PARTICIPLES
+    if source is None and not addressed and not _without_subject(context, field):
         return None
     start = introduced_content_start(context, verb_group[-1] + 1)
     content = content_after(context, start) if start is not None else None

@@ -538,3 +538,32 @@ def test_german_relative_clause_after_a_preposition_stays_in_its_claim():
         "das sei ein Spiel, an dem sich die Saison entscheide",
         "die Mannschaft habe das verstanden",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Dem Bürgermeister wird vorgeworfen, Fördergelder veruntreut zu haben.", "Fördergelder veruntreut zu haben"),
+        ("Die Anwohner wurden aufgefordert, die Fenster zu schließen.", "die Fenster zu schließen"),
+        ("Die beiden Männer werden beschuldigt, den Laden überfallen zu haben.", "den Laden überfallen zu haben"),
+    ],
+)
+def test_german_passive_of_accusing_or_asking_names_no_speaker(text, content):
+    (claim,) = claims_of(text, "de")
+    assert claim.text == content
+    # The fronted phrase is the one accused or asked, not who said it.
+    assert [hop.start for hop in claim.chain] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Die Gewerkschaft hat die Stadt aufgefordert, die Busse wieder fahren zu lassen.", "aufgefordert"),
+        ("Kritiker werfen dem Verein vor, die Zahlen geschönt zu haben.", "werfen … vor"),
+        ("Die Forscher waren davon ausgegangen, dass der See austrocknet.", "davon ausgegangen"),
+    ],
+)
+def test_german_active_accusations_requests_and_assumptions_have_their_subject_as_source(text, cue):
+    (claim,) = claims_of(text, "de")
+    assert claim.cue.text == cue
+    assert claim.chain[-1].start == 0
