@@ -11,7 +11,7 @@ from functools import cache
 
 from provenance.extract.lexicon import Lexicon, lexicon_for
 from provenance.extract.opinions import OPINION_NOUNS, match_opinion
-from provenance.extract.passives import IMPERSONAL_PARTICIPLES, match_impersonal_passive
+from provenance.extract.passives import IMPERSONAL_PARTICIPLES, match_became_known, match_impersonal_passive
 from provenance.extract.prepositional import (
     match_anaphor,
     match_colon,
@@ -62,7 +62,7 @@ def _trigger_words(language: str) -> frozenset[str]:
     words |= {phrase[0] for phrase in lexicon.source_prepositions}
     words |= {"nach", "gemäß", "so", ":"}
     if language == "de":
-        words |= set(NOMINAL_OBJECT_VERBS) | IMPERSONAL_PARTICIPLES | OPINION_NOUNS
+        words |= set(NOMINAL_OBJECT_VERBS) | IMPERSONAL_PARTICIPLES | OPINION_NOUNS | {"bekannt", "bekanntgegeben"}
     return frozenset(words)
 
 
@@ -81,6 +81,7 @@ def match_at(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
         match_so,
         match_nominal_speech_act,
         match_impersonal_passive,
+        match_became_known,
         match_opinion,
         match_emerges_from,
         match_verb,

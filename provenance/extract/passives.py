@@ -23,6 +23,9 @@ IMPERSONAL_PARTICIPLES = frozenset(
 ADDRESSEE_PARTICIPLES = frozenset("vorgeworfen aufgefordert beschuldigt".split())
 PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden worden".split())
 AGENT_PREPOSITIONS = frozenset({"von", "vom"})
+# *Es wurde bekannt, dass ...*, *Wie heute bekannt wurde, ...*: news that became known, from nobody named.
+KNOWN_AUXILIARIES = frozenset("wird wurde werden wurden worden war ist geworden".split())
+KNOWN_PARTICIPLES = frozenset({"geworden", "gegeben", "gemacht"})
 
 
 def match_impersonal_passive(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
@@ -75,3 +78,46 @@ def _without_subject(context: SentenceContext, field: list[int]) -> bool:
         if token.capitalized and not adverbial and not after_adverb:
             return False
     return True
+
+
+def match_became_known(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
+    """*Inzwischen wurde bekannt, dass ...*, *Wie gestern bekannt wurde, ...*: what became known, said by nobody named.
+
+    Why: annotators mark these as attributions with the verb group as the cue and no source; the
+    news comes from somewhere the article does not say.
+    """
+    if context.lexicon.language != "de" or context.lower(index) not in ("bekannt", "bekanntgegeben"):
+        return None
+    clause_first = clause_start(context, index)
+    clause_last = clause_end(context, index)
+    clause = range(clause_first, clause_last + 1)
+    auxiliaries = [i for i in clause if context.lower(i) in KNOWN_AUXILIARIES]
+    if not auxiliaries:
+        return None
+    verb_group = sorted({index, *auxiliaries})
+    if context.lower(index + 1) in KNOWN_PARTICIPLES:
+        verb_group.append(index + 1)
+    field = [i for i in range(clause_first, verb_group[-1]) if i not in verb_group]
+    source = _named_speaker(context, field)
+    wie = bool(field) and context.lower(field[0]) == "wie"
+    if wie:
+        field = field[1:]
+    if source is None and not _without_subject(context, field):
+        return None
+    if wie:
+        # "Wie heute bekannt wurde, sind ...": the main clause after the comma is the content.
+        if context.lower(clause_last + 1) != ",":
+            return None
+        content = content_after(context, clause_last + 2)
+        used = set(range(clause_first, clause_last + 2))
+    else:
+        start = introduced_content_start(context, verb_group[-1] + 1)
+        content = content_after(context, start) if start is not None else None
+        used = set(range(clause_first, start)) if start is not None else set()
+    if content is None:
+        return None
+    cue = [context.span(i, i) for i in verb_group]
+    if wie:
+        cue.insert(0, context.span(clause_first, clause_first))
+    sources = [Mention(*context.span(*source))] if source is not None else []
+    return Frame(cue=cue, content=[content], sources=sources, mode="indirect"), used

@@ -567,3 +567,21 @@ def test_german_active_accusations_requests_and_assumptions_have_their_subject_a
     (claim,) = claims_of(text, "de")
     assert claim.cue.text == cue
     assert claim.chain[-1].start == 0
+
+
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        ("Inzwischen wurde bekannt, dass der Pilot verletzt ist.", "dass der Pilot verletzt ist", "wurde bekannt"),
+        ("Wie heute bekannt wurde, ist der Pilot verletzt.", "ist der Pilot verletzt", "Wie … bekannt wurde"),
+        ("Zuvor war bekannt geworden, dass die Brücke gesperrt wird.", "dass die Brücke gesperrt wird", "war bekannt geworden"),
+    ],
+)
+def test_german_news_that_became_known_has_no_named_source(text, content, cue):
+    (claim,) = claims_of(text, "de")
+    assert (claim.text, claim.cue.text) == (content, cue)
+    assert [hop.start for hop in claim.chain] == [None]
+
+
+def test_german_known_for_something_is_no_attribution():
+    assert claims_of("Das Bad ist für seine langen Rutschen bekannt.", "de") == []
