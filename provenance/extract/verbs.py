@@ -152,7 +152,8 @@ def match_dass_clause(context: SentenceContext, index: int) -> tuple[Frame, set[
     if context.lexicon.language != "de" or context.lower(index + 1) != "," or context.lower(index + 2) != "dass":
         return None
     token = context.tokens[index]
-    if not token.is_word or token.capitalized or context.quoted[index] or not _german_finite_verb_like(token.lower):
+    complement = token.lower in DASS_COMPLEMENTS
+    if token.capitalized or context.quoted[index] or not (complement or _german_finite_verb_like(token.lower)):
         return None
     clause_first = clause_start(context, index)
     if any(context.lower(i) in GERMAN_AUXILIARIES | {"werden", "wurden"} for i in range(clause_first, index)):
@@ -164,8 +165,31 @@ def match_dass_clause(context: SentenceContext, index: int) -> tuple[Frame, set[
     content = content_after(context, index + 2)
     if content is None:
         return None
-    cue = [context.span(index, index)]
-    return make_frame(context, cue, [content], [subject], "indirect"), {index, *range(subject[0], subject[1] + 1)}
+    cue_indexes = [index]
+    if complement:
+        verb = _finite_verb_beside(context, clause_first, subject)
+        if verb is None:
+            return None
+        cue_indexes = [verb, index]
+    cue = [context.span(i, i) for i in cue_indexes]
+    used = {*cue_indexes, *range(subject[0], subject[1] + 1)}
+    return make_frame(context, cue, [content], [subject], "indirect"), used
+
+
+# Words that close a verb of holding or saying before its dass-clause (*Experten rechnen damit, dass ...*);
+# the finite verb next to the subject and this word are the cue.
+DASS_COMPLEMENTS = frozenset("damit darauf darüber klar deutlich sicher überzeugt bewusst".split())
+
+
+def _finite_verb_beside(context: SentenceContext, clause_first: int, subject: tuple[int, int]) -> int | None:
+    """The finite verb right after a subject that opens the clause, or right before an inverted one."""
+    verb = subject[1] + 1 if subject[0] == clause_first else subject[0] - 1
+    token = context.tokens[verb] if 0 <= verb < len(context.tokens) else None
+    if token is None or not token.is_word or token.capitalized or token.lower in context.lexicon.determiners:
+        return None
+    if token.lower in GERMAN_AUXILIARIES or token.lower in GERMAN_FRONTED_ADVERBS:
+        return None
+    return verb
 
 
 def _german_finite_verb_like(word: str) -> bool:

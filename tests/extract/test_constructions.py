@@ -585,3 +585,18 @@ def test_german_news_that_became_known_has_no_named_source(text, content, cue):
 
 def test_german_known_for_something_is_no_attribution():
     assert claims_of("Das Bad ist für seine langen Rutschen bekannt.", "de") == []
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Experten rechnen damit, dass die Preise weiter steigen.", "rechnen damit"),
+        ("Der Präsident machte deutlich, dass er nicht zurücktritt.", "machte deutlich"),
+        ("Die Stadt achtet darauf, dass die Regeln eingehalten werden.", "achtet darauf"),
+    ],
+)
+def test_german_verb_with_a_complement_before_dass(text, cue):
+    (claim,) = claims_of(text, "de")
+    assert claim.cue.text == cue
+    assert claim.text.startswith("dass ")
+    assert claim.chain[-1].start == 0
