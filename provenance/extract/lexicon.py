@@ -119,10 +119,18 @@ def _german() -> Lexicon:
             "gibt": _words("an bekannt"),
             "zeigte": _words("sich"),
             "zeigten": _words("sich"),
+            "teilt": _words("mit"),
+            "räumt": _words("ein"),
+            "kündigt": _words("an"),
+            "stellt": _words("fest klar"),
+            "weist": _words("hin"),
+            "hebt": _words("hervor"),
+            "fügt": _words("hinzu"),
+            "sichert": _words("zu"),
         },
         particle_required=_words(
             "gab gaben stellte räumte fügte wies ausgegangen ausgeht kündigte kündigten warf wirft werfen sprach geht ging gehen führt führte "
-            "schlug schlägt hob sicherte prangerte prangerten gibt zeigte zeigten gingen"
+            "schlug schlägt hob sicherte prangerte prangerten gibt zeigte zeigten gingen teilt räumt kündigt stellt weist hebt fügt sichert"
         ),
         quoting_verbs=_words("zitierte zitierten zitiert"),
         source_prepositions=_phrases("laut", "gemäß"),

@@ -600,3 +600,19 @@ def test_german_verb_with_a_complement_before_dass(text, cue):
     assert claim.cue.text == cue
     assert claim.text.startswith("dass ")
     assert claim.chain[-1].start == 0
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Die Polizei teilt mit, dass niemand verletzt wurde.", "teilt mit"),
+        ("Der Konzern kündigt an, 500 Stellen zu streichen.", "kündigt an"),
+        ("Die Ministerin unterstreicht, die Reform sei nötig.", "unterstreicht"),
+        ("Der Verband fürchtet, dass viele Betriebe schließen.", "fürchtet"),
+        ("Der Anwalt entgegnete, sein Mandant sei unschuldig.", "entgegnete"),
+    ],
+)
+def test_german_more_verbs_of_saying_in_the_present_and_past(text, cue):
+    (claim,) = claims_of(text, "de")
+    assert claim.cue.text == cue
+    assert claim.chain[-1].start == 0
