@@ -16,6 +16,12 @@ from provenance.extract.sentence_context import (
 
 # "hervorgehen aus": the source is what something emerges from.
 EMERGE_VERBS = frozenset("geht ging gehen gingen".split())
+# Compounds of report nouns (*Regierungsangaben*, *Geheimdienstinformationen*, *Polizeischätzungen*)
+# name their source in the first part: *nach Veranstalterangaben* is as much a cue as *nach Angaben*.
+REPORT_NOUN_ENDINGS = (
+    "angaben", "informationen", "berichten", "schätzungen", "aussagen", "erkenntnissen", "meldungen",
+    "recherchen", "einschätzung", "einschätzungen",
+)
 BACK_REFERENCES = frozenset("dies das".split())
 # "Senate Majority Leader Mitch McConnell: ..." is about as long as a speaker before a colon gets.
 MAX_COLON_SPEAKER_TOKENS = 6
@@ -110,7 +116,7 @@ def match_report_noun(context: SentenceContext, index: int) -> tuple[Frame, set[
     noun_index = None
     for offset in range(1, 6):
         word = context.lower(index + offset)
-        if word in lexicon.report_nouns or word.endswith(("angaben", "informationen", "berichten")):
+        if word in lexicon.report_nouns or word.endswith(REPORT_NOUN_ENDINGS):
             noun_index = index + offset
             break
         if word in CLAUSE_PUNCTUATION or word in FINAL_PUNCTUATION or not word:
