@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from provenance.errors import InvalidInput
+from provenance.extract.confidence import filter_for
 from provenance.extract.frames import Frame, find_frames
 from provenance.extract.language import SUPPORTED_LANGUAGES, detect_language
 from provenance.extract.lexicon import Lexicon, lexicon_for
@@ -31,11 +32,15 @@ Span = tuple[int, int]
 SPEAKER_TAIL_TOKENS = 9
 
 
-def extract_article(document: InputDocument, *, include_unattributed: bool = False) -> Article:
+def extract_article(
+    document: InputDocument, *, include_unattributed: bool = False, filtered: bool = True
+) -> Article:
     """Find the attributed claims of one document, each with its chain (origin first).
 
     The language is ``document.lang`` or detected from the text. With ``include_unattributed``,
     sentences without attribution become claims of mode ``unattributed`` with an empty chain.
+    With ``filtered`` (the default), claims the language's shipped model finds unlikely are
+    dropped (:mod:`~provenance.extract.confidence`); training that model reads them all.
     """
     language = document.lang or detect_language(document.text)
     if language not in SUPPORTED_LANGUAGES:
@@ -52,11 +57,19 @@ def extract_article(document: InputDocument, *, include_unattributed: bool = Fal
         publisher=document.publisher,
         url=document.url,
         published=document.published,
-        claims=reader.claims,
+        claims=_likely(document.text, reader.claims, language) if filtered else reader.claims,
     )
     for claim in article.claims:
         claim.id = claim_identifier(article.id, claim)
     return article
+
+
+def _likely(text: str, claims: list[Claim], language: str) -> list[Claim]:
+    """The claims the language's model keeps; unattributed claims and languages without a model keep all."""
+    model = filter_for(language)
+    if model is None:
+        return claims
+    return [claim for claim in claims if not claim.chain or model.keep(text, claim)]
 
 
 class _ArticleReader:
