@@ -127,10 +127,14 @@ def _german() -> Lexicon:
             "hebt": _words("hervor"),
             "fügt": _words("hinzu"),
             "sichert": _words("zu"),
+            "hoben": _words("hervor"),
+            "fügten": _words("hinzu"),
+            "sicherten": _words("zu"),
+            "räumten": _words("ein"),
         },
         particle_required=_words(
             "gab gaben stellte räumte fügte wies ausgegangen ausgeht kündigte kündigten warf wirft werfen sprach geht ging gehen führt führte "
-            "schlug schlägt hob sicherte prangerte prangerten gibt zeigte zeigten gingen teilt räumt kündigt stellt weist hebt fügt sichert"
+            "schlug schlägt hob sicherte prangerte prangerten gibt zeigte zeigten gingen teilt räumt kündigt stellt hebt fügt sichert hoben fügten sicherten räumten"
         ),
         quoting_verbs=_words("zitierte zitierten zitiert"),
         source_prepositions=_phrases("laut", "gemäß"),
