@@ -1,6 +1,7 @@
-"""German opinion phrases with a content clause: *X ist der Ansicht, dass ...*, *Y sind der gegenteiligen Auffassung, ...*.
+"""German opinion phrases with a content clause: *X ist der Ansicht, dass ...*, *Y sind der gegenteiligen Auffassung, ...*,
+*X vertritt die These, ...*, *Z kam zu dem Schluss, dass ...*.
 
-The copula, the article and the noun are the cue; the copula's subject is the source and the clause
+The verb, the article and the noun are the cue; the verb's subject is the source and the clause
 after the comma is the content.
 """
 
@@ -11,8 +12,15 @@ from provenance.extract.phrases import phrase_right
 from provenance.extract.sentence_context import Frame, SentenceContext, clause_start, make_frame
 from provenance.extract.verbs import field_before_verb, subject_before_verb
 
-OPINION_NOUNS = frozenset("ansicht meinung auffassung überzeugung einschätzung".split())
+OPINION_NOUNS = frozenset("ansicht meinung auffassung überzeugung einschätzung these schluss ergebnis standpunkt".split())
 COPULAS = frozenset("ist sind war waren".split())
+# Verbs that hold an opinion as their object, and the article the noun takes after them:
+# *X vertritt die Ansicht, dass ...*, *Y teilen die Meinung, ...*, *Z kam zu dem Schluss, dass ...*.
+OPINION_VERBS = {
+    **dict.fromkeys("ist sind war waren".split(), frozenset({"der"})),
+    **dict.fromkeys("vertritt vertrat vertreten vertraten teilt teilte teilen teilten".split(), frozenset({"die"})),
+    **dict.fromkeys("kommt kam kommen kamen gelangt gelangte gelangten".split(), frozenset({"zu", "zum"})),
+}
 # Words between the copula and the noun: the article and an adjective (*der gegenteiligen Auffassung*).
 OPINION_REACH = 3
 
@@ -22,9 +30,10 @@ def match_opinion(context: SentenceContext, index: int) -> tuple[Frame, set[int]
     if context.lexicon.language != "de" or context.lower(index) not in OPINION_NOUNS:
         return None
     copula = next(
-        (i for i in range(index - 1, max(-1, index - OPINION_REACH - 1), -1) if context.lower(i) in COPULAS), None
+        (i for i in range(index - 1, max(-1, index - OPINION_REACH - 1), -1) if context.lower(i) in OPINION_VERBS),
+        None,
     )
-    if copula is None or context.lower(copula + 1) != "der":
+    if copula is None or context.lower(copula + 1) not in OPINION_VERBS[context.lower(copula)]:
         return None
     start = introduced_content_start(context, index + 1)
     if start is None or context.tokens[start - 1].text not in (",", ":") and context.lower(start) != "dass":

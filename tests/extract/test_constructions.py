@@ -617,3 +617,21 @@ def test_german_more_verbs_of_saying_in_the_present_and_past(text, cue):
     (claim,) = claims_of(text, "de")
     assert claim.cue.text == cue
     assert claim.chain[-1].start == 0
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Der Bericht kommt zu dem Schluss, dass die Lage ernst ist.", "kommt zu dem Schluss"),
+        ("Der Professor vertritt die Ansicht, dass die Reform scheitert.", "vertritt die Ansicht"),
+        ("Viele teilen die Meinung, die Reform sei gescheitert.", "teilen die Meinung"),
+    ],
+)
+def test_german_opinion_held_by_a_verb_with_its_noun(text, cue):
+    (claim,) = claims_of(text, "de")
+    assert claim.cue.text == cue
+    assert claim.chain[-1].start == 0
+
+
+def test_german_coming_to_an_end_is_no_opinion():
+    assert claims_of("Das Spiel kam zu einem Ende, als es regnete.", "de") == []
