@@ -7,7 +7,7 @@ named graphs, which a backend replaces atomically.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol, Union, runtime_checkable
 
@@ -15,6 +15,8 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Triple
 
 Term = Union[NamedNode, BlankNode, Literal]
 Row = dict[str, Term]
+#: A variable bound to one term, or to any of several (one row each).
+Binding = Union[Term, Sequence[Term]]
 
 #: Formats by the names users type, with whether they carry named graphs.
 FORMATS: dict[str, bool] = {
@@ -71,20 +73,21 @@ class Store(Protocol):
 
     location: str
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
-        """Rows of a SELECT query; ``bindings`` pre-bind variables (user values are never pasted in)."""
+    def select(self, query: str, bindings: Mapping[str, Binding] | None = None) -> list[Row]:
+        """Rows of a SELECT query; ``bindings`` pre-bind variables to a term or to any of several terms
+        (user values are never pasted in: see :mod:`provenance.storage.sparql_text`)."""
 
-    def select_values(self, query: str, bindings: Mapping[str, Term] | None = None) -> Iterator[list[str]]:
+    def select_values(self, query: str, bindings: Mapping[str, Binding] | None = None) -> Iterator[list[str]]:
         """Rows of a SELECT as lists of plain strings (IRIs and lexical forms), in the order projected.
 
         For bulk reads (a million rows): no term objects are built. Every projected variable must
         be bound in every row; datatypes and languages are not returned.
         """
 
-    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Triple]:
+    def construct(self, query: str, bindings: Mapping[str, Binding] | None = None) -> list[Triple]:
         """Triples of a CONSTRUCT or DESCRIBE query."""
 
-    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
+    def ask(self, query: str, bindings: Mapping[str, Binding] | None = None) -> bool:
         """The answer of an ASK query."""
 
     def run(self, query: str) -> QueryResult:

@@ -8,7 +8,8 @@ run against, and its quirks are handled here:
 - Results are asked for as SPARQL JSON (SELECT, ASK) and N-Triples (CONSTRUCT, DESCRIBE), sent by
   POST form-encoded. Virtuoso writes xsd:boolean values as ``1``/``0`` in JSON and blank nodes as
   ``nodeID://…``; both are turned back into proper RDF terms.
-- Bound variables (user values) never enter the query text raw: see :func:`bind_values`.
+- Bound variables (user values) never enter the query text raw: they go in a VALUES block
+  (:func:`provenance.storage.sparql_text.bind_values`), see :func:`bind_for_virtuoso`.
 - Writes: SPARQL 1.1 Update, INSERT DATA in operations of at most ``batch_triples`` triples (one
   INSERT DATA of ~2,000 triples fails on Virtuoso with HTTP 400, "generated SQL text has exceeded
   10000 lines", and its time grows faster than its size: 100 triples 0.04 s, 1,000 0.3-0.6 s),
@@ -53,8 +54,9 @@ from requests.auth import HTTPDigestAuth
 
 from provenance.errors import InvalidInput, StoreError
 from provenance.rdf.vocab import PREFIXES
-from provenance.storage.base import QueryResult, Row, Term, solution_rows
+from provenance.storage.base import Binding, QueryResult, Row, solution_rows
 from provenance.storage.embedded import STAGING_PREFIX, rdf_format
+from provenance.storage.sparql_text import _lexemes, bind_values, query_form
 
 JSON_RESULTS = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
@@ -198,24 +200,24 @@ class EndpointStore:
             raise TruncatedResult(self.query_url, int(limit))
         return _parse_json_results(response.content, self.query_url)
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
+    def select(self, query: str, bindings: Mapping[str, Binding] | None = None) -> list[Row]:
         result = self._solutions(prepare(query, bindings))
         if not isinstance(result, ox.QuerySolutions):
             raise InvalidInput("expected a SELECT query")
         return _rows(result)[1]
 
-    def select_values(self, query: str, bindings: Mapping[str, Term] | None = None) -> Iterator[list[str]]:
+    def select_values(self, query: str, bindings: Mapping[str, Binding] | None = None) -> Iterator[list[str]]:
         result = self._solutions(prepare(query, bindings))
         if not isinstance(result, ox.QuerySolutions):
             raise InvalidInput("expected a SELECT query")
         names, rows = _rows(result)
         return iter([[row[name].value for name in names] for row in rows])
 
-    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]:
+    def construct(self, query: str, bindings: Mapping[str, Binding] | None = None) -> list[ox.Triple]:
         response = self._send_query(prepare(query, bindings), N_TRIPLES)
         return _parse_triples(response, self.query_url)
 
-    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
+    def ask(self, query: str, bindings: Mapping[str, Binding] | None = None) -> bool:
         result = self._solutions(prepare(query, bindings))
         if not isinstance(result, ox.QueryBoolean):
             raise InvalidInput("expected an ASK query")
@@ -419,73 +421,6 @@ class EndpointStore:
 
 # query text ----------------------------------------------------------------------------------------
 
-# One lexeme of SPARQL: a string (long or short), an IRI, a comment, a variable, a word or
-# prefixed name, or any other single character. Braces or keywords inside strings, IRIs and
-# comments are thereby never taken for structure.
-_LEXEME = re.compile(
-    r'''"""(?:[^"\\]|\\.|"(?!""))*"""'''
-    r"""|'''(?:[^'\\]|\\.|'(?!''))*'''"""
-    r'''|"(?:[^"\\\n]|\\.)*"'''
-    r"""|'(?:[^'\\\n]|\\.)*'"""
-    r'''|<[^<>"{}|^`\\\x00-\x20]*>'''
-    r"|#[^\n]*"
-    r"|[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+"
-    r"|[A-Za-z_][\w\-.:]*"
-    r"|\S",
-    re.DOTALL,
-)
-_VARIABLE = re.compile(r"^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_\u00B7\u00C0-\uFFFF]*$")
-
-
-def _lexemes(query: str) -> Iterator[tuple[str, int, int]]:
-    """Lexemes of a query with their position and brace depth; comments are left out."""
-    depth = 0
-    for match in _LEXEME.finditer(query):
-        text = match.group()
-        if text.startswith("#"):
-            continue
-        if text == "}":
-            depth -= 1
-        yield text, match.start(), depth
-        if text == "{":
-            depth += 1
-
-
-FORMS = {"SELECT": "select", "CONSTRUCT": "construct", "DESCRIBE": "describe", "ASK": "ask"}
-UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-
-
-def query_form(query: str) -> str | None:
-    """``select``, ``construct``, ``describe``, ``ask``, ``update``, or None when it cannot be told."""
-    for lexeme, _, depth in _lexemes(query):
-        token = lexeme.upper()
-        if depth == 0 and token in FORMS:
-            return FORMS[token]
-        if depth == 0 and token in UPDATE_WORDS:
-            return "update"
-    return None
-
-
-def where_group_start(query: str) -> int:
-    """The offset just inside the opening brace of the query's outermost WHERE group."""
-    form = None
-    after_where = False
-    top_level_groups = 0
-    for lexeme, position, depth in _lexemes(query):
-        token = lexeme.upper()
-        if depth != 0:
-            continue
-        if form is None and token in FORMS:
-            form = token
-        elif token == "WHERE":
-            after_where = True
-        elif token == "{":
-            top_level_groups += 1
-            # CONSTRUCT's template is its first group unless WHERE came first (CONSTRUCT WHERE { … }).
-            if after_where or form != "CONSTRUCT" or top_level_groups == 2:
-                return position + 1
-    raise InvalidInput("cannot find the WHERE clause of the query to bind its variables")
-
 
 def inline_string_values(query: str, literals: Mapping[str, ox.Literal]) -> str:
     """The query with ``STR(?v)`` written as the string itself where ``?v`` is bound to a literal.
@@ -513,45 +448,18 @@ def inline_string_values(query: str, literals: Mapping[str, ox.Literal]) -> str:
     return query
 
 
-def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
-    """The query with a one-row ``VALUES`` block opening its outermost WHERE group.
+def bind_for_virtuoso(query: str, bindings: Mapping[str, Binding]) -> str:
+    """The query with its variables bound by a VALUES block, and ``STR(?v)`` of a bound literal written out.
 
-    This is how bound variables reach a server, equivalent to pyoxigraph's substitutions for the
-    queries of this project: a VALUES block that opens a group is joined with everything else in
-    that group, so every triple pattern, OPTIONAL (whose left side it is part of) and FILTER of the
-    group sees the variable bound to the value, exactly as if the variable had been replaced. (A
-    nested subquery that does not project the variable has a variable of its own, as it does with
-    substitutions of projected variables.) ``STR(?v)`` of a bound literal becomes a constant, see
-    :func:`inline_string_values`.
-
-    Values never reach the text raw: each term is written by pyoxigraph in N-Triples syntax
-    (``str(term)``), which escapes quotes, backslashes and line breaks in literals, and an IRI
-    cannot contain ``>`` or spaces (pyoxigraph refuses such an IRI), so no value can end its term
-    and continue as query text. N-Triples terms are valid SPARQL terms.
-
-    >>> bind_values("SELECT ?n WHERE { ?s <http://schema.org/name> ?n }", {"s": ox.NamedNode("urn:x")})
-    'SELECT ?n WHERE { VALUES (?s) { (<urn:x>) } ?s <http://schema.org/name> ?n }'
+    See :func:`provenance.storage.sparql_text.bind_values` and :func:`inline_string_values`.
     """
-    if not bindings:
-        return query
-    names, terms = [], []
-    for name, term in bindings.items():
-        if not _VARIABLE.match(name):
-            raise InvalidInput(f"{name!r} is not a SPARQL variable name")
-        if isinstance(term, ox.BlankNode) or not isinstance(term, (ox.NamedNode, ox.Literal)):
-            raise InvalidInput(f"?{name}: only IRIs and literals can be bound in a query sent to a SPARQL endpoint")
-        names.append(f"?{name}")
-        terms.append(str(term))
     literals = {name: term for name, term in bindings.items() if isinstance(term, ox.Literal)}
-    query = inline_string_values(query, literals)
-    start = where_group_start(query)
-    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
-    return query[:start] + block + query[start:]
+    return bind_values(inline_string_values(query, literals), bindings)
 
 
-def prepare(query: str, bindings: Mapping[str, Term] | None) -> str:
+def prepare(query: str, bindings: Mapping[str, Binding] | None) -> str:
     """The text to send: the project's prefixes that the query does not declare itself, then the query."""
-    text = bind_values(query, bindings) if bindings else query
+    text = bind_for_virtuoso(query, bindings) if bindings else query
     declared = {match.group(1) for match in re.finditer(r"(?i)\bPREFIX\s+([\w\-.]*):", query)}
     prologue = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items() if prefix not in declared)
     return prologue + text
