@@ -1,13 +1,11 @@
 """The same claim across articles: clustering claim texts, and counting a cluster's independent sources.
 
-Two claims say the same thing when their normalised texts are equal or near-equal. Normalising
-case-folds, folds German umlauts and ß, drops quotation marks and punctuation, turns the German
-Konjunktiv I of reported speech into the indicative ("seien" -> "sind", so that "Die Delegationen
-seien zurückgekehrt" and "Die Delegationen sind zurückgekehrt" match), and removes German and English
-function words. Near-equal texts are found without comparing all pairs: min-hash signatures of the
-word sets are banded (locality-sensitive hashing), and texts that share a band are compared with
-rapidfuzz's ``token_sort_ratio``; negations ("nicht", "kein", "not", "no", ...) are kept, and two texts
-whose negations differ never match, so that a claim and its denial stay apart. Texts at or above the threshold (88 of 100) join a cluster.
+Two claims say the same thing when their normalised texts (:mod:`provenance.model.wording`) are
+equal or near-equal. Near-equal texts are found without comparing all pairs: min-hash signatures of
+the word sets are banded (locality-sensitive hashing, the same bands as the same-claim keys stored
+with every claim), and texts that share a band are compared with rapidfuzz's ``token_sort_ratio``;
+two texts whose negations differ never match, so that a claim and its denial stay apart. Texts at or
+above the threshold (88 of 100) join a cluster.
 
 A cluster's *independent sources* are the greatest number of paths from its origins to its readers
 that share no source: a wire copy printed by five outlets is one source, not five; two agencies
@@ -21,12 +19,10 @@ of twenty, so scipy's ``maximum_flow`` is kept for clusters of more than
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain as iter_chain, pairwise
+from itertools import chain as iter_chain
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -35,58 +31,18 @@ from scipy.sparse.csgraph import connected_components, maximum_flow
 
 from provenance.analysis.flow import Path
 from provenance.model.records import ClaimRecord
+from provenance.model.wording import (
+    BANDS,
+    ROWS_PER_BAND,
+    WordForms,
+    negations,
+    normalise,
+    normalise_text,
+    token_hashes,
+)
 
 SIMILARITY_THRESHOLD = 88.0
 SCIPY_FROM = 200
-BANDS = 6
-ROWS_PER_BAND = 2
-
-KONJUNKTIV = {
-    "sei": "ist", "seien": "sind", "seiest": "bist", "habe": "hat", "haben": "haben", "werde": "wird",
-    "koenne": "kann", "muesse": "muss", "solle": "soll", "wolle": "will", "duerfe": "darf", "moege": "mag",
-    "gebe": "gibt", "liege": "liegt", "stehe": "steht", "gehe": "geht", "komme": "kommt", "wisse": "weiss",
-    "waere": "ist", "waeren": "sind", "haette": "hat", "haetten": "haben", "wuerde": "wird", "wuerden": "werden",
-}
-STOPWORDS = frozenset(
-    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "eines", "und", "oder", "aber", "auch", "noch", "schon", "in", "im", "ins", "an", "am", "auf", "aus", "bei", "mit", "nach", "von", "vom", "zu", "zum", "zur", "fuer", "ueber", "unter", "um", "vor", "es", "er", "sie", "wir", "ihr", "man", "sich", "dass", "ob", "wie", "als", "so", "nur", "sehr", "bereits", "the", "a", "an", "and", "or", "but", "also", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is", "are", "was", "were", "be", "been", "that", "this", "it", "its", "has", "have", "had", "will", "would", "which", "who", "there", "their", "they", "he", "she", "we"]
-)
-NEGATIONS = frozenset(["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "not", "no", "never", "none", "nobody"])
-UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-WORD = re.compile(r"\w+")
-
-
-def normalise_text(text: str) -> str:
-    """The text a claim is compared by: folded, punctuation-free, indicative, without function words.
-
-    >>> normalise_text("Die Delegationen seien in ihre Hotels zurückgekehrt.")
-    'delegationen sind ihre hotels zurueckgekehrt'
-    >>> normalise_text("The delegations have returned to their hotels")
-    'delegations returned hotels'
-    """
-    return _normalise(text, _WordForms())
-
-
-class _WordForms(dict):
-    """``{folded word: its form in a normalised text}``, "" for a function word; filled as words come."""
-
-    def __missing__(self, word: str) -> str:
-        form = KONJUNKTIV.get(word, word)
-        if form in STOPWORDS:
-            form = ""
-        self[word] = form
-        return form
-
-
-def _normalise(text: str, forms: _WordForms) -> str:
-    folded = unicodedata.normalize("NFC", text).casefold().translate(UMLAUTS)
-    if not folded.isascii():
-        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-    return " ".join(filter(None, map(forms.__getitem__, WORD.findall(folded))))
-
-
-def negations(normalised: str) -> frozenset[str]:
-    """The negation words of a normalised text."""
-    return NEGATIONS.intersection(normalised.split())
 
 
 def same_claim(first: str, second: str, *, threshold: float = SIMILARITY_THRESHOLD) -> bool:
@@ -101,9 +57,9 @@ def same_claim(first: str, second: str, *, threshold: float = SIMILARITY_THRESHO
 
 
 def _token_hash_table(tokens: Sequence[str]) -> np.ndarray:
-    """One row of ``BANDS * ROWS_PER_BAND`` 32-bit hashes per token (blake2b, so runs are reproducible)."""
+    """One row of ``BANDS * ROWS_PER_BAND`` 32-bit hashes per token, as :func:`token_hashes` gives them."""
     width = BANDS * ROWS_PER_BAND
-    data = b"".join(hashlib.blake2b(token.encode("utf-8"), digest_size=4 * width).digest() for token in tokens)
+    data = b"".join(map(token_hashes, tokens))
     return np.frombuffer(data, dtype="<u4").reshape(len(tokens), width)
 
 
@@ -155,12 +111,12 @@ def cluster_texts(texts: Sequence[str], *, threshold: float = SIMILARITY_THRESHO
     """
     distinct: dict[str, int] = {}
     by_text: dict[str, int] = {}
-    forms = _WordForms()
+    forms = WordForms()
     members: list[int] = []
     for text in texts:
         number = by_text.get(text)
         if number is None:
-            number = by_text[text] = distinct.setdefault(_normalise(text, forms), len(distinct))
+            number = by_text[text] = distinct.setdefault(normalise(text, forms), len(distinct))
         members.append(number)
     keys = list(distinct)
     labels = _same_claim_components(keys, threshold)

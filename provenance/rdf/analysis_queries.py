@@ -30,6 +30,7 @@ import pyoxigraph as ox
 
 from provenance.model import MODES
 from provenance.model.records import ArticleRef, ClaimRecord, SourceRef
+from provenance.model.wording import same_claim_keys
 from provenance.rdf.vocab import PREFIXES, local_suffix, mode_term
 
 PART_OF = "SELECT ?claim ?article WHERE { ?claim schema:isPartOf ?article }"
@@ -289,6 +290,26 @@ def article_count(store) -> int:
     """The number of stored articles."""
     rows = store.select("SELECT (COUNT(?article) AS ?n) WHERE { ?article a schema:NewsArticle }")
     return int(rows[0]["n"].value) if rows else 0
+
+
+SHARING_KEYS = "SELECT DISTINCT ?claim ?text WHERE { ?claim cp:sameClaimKey ?key ; schema:text ?text }"
+ANY_KEY = "ASK { ?claim cp:sameClaimKey ?key }"
+
+
+def same_claim_candidates(store, text: str) -> list[tuple[str, str]]:
+    """``(claim IRI, text)`` of the stored attributed claims that may say the same as ``text``.
+
+    The claims that share one of its same-claim keys (:func:`provenance.model.wording.same_claim_keys`),
+    found by index look-ups: a few milliseconds on a million claims. A store written before the keys
+    existed (it has none) is searched by :func:`claim_texts_sharing_words`, a scan of every text.
+    """
+    keys = same_claim_keys(text)
+    if not keys:
+        return []
+    found = [(row[0], row[1]) for row in values(store, SHARING_KEYS, {"key": [ox.Literal(key) for key in keys]})]
+    if not found and not store.ask(ANY_KEY):
+        return claim_texts_sharing_words(store, text)
+    return found
 
 
 def claim_texts_sharing_words(store, text: str) -> list[tuple[str, str]]:

@@ -24,17 +24,20 @@ from provenance import __version__
 from provenance.errors import InvalidInput
 from provenance.model import Article, Claim, Hop
 from provenance.model.documents import document_from_article
+from provenance.model.wording import same_claim_keys
 from provenance.rdf import vocab as v
 from provenance.rdf.iris import IriScheme
 
 CP_CORPUS_SUMMARY = NamedNode(v.CP + "corpusSummary")
+CP_SAME_CLAIM_KEY = NamedNode(v.CP + "sameClaimKey")
 XSD_INTEGER = NamedNode(v.XSD + "integer")
 XSD_BOOLEAN = NamedNode(v.XSD + "boolean")
 XSD_DATE = NamedNode(v.XSD + "date")
 XSD_DATETIME = NamedNode(v.XSD + "dateTime")
 QUOTE_CONTEXT = 32
-#: Raised whenever the triples written for the same article change shape (2: cp:corpusSummary).
-MAPPING_VERSION = 2
+#: Raised whenever the triples written for the same article change shape (2: cp:corpusSummary,
+#: 3: cp:sameClaimKey).
+MAPPING_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -204,6 +207,9 @@ class _Writer:
         if claim.chain:
             self.add(c, link, previous)
             self.add(c, v.PROV_HAD_PRIMARY_SOURCE, NamedNode(f"{claim.id}/hop/0"))
+            # Attributed claims only: the claims that say the same as a traced one are looked up by these.
+            for key in same_claim_keys(claim.text):
+                self.add(c, CP_SAME_CLAIM_KEY, _literal(key))
 
     def statement_triples(self, statement: NamedNode, claim: NamedNode, index: int, hop: Hop) -> None:
         source = NamedNode(self.scheme.source(self.article.id, hop.source))

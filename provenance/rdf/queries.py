@@ -8,6 +8,7 @@ variables), which is why some SELECTs list a variable they never need back.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode
@@ -53,14 +54,107 @@ def _text(term) -> str | None:
     return None if term is None else term.value
 
 
-def claim_records(store, *, article: str | None = None, claim: str | None = None) -> list[ClaimRecord]:
-    """Every claim (or those of one article, or one claim) with its chain, origin first."""
-    bindings = {}
-    if claim is not None:
-        bindings["claim"] = NamedNode(claim)
+def claim_records(store, *, article: str | None = None, claim: str | None = None,
+                  claims: Sequence[str] | None = None, details: bool = True) -> list[ClaimRecord]:
+    """Every claim (or those of one article, one claim, or the listed claims) with its chain, origin first.
+
+    Named claims and articles are read by :func:`records_of_claims` (``details`` is passed on);
+    only the listing of every claim runs the one wide query :data:`CLAIM_ROWS`.
+    """
+    if claim is not None or claims is not None:
+        return records_of_claims(store, [claim] if claim is not None else list(claims or ()), details=details)
     if article is not None:
-        bindings["article"] = NamedNode(article)
-    rows = store.select(CLAIM_ROWS, bindings)
+        iris = [row["claim"].value for row in store.select(CLAIMS_OF_ARTICLE, {"article": NamedNode(article)})]
+        return records_of_claims(store, iris, details=details)
+    return records_from_rows(store.select(CLAIM_ROWS))
+
+
+CLAIMS_OF_ARTICLE = "SELECT ?claim WHERE { ?claim a schema:Claim ; schema:isPartOf ?article }"
+
+# What CLAIM_ROWS reads with OPTIONALs, as a UNION of required patterns for claims bound beforehand:
+# every branch starts from a bound claim, so each is a few index look-ups, and a branch that finds
+# nothing costs nothing. The first branch is the claim itself; the others add to its row.
+# The first span is picked by a FILTER, not by the constant in ``cp:spanIndex 0``: inside a UNION,
+# pyoxigraph's optimiser starts from a pattern with a constant object, which here is every claim's
+# first span (measured on 100k claims: 15 s instead of 0.7 ms).
+_CHAIN_BRANCHES = (
+    """GRAPH ?graph {
+      ?claim a schema:Claim ; schema:text ?text ; cp:mode ?mode ; cp:hedged ?hedged ; schema:isPartOf ?article .
+      ?article schema:identifier ?doc .
+    }""",
+    "GRAPH ?graph { ?claim schema:isPartOf ?article . ?article schema:publisher ?publisher . ?publisher schema:name ?publisherName }",
+    """GRAPH ?graph {
+      ?hop cp:statementOf ?claim ; cp:hopIndex ?index ; prov:wasAttributedTo ?source .
+      ?source schema:name ?name ; cp:kind ?kind .
+    }""",
+)
+_DETAIL_BRANCHES = (
+    """GRAPH ?graph {
+      ?annotation oa:hasBody ?claim ; oa:hasTarget ?target .
+      ?target cp:spanIndex ?span ; oa:hasSelector ?position .
+      ?position oa:start ?start .
+    }
+    FILTER(?span = 0)""",
+    "GRAPH ?graph { ?claim cp:cue/schema:text ?cueText }",
+    """GRAPH ?graph {
+      ?hop cp:statementOf ?claim ; cp:hopIndex ?index ; prov:wasAttributedTo ?source .
+      ?source prov:actedOnBehalfOf/schema:name ?affName .
+    }""",
+    """GRAPH ?graph { ?hop cp:statementOf ?claim ; cp:hopIndex ?index ; prov:wasAttributedTo ?source }
+    ?rating schema:about ?source ; cp:reliability ?reliability .
+    FILTER NOT EXISTS { ?rating prov:invalidatedAtTime ?replaced }""",
+    "?review schema:itemReviewed ?claim ; schema:reviewRating/schema:alternateName ?verdict",
+)
+_PROJECTED = ("?claim ?text ?mode ?hedged ?article ?doc ?start ?publisher ?publisherName ?cueText "
+              "?hop ?index ?source ?name ?kind ?affName ?reliability ?verdict")
+
+
+def _union(branches) -> str:
+    return f"SELECT {_PROJECTED} WHERE {{\n  {{ " + " }\n  UNION { ".join(branches) + " }\n}"
+
+
+#: The claim, its article and publisher, and its chain: enough to compare chains.
+CLAIM_CHAINS = _union(_CHAIN_BRANCHES)
+#: Everything :data:`CLAIM_ROWS` reads.
+CLAIM_DETAILS = _union(_CHAIN_BRANCHES + _DETAIL_BRANCHES)
+
+#: Claims read per query by :func:`records_of_claims`.
+CLAIMS_PER_QUERY = 500
+
+
+def records_of_claims(store, iris: Sequence[str], *, details: bool = True) -> list[ClaimRecord]:
+    """The records of the named claims (unknown IRIs are left out), as :func:`claim_records` orders them.
+
+    One query per :data:`CLAIMS_PER_QUERY` claims, bound to them by a VALUES block. The one wide
+    query with OPTIONALs gives the same records, but pyoxigraph evaluates an OPTIONAL's patterns
+    unbound and joins afterwards: 10 s for one claim of 100k, against about a millisecond here.
+    With ``details=False`` a record has its text, article and chain, but no span start, cue,
+    affiliations, ratings or verdicts (half the look-ups: for comparing chains).
+    """
+    query = CLAIM_DETAILS if details else CLAIM_CHAINS
+    unique = list(dict.fromkeys(iris))
+    rows: list[dict] = []
+    for first in range(0, len(unique), CLAIMS_PER_QUERY):
+        batch = [NamedNode(iri) for iri in unique[first:first + CLAIMS_PER_QUERY]]
+        claims: dict[str, dict] = {}
+        details_of: dict[str, dict] = defaultdict(dict)
+        hops: dict[str, dict[int, dict]] = defaultdict(dict)
+        verdicts: dict[str, list] = defaultdict(list)
+        for part in store.select(query, {"claim": batch}):
+            iri = part["claim"].value
+            if "text" in part:
+                claims[iri] = part
+            elif "hop" in part:
+                hops[iri].setdefault(int(part["index"].value), {}).update(part)
+            elif "verdict" in part:
+                verdicts[iri].append(part["verdict"])
+            else:
+                details_of[iri].update(part)
+        for iri, row in claims.items():
+            base = {**row, **details_of[iri]}
+            rows.append(base)
+            rows.extend({**base, **hop} for hop in hops[iri].values() if "name" in hop)
+            rows.extend({**base, "verdict": verdict} for verdict in verdicts[iri])
     return records_from_rows(rows)
 
 

@@ -179,10 +179,10 @@ SAME_CLAIM_LIMIT = 200
 
 def _same_claim(store, record: ClaimRecord) -> list[ClaimRecord]:
     """The other attributed claims, in any article, whose text says the same as ``record``'s."""
-    candidates = [(iri, text) for iri, text in analysis_queries.claim_texts_sharing_words(store, record.text)
+    candidates = [(iri, text) for iri, text in analysis_queries.same_claim_candidates(store, record.text)
                   if iri != record.iri]
     matches = matching_claims(record.text, candidates)[:SAME_CLAIM_LIMIT]
-    others = [found for iri in matches for found in queries.claim_records(store, claim=iri) if found.chain]
+    others = [found for found in queries.claim_records(store, claims=matches, details=False) if found.chain]
     return sorted(others, key=lambda other: (other.article.id, other.iri))
 
 
