@@ -178,7 +178,7 @@ def match_dass_clause(context: SentenceContext, index: int) -> tuple[Frame, set[
 
 # Words that close a verb of holding or saying before its dass-clause (*Experten rechnen damit, dass ...*);
 # the finite verb next to the subject and this word are the cue.
-DASS_COMPLEMENTS = frozenset("damit darauf darüber klar deutlich sicher überzeugt bewusst".split())
+DASS_COMPLEMENTS = frozenset("damit davon darauf darüber klar deutlich sicher überzeugt bewusst".split())
 
 
 def _finite_verb_beside(context: SentenceContext, clause_first: int, subject: tuple[int, int]) -> int | None:

@@ -594,6 +594,7 @@ def test_german_known_for_something_is_no_attribution():
         ("Experten rechnen damit, dass die Preise weiter steigen.", "rechnen damit"),
         ("Der Präsident machte deutlich, dass er nicht zurücktritt.", "machte deutlich"),
         ("Die Stadt achtet darauf, dass die Regeln eingehalten werden.", "achtet darauf"),
+        ("Die Beobachter sprachen davon, dass die Wahl frei verlaufen sei.", "sprachen davon"),
     ],
 )
 def test_german_verb_with_a_complement_before_dass(text, cue):
