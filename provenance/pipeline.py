@@ -1,19 +1,23 @@
-"""Ingest: read documents, extract their claims, store each article in its own transaction.
+"""Ingest: read documents, extract their claims, store the articles.
 
 This is the one place where extraction meets the store; the CLI only draws progress and the
-summary. A document that cannot be read or extracted is reported and skipped: it never leaves
-half an article behind, and the articles before it stay stored.
+summary. Articles are stored by :func:`provenance.rdf.repository.add_articles`: new ones in
+atomic batches, each article whole or not at all. A document that cannot be read or extracted
+is reported and skipped: it never leaves half an article behind, and the articles before it
+stay stored.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from provenance.errors import ProvenanceError
 from provenance.rdf.iris import IriScheme
-from provenance.rdf.repository import AddResult, add_article
+from provenance.model import Article
+from provenance.rdf.repository import AddResult, Rejected, add_articles
 
 
 @dataclass(frozen=True)
@@ -48,16 +52,40 @@ def ingest(
     include_unattributed: bool = True,
     on_document: Callable[[IngestOutcome], None] | None = None,
 ) -> list[IngestOutcome]:
-    """Extract and store every document of ``paths``; one transaction per article."""
-    outcomes = []
-    for outcome in _outcomes(store, input_files(paths), scheme, lang, include_unattributed):
-        outcomes.append(outcome)
+    """Extract and store every document of ``paths``; the outcomes come back in the order of the documents.
+
+    ``on_document`` hears of each outcome as it is final: a skipped document at once, a stored
+    one when the batch it belongs to is written.
+    """
+    outcomes: list[tuple[int, IngestOutcome]] = []
+
+    def record(number: int, outcome: IngestOutcome) -> None:
+        outcomes.append((number, outcome))
         if on_document is not None:
             on_document(outcome)
-    return outcomes
+
+    handed_over: deque[tuple[int, str]] = deque()
+
+    def articles() -> Iterator[Article]:
+        for number, (label, article, error) in enumerate(_extracted(input_files(paths), lang, include_unattributed)):
+            if article is None:
+                record(number, IngestOutcome(source=label, error=error))
+                continue
+            handed_over.append((number, label))
+            yield article
+
+    # add_articles yields one result per article, in the order it was given them.
+    for result in add_articles(store, articles(), scheme, method="extract", skip_invalid=True):
+        number, label = handed_over.popleft()
+        if isinstance(result, Rejected):
+            record(number, IngestOutcome(source=label, error=result.error))
+        else:
+            record(number, IngestOutcome(source=label, result=result))
+    return [outcome for _, outcome in sorted(outcomes, key=lambda pair: pair[0])]
 
 
-def _outcomes(store, files: list[Path], scheme: IriScheme, lang, include_unattributed) -> Iterator[IngestOutcome]:
+def _extracted(files: list[Path], lang, include_unattributed) -> Iterator[tuple[str, Article | None, str | None]]:
+    """``(label, article, None)`` for every document extracted, ``(label, None, error)`` for every one that failed."""
     from provenance.extract import extract_article, read_documents
     from provenance.extract.timex import annotate_due
 
@@ -65,15 +93,16 @@ def _outcomes(store, files: list[Path], scheme: IriScheme, lang, include_unattri
         try:
             documents = list(read_documents([path], lang=lang))
         except ProvenanceError as error:
-            yield IngestOutcome(source=str(path), error=str(error))
+            yield str(path), None, str(error)
             continue
         if not documents:
-            yield IngestOutcome(source=str(path), error=f"{path}: no document in it")
+            yield str(path), None, f"{path}: no document in it"
         for document in documents:
             label = f"{path}#{document.id}" if len(documents) > 1 else str(path)
             try:
                 article = extract_article(document, include_unattributed=include_unattributed)
                 annotate_due(article)
-                yield IngestOutcome(source=label, result=add_article(store, article, scheme, method="extract"))
             except ProvenanceError as error:
-                yield IngestOutcome(source=label, error=str(error))
+                yield label, None, str(error)
+                continue
+            yield label, article, None

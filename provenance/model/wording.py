@@ -17,8 +17,10 @@ with numpy; both use :func:`token_hashes`, and a test holds them equal.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+import struct
 import unicodedata
 
 BANDS = 6
@@ -100,13 +102,7 @@ def same_claim_keys(text: str) -> list[str]:
     words = set(normalise_text(text).split())
     if not words:
         return []
-    width = BANDS * ROWS_PER_BAND
-    signature = [0xFFFFFFFF] * width
-    for word in words:
-        digest = token_hashes(word)
-        for column in range(width):
-            value = int.from_bytes(digest[4 * column:4 * column + 4], "little")
-            signature[column] = min(signature[column], value)
+    signature = [min(column) for column in zip(*map(_word_hashes, words))]
     keys = []
     for band in range(BANDS):
         value = 0
@@ -114,3 +110,12 @@ def same_claim_keys(text: str) -> list[str]:
             value = ((value << 32) ^ signature[band * ROWS_PER_BAND + row]) & 0xFFFFFFFFFFFFFFFF
         keys.append(band_key(band, value))
     return keys
+
+
+_HASHES = struct.Struct(f"<{BANDS * ROWS_PER_BAND}I")
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_hashes(word: str) -> tuple[int, ...]:
+    """:func:`token_hashes` as integers, kept for the most recent words (news repeats its words)."""
+    return _HASHES.unpack(token_hashes(word))

@@ -18,7 +18,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from provenance import __version__
 from provenance.errors import InvalidInput
@@ -42,12 +42,19 @@ MAPPING_VERSION = 3
 
 @dataclass(frozen=True)
 class ArticleGraph:
-    """The triples of one article, the named graph they go in, and the hash that makes writes idempotent."""
+    """The statements of one article in the named graph they go in, and the hash that makes writes idempotent.
+
+    They are built as quads in ``graph``, which the embedded store takes as they are.
+    """
 
     graph: str
     article: str
     content_hash: str
-    triples: list[Triple]
+    quads: list[Quad]
+
+    @property
+    def triples(self) -> list[Triple]:
+        return [quad.triple for quad in self.quads]
 
 
 def content_hash(article: Article, scheme: IriScheme) -> str:
@@ -76,7 +83,7 @@ def article_graph(article: Article, scheme: IriScheme, *, method: str, time: str
         writer.claim_triples(claim)
     writer.summary_triple()
     return ArticleGraph(graph=scheme.graph(article.id), article=writer.article_iri.value, content_hash=digest,
-                        triples=writer.triples)
+                        quads=writer.quads)
 
 
 def corpus_summary(article: str, doc: str, publisher: str | None,
@@ -115,11 +122,12 @@ class _Writer:
         self.scheme = scheme
         self.article_iri = NamedNode(scheme.article(article.id))
         self.activity: NamedNode | None = None
-        self.triples: list[Triple] = []
+        self.graph = NamedNode(scheme.graph(article.id))
+        self.quads: list[Quad] = []
         self.described_sources: set[str] = set()
 
     def add(self, subject, predicate, obj) -> None:
-        self.triples.append(Triple(subject, predicate, obj))
+        self.quads.append(Quad(subject, predicate, obj, self.graph))
 
     def article_triples(self, digest: str, method: str, time: str) -> None:
         article, a = self.article, self.article_iri

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol, Union, runtime_checkable
 
-from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QuerySolutions, Triple
 
 Term = Union[NamedNode, BlankNode, Literal]
 Row = dict[str, Term]
@@ -96,8 +96,12 @@ class Store(Protocol):
     def graph_names(self) -> list[str]:
         """The IRIs of the named graphs in the store."""
 
-    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]]) -> None:
-        """Replace each named graph by the given triples, all in one transaction."""
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple | Quad]]) -> None:
+        """Replace each named graph by the given triples, all in one transaction.
+
+        A graph's content may come as quads in that graph (their graph names are ignored), which
+        spares the embedded store a copy of every statement.
+        """
 
     def drop_graph(self, graph: str) -> None:
         """Remove one named graph (nothing happens if it is absent)."""

@@ -300,14 +300,14 @@ class EndpointStore:
 
     # writing -------------------------------------------------------------------------------------
 
-    def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Triple]]) -> None:
+    def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Triple | ox.Quad]]) -> None:
         """Replace each named graph; a graph that exists keeps its old content until the new one is complete.
 
         Graphs are replaced one operation each: Virtuoso does not make several operations one
         transaction, so when the server fails part-way some graphs may be new and others old,
         never one graph half old and half new.
         """
-        contents = {graph: list(triples) for graph, triples in graphs.items()}
+        contents = {graph: [t.triple if isinstance(t, ox.Quad) else t for t in triples] for graph, triples in graphs.items()}
         if not contents:
             return
         existing = self._existing(list(contents))
