@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from provenance.errors import ProvenanceError
-from provenance.rdf.iris import IriScheme
 from provenance.model import Article
+from provenance.rdf.iris import IriScheme
 from provenance.rdf.repository import AddResult, Rejected, add_articles
 
 
