@@ -131,10 +131,28 @@ def _german() -> Lexicon:
             "fügten": _words("hinzu"),
             "sicherten": _words("zu"),
             "räumten": _words("ein"),
+            "merkte": _words("an"),
+            "merkten": _words("an"),
+            "merkt": _words("an"),
+            "wandte": _words("ein"),
+            "wandten": _words("ein"),
+            "wendet": _words("ein"),
+            "hielt": _words("fest"),
+            "hielten": _words("fest"),
+            "deutete": _words("an"),
+            "deuteten": _words("an"),
+            "deutet": _words("an"),
+            "legte": _words("dar"),
+            "legten": _words("dar"),
+            "legt": _words("dar"),
+            "strich": _words("heraus"),
+            "strichen": _words("heraus"),
+            "streicht": _words("heraus"),
         },
         particle_required=_words(
             "gab gaben stellte räumte fügte wies ausgegangen ausgeht kündigte kündigten warf wirft werfen sprach geht ging gehen führt führte "
-            "schlug schlägt hob sicherte prangerte prangerten gibt zeigte zeigten gingen teilt räumt kündigt stellt hebt fügt sichert hoben fügten sicherten räumten"
+            "schlug schlägt hob sicherte prangerte prangerten gibt zeigte zeigten gingen teilt räumt kündigt stellt hebt fügt sichert hoben fügten sicherten räumten "
+            "merkte merkten merkt wandte wandten wendet hielt hielten deutete deuteten deutet legte legten legt strich strichen streicht"
         ),
         quoting_verbs=_words("zitierte zitierten zitiert"),
         source_prepositions=_phrases("laut", "gemäß"),

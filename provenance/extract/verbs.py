@@ -256,6 +256,9 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
         document = phrase_right(context, 1)
         if document is not None and document[1] < clause_first:
             return german_subject_first(context, verb, cue_indexes, document)
+    if impersonal and not before and clause_first > 0 and context.tokens[clause_first - 1].text == ",":
+        # "Die Brücke sei gesperrt, heißt es.": the clause before is the content, and nobody is named.
+        return _postposed_unnamed_frame(context, clause_first, cue_indexes)
     if not before and clause_first > 0 and context.tokens[clause_first - 1].text == ",":
         # "Tony Auden, ein Sprecher des Zentrums, wies darauf hin, dass ...": the subject opens the sentence.
         subject = appositive_subject(context, clause_first) if phrases else sentence_subject(context, clause_first)
@@ -278,6 +281,21 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
     if not phrases:
         return None
     return _inverted_frame(context, verb, clause_first, before, cue_indexes, phrases)
+
+
+def _postposed_unnamed_frame(context: SentenceContext, clause_first: int, cue_indexes: list[int]):
+    """*Die Brücke sei gesperrt, heißt es.*: the reported clause before the verb, with no source.
+
+    Why: without it, the sentence's opening words were taken for a speaker, or nothing was found.
+    """
+    before = list(range(0, clause_first - 1))
+    if not is_content_clause(context, before) and context.tokens[0].text not in OPENING_QUOTES:
+        return None
+    content = content_before(context, clause_first)
+    if content is None:
+        return None
+    frame = make_frame(context, [context.span(i, i) for i in sorted(cue_indexes)], [content], [], "indirect")
+    return frame, set(range(clause_first, max(cue_indexes) + 1))
 
 
 def _unnamed_speaker_frame(context: SentenceContext, cue_indexes: list[int]):
@@ -382,7 +400,10 @@ def _wie_before_apposition(context: SentenceContext, clause_first: int) -> int |
         return None
     name = phrase_right(context, wie + 1)
     apposition = phrase_right(context, apposition_comma + 1)
-    if name is None or name[1] != apposition_comma - 1 or apposition is None or apposition[1] != clause_first - 2:
+    # The name's phrase may already take in the apposition (*der Sprecher der Stadt, Hans Meier*).
+    if name is None or name[1] not in (apposition_comma - 1, clause_first - 2):
+        return None
+    if apposition is None or apposition[1] != clause_first - 2:
         return None
     return wie
 
@@ -418,7 +439,8 @@ def _inverted_frame(context, verb: int, clause_first: int, before: list[int], cu
         # "Dies teilte die Polizei mit.": "Dies" here, the previous sentence added by the extractor.
         content = context.span(before[0], before[0])
     else:
-        start = introduced_content_start(context, last + 1)
+        # A particle after an apposition (*gab X, Y, bekannt, dass ...*) comes before the content.
+        start = introduced_content_start(context, max(last, *cue_indexes) + 1)
         content = content_after(context, start) if start is not None else None
     if content is None:
         return None
@@ -636,10 +658,19 @@ def subject_after_auxiliary(context: SentenceContext, before: list[int], verb: i
     return None
 
 
+def _adverb_in_main_clause(context: SentenceContext, start: int) -> bool:
+    """*..., damit solle ein Vakuum vermieden werden*: *damit* or *da* before a finite verb is an adverb, not a conjunction.
+
+    Why: in reported speech the Konjunktiv-I verb follows right after such an adverb in second
+    position, while a purpose or reason clause puts its verb at the end.
+    """
+    return context.lower(start) in ("damit", "da") and context.lower(start + 1) in context.lexicon.reported_speech_verbs
+
+
 def german_subject_first(context: SentenceContext, verb: int, cue_indexes: list[int], subject: tuple[int, int]):
     used = set(cue_indexes) | set(range(subject[0], subject[1] + 1))
     start = introduced_content_start(context, max(cue_indexes) + 1)
-    if start is not None and context.lower(start) in ADVERBIAL_CLAUSE_OPENERS:
+    if start is not None and context.lower(start) in ADVERBIAL_CLAUSE_OPENERS and not _adverb_in_main_clause(context, start):
         # "gab Details bekannt, um ...": a purpose or reason clause is not what was said.
         start = None
     if start is None:
@@ -775,6 +806,12 @@ def separable_particle(context: SentenceContext, verb: int, clause_last: int) ->
     for index in range(verb + 1, clause_last + 1):
         if context.lower(index) in particles:
             return index
+    if context.lower(clause_last + 1) == ",":
+        # "gab der Leiter der Polizei, Hans Meier, bekannt, dass ...": the particle after an apposition.
+        reach = range(clause_last + 2, min(len(context.tokens), clause_last + 2 + APPOSITION_REACH))
+        closing = next((index for index in reach if context.lower(index) == ","), None)
+        if closing is not None and context.lower(closing + 1) in particles:
+            return closing + 1
     return None
 
 

@@ -636,3 +636,29 @@ def test_german_opinion_held_by_a_verb_with_its_noun(text, cue):
 
 def test_german_coming_to_an_end_is_no_opinion():
     assert claims_of("Das Spiel kam zu einem Ende, als es regnete.", "de") == []
+
+
+def test_german_postposed_heisst_es_names_nobody():
+    (claim,) = claims_of("Die Brücke sei noch gesperrt, heißt es.", "de")
+    assert claim.text == "Die Brücke sei noch gesperrt"
+    assert claim.cue.text == "heißt es"
+    assert [hop.start for hop in claim.chain] == [None]
+
+
+def test_german_damit_before_konjunktiv_is_reported_content_not_a_purpose():
+    (claim,) = claims_of("Der General erklärte, damit solle ein Machtvakuum vermieden werden.", "de")
+    assert claim.text == "damit solle ein Machtvakuum vermieden werden"
+    assert claims_of("Der Konzern gab Details bekannt, damit die Kunden informiert sind.", "de") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie der Sprecher der Stadt, Hans Meier, in Berlin mitteilte, bleibt die Brücke gesperrt.",
+        "Jetzt gab der Sprecher der Stadt, Hans Meier, bekannt, dass die Brücke gesperrt bleibt.",
+    ],
+)
+def test_german_speaker_with_an_apposition_before_the_rest_of_the_verb(text):
+    (claim,) = claims_of(text, "de")
+    assert "Hans Meier" in claim.chain[-1].mention
+    assert claim.text.endswith("die Brücke gesperrt bleibt") or claim.text == "bleibt die Brücke gesperrt"
