@@ -90,6 +90,8 @@ PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden".split())
 PASSIVE_REACH = 12
 # How many tokens an apposition between *wie X,* and the verb may have.
 APPOSITION_REACH = 12
+# How many words of an apposition may follow the phrase read from its start (*in Birma*).
+APPOSITION_TAIL = 3
 RELATIVE_PRONOUNS = frozenset("der die das welcher welche welches dessen deren denen dem den".split())
 # Prepositions that may extend a subject: "der Präsident des Staates im Westen der Insel".
 SUBJECT_PREPOSITIONS = frozenset("im in von vom aus bei beim für".split())
@@ -176,6 +178,12 @@ def match_dass_clause(context: SentenceContext, index: int) -> tuple[Frame, set[
     return make_frame(context, cue, [content], [subject], "indirect"), used
 
 
+# *dafür*, *womit*: adverbs, where a word starting like them (*dankte*, *wohnte*) may be a verb.
+PRONOMINAL_ADVERBS = frozenset(
+    "da dabei dadurch dafür dagegen damit danach daneben daran darauf daraus darin darüber darum darunter davon "
+    "davor dazu dazwischen wo wobei wodurch wofür wogegen womit wonach woran worauf woraus worin worüber worum "
+    "wovon wovor wozu dann damals dort doch".split()
+)
 # Words that close a verb of holding or saying before its dass-clause (*Experten rechnen damit, dass ...*);
 # the finite verb next to the subject and this word are the cue.
 DASS_COMPLEMENTS = frozenset("damit davon darauf darüber klar deutlich sicher überzeugt bewusst".split())
@@ -197,7 +205,8 @@ def _german_finite_verb_like(word: str) -> bool:
     if (
         word in GERMAN_AUXILIARIES
         or word in ("sein", "werden", "worden", "wurden")
-        or word.startswith(("da", "wo", "ge"))
+        or word in PRONOMINAL_ADVERBS
+        or word.startswith("ge")
     ):
         return False
     return word.endswith(("t", "te", "ten", "en"))
@@ -403,7 +412,8 @@ def _wie_before_apposition(context: SentenceContext, clause_first: int) -> int |
     # The name's phrase may already take in the apposition (*der Sprecher der Stadt, Hans Meier*).
     if name is None or name[1] not in (apposition_comma - 1, clause_first - 2):
         return None
-    if apposition is None or apposition[1] != clause_first - 2:
+    # The apposition may end in a place or an office (*Sprecher der UN-Büros in Birma*) its phrase leaves out.
+    if apposition is None or not clause_first - 2 - APPOSITION_TAIL <= apposition[1] <= clause_first - 2:
         return None
     return wie
 

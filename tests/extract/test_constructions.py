@@ -662,3 +662,10 @@ def test_german_speaker_with_an_apposition_before_the_rest_of_the_verb(text):
     (claim,) = claims_of(text, "de")
     assert "Hans Meier" in claim.chain[-1].mention
     assert claim.text.endswith("die Brücke gesperrt bleibt") or claim.text == "bleibt die Brücke gesperrt"
+
+
+def test_german_second_verb_after_a_first_verb_beginning_like_an_adverb():
+    # "dankte" starts like "dafür" or "damit" but is the clause's first verb.
+    (claim,) = claims_of("Der Rat dankte den Helfern und ergänzte, die Brücke sei gesperrt.", "de")
+    assert claim.cue.text == "ergänzte"
+    assert claim.chain[-1].mention == "Der Rat"
