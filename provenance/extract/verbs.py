@@ -368,6 +368,15 @@ def _wie_clause(context: SentenceContext, verb: int, wie: int, clause_last: int,
 
 def _subject_of_first_verb(context: SentenceContext, clause_first: int, field: list[int]) -> tuple[int, int] | None:
     """The subject of the clause's first finite verb: before it, right after it, or an apposed name before the clause."""
+    opener = context.tokens[field[0]]
+    if opener.lower not in GERMAN_FRONTED_ADVERBS and (opener.capitalized or opener.lower in context.lexicon.determiners):
+        # "Der Rat rief ... auf und beschloss": a noun phrase and a lower-case word right after it, the verb
+        # in second place, whatever its form (strong verbs end in neither -t nor -en).
+        phrase = phrase_right(context, field[0])
+        after = phrase[1] + 1 if phrase is not None else None
+        if after is not None and after in field and not context.tokens[after].capitalized and context.tokens[after].is_word:
+            if context.lower(after) not in context.lexicon.determiners and context.lower(after) not in SUBJECT_PREPOSITIONS:
+                return phrase
     finite = next(
         (
             i
@@ -420,10 +429,10 @@ def _wie_before_apposition(context: SentenceContext, clause_first: int) -> int |
 
 def _inverted_frame(context, verb: int, clause_first: int, before: list[int], cue_indexes: list[int], phrases):
     """*..., berichtete die Agentur Tass unter Berufung auf X* / *Am Montag sagte der Minister, ...*."""
-    speaker = phrases[0]
+    speaker = _with_closing_quote(context, phrases[0])
     quoting = len(phrases) > 1 and context.lower(verb) in context.lexicon.quoting_verbs
     origins = [phrases[1]] if quoting else []
-    last = (origins or phrases[:1])[-1][1]
+    last = (origins or [speaker])[-1][1]
     medium = None
     cue = [context.span(i, i) for i in sorted(cue_indexes)]
     relay = relay_after(context, last + 1)
@@ -459,6 +468,15 @@ def _inverted_frame(context, verb: int, clause_first: int, before: list[int], cu
     frame.medium = medium
     frame.content_in_previous_sentence = refers_back
     return frame, used
+
+
+def _with_closing_quote(context: SentenceContext, phrase: tuple[int, int]) -> tuple[int, int]:
+    """*der „Verein Freie Presse“*: a quoted name ends at its closing mark, which is not the content's opening one."""
+    first, last = phrase
+    opened = any(context.tokens[i].text in ("„", "»") for i in range(first, last + 1))
+    if opened and last + 1 < len(context.tokens) and context.tokens[last + 1].text in ("“", "«"):
+        return (first, last + 1)
+    return phrase
 
 
 def _continuation_after_speaker(context: SentenceContext, last: int):

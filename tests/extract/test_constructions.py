@@ -669,3 +669,14 @@ def test_german_second_verb_after_a_first_verb_beginning_like_an_adverb():
     (claim,) = claims_of("Der Rat dankte den Helfern und ergänzte, die Brücke sei gesperrt.", "de")
     assert claim.cue.text == "ergänzte"
     assert claim.chain[-1].mention == "Der Rat"
+
+
+def test_german_first_verb_of_a_coordination_may_be_strong():
+    (claim,) = claims_of("Der Minister kam am Montag nach Bonn und sagte, die Brücke sei gesperrt.", "de")
+    assert claim.chain[-1].mention == "Der Minister"
+
+
+def test_german_inverted_speaker_with_a_quoted_name_keeps_its_closing_mark():
+    (claim,) = claims_of("Am Montag erklärte der „Verein Freie Presse“, die Brücke sei gesperrt.", "de")
+    assert claim.text == "die Brücke sei gesperrt"
+    assert claim.chain[-1].mention == "der „Verein Freie Presse“"
