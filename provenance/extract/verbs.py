@@ -17,7 +17,7 @@ from provenance.extract.content import (
     skip_addressee,
     skip_connectors,
 )
-from provenance.extract.phrases import phrase_right, phrases_right, sentence_subject, speaker_after_quote
+from provenance.extract.phrases import NAME_PARTICLES, phrase_right, phrases_right, sentence_subject, speaker_after_quote
 from provenance.extract.prepositional import relay_after
 from provenance.extract.segmentation import CLOSING_QUOTES, OPENING_QUOTES
 from provenance.extract.sentence_context import (
@@ -769,13 +769,61 @@ def _english_postposed(context: SentenceContext, verb: int, clause_first: int, c
     next_word = context.lower(verb + 1)
     return (
         separated
-        and clause_last - verb <= LONG_POSTPOSED_REMAINDER
+        and (clause_last - verb <= LONG_POSTPOSED_REMAINDER or _adjunct_tail(context, verb, clause_last))
         and next_word not in lexicon.complementizers
         and next_word != ":"
         and next_word not in lexicon.pronouns
         and not opens_quote(context, verb + 1)
         and plausible_content_before(context, clause_first)
+        and not _name_and_apposition(context, clause_first)
     )
+
+
+def _name_and_apposition(context: SentenceContext, clause_first: int) -> bool:
+    """``Jane Smith, a former aide, said ...``: the words before the verb are its subject and an apposition.
+
+    Why: two comma-separated pieces before *said* look like content before a postposed verb, but a
+    short capitalised name followed by a piece opening with an article is the speaker described.
+    """
+    pieces: list[list[int]] = [[]]
+    for index in range(clause_first - 1):
+        if context.tokens[index].text == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(index)
+    if len(pieces) != 2 or not pieces[0] or not pieces[1]:
+        return False
+    name, apposition = pieces
+    words = [context.tokens[i] for i in name if context.tokens[i].is_word]
+    opener = context.lower(apposition[0])
+    relative = opener in ("who", "whose") or opener.endswith(("ed", "ing"))
+    names_someone = 0 < len(words) <= MAX_APPOSED_NAME_WORDS and all(
+        word.capitalized or word.lower in NAME_PARTICLES for word in words
+    )
+    # "The lawmaker, who represents ..., said": a described person is a subject too, when a relative clause follows.
+    described_person = relative and 0 < len(words) <= MAX_APPOSED_NAME_WORDS + 1 and words[0].lower in ("the", "a", "an")
+    described = (opener in APPOSITION_OPENERS or relative) and len(apposition) <= APPOSITION_REACH + 6
+    return (names_someone or described_person) and described
+
+
+MAX_APPOSED_NAME_WORDS = 4
+APPOSITION_OPENERS = frozenset("a an the his her its their who whose one another".split())
+
+
+def _adjunct_tail(context: SentenceContext, verb: int, clause_last: int) -> bool:
+    """``..., Hannity said during a panel on his show after the debate``: what runs on after the speaker is adjuncts.
+
+    Why: a long remainder usually holds the content (*X said in a statement that ...*), but one that
+    opens with a preposition soon after the verb and has no *that* only says when and where.
+    """
+    reach = range(verb + 1, min(clause_last, verb + LONG_POSTPOSED_REMAINDER) + 1)
+    opener = next((i for i in reach if context.lower(i) in ENGLISH_ADJUNCT_OPENERS), None)
+    if opener is None:
+        return False
+    return not any(context.lower(i) in context.lexicon.complementizers for i in range(verb + 1, clause_last + 1))
+
+
+ENGLISH_ADJUNCT_OPENERS = frozenset("during at in on after before while when as from with for at".split())
 
 
 def _inverted_after_quote(context: SentenceContext, verb: int, clause_first: int) -> bool:

@@ -680,3 +680,28 @@ def test_german_inverted_speaker_with_a_quoted_name_keeps_its_closing_mark():
     (claim,) = claims_of("Am Montag erklärte der „Verein Freie Presse“, die Brücke sei gesperrt.", "de")
     assert claim.text == "die Brücke sei gesperrt"
     assert claim.chain[-1].mention == "der „Verein Freie Presse“"
+
+
+@pytest.mark.parametrize(
+    "text, content, source",
+    [
+        ("Jane Smith, a former aide to the mayor, said the budget was cut.", "the budget was cut", "Jane Smith"),
+        ("The senator, who spoke on condition of anonymity, said the bill was dead.", "the bill was dead", "The senator"),
+    ],
+)
+def test_english_speaker_with_an_apposition_before_said(text, content, source):
+    (claim,) = claims_of(text, "en", filtered=False)
+    assert claim.text == content
+    assert claim.chain[-1].mention == source
+
+
+def test_english_postposed_said_followed_by_when_and_where():
+    text = "“We need him back in the Senate,” Hannity said during a panel on his show after the debate."
+    (claim,) = claims_of(text, "en", filtered=False)
+    assert claim.text == "“We need him back in the Senate,”"
+    assert claim.chain[-1].mention == "Hannity"
+
+
+def test_english_content_before_a_postposed_verb_is_still_content():
+    (claim,) = claims_of("The tax will rise, the budget will shrink, said the mayor.", "en", filtered=False)
+    assert claim.text == "The tax will rise, the budget will shrink"
