@@ -727,9 +727,11 @@ def english_verb_frame(
             return found
     if context.lower(verb) in ("citing", "quoting"):
         return None
+    before = _english_subject_of_coordination(context, before)
     relative = bool(before) and context.lower(before[0]) in ("who", "which")
     # "Sanders, who endorsed Canova, said ...": the relative clause's antecedent opens the sentence.
-    opening = sentence_subject(context, clause_first) if relative or not before else None
+    # "Beck, ..., on Friday declared ...": words before the verb that only say when are no subject either.
+    opening = sentence_subject(context, clause_first) if relative or not before or _adjunct_only(context, before) else None
     if opening is not None and relative:
         # The source is the antecedent together with its relative clause, as news annotators mark it.
         subject = (opening[0], before[-1])
@@ -747,6 +749,34 @@ def english_verb_frame(
     if content is None:
         return None
     return make_frame(context, cue, [content], [subject], "indirect"), set(range(subject[0], verb + 1))
+
+
+def _adjunct_only(context: SentenceContext, before: list[int]) -> bool:
+    """``on Friday``, ``last week``, ``and obtained by AP``: words before an English verb that name nobody.
+
+    Why: they were taken for the verb's subject; the sentence's opening noun phrase is the speaker.
+    """
+    first = context.lower(before[0])
+    if first in ("and", "but") or first.endswith("ly"):
+        return True
+    return first in ENGLISH_TIME_WORDS | ENGLISH_ADJUNCT_PREPOSITIONS and len(before) <= 4
+
+
+def _english_subject_of_coordination(context: SentenceContext, before: list[int]) -> list[int]:
+    """``Reid reiterated those feelings and stressed ...``: the subject of the first verb, not its predicate.
+
+    Only when the words before the verb end in *and*/*but* and a noun phrase at their start is
+    followed by a lower-case word (the first verb); *Trump and Clinton said* keeps both names.
+    """
+    if len(before) < 3 or context.lower(before[-1]) not in ("and", "but"):
+        return before
+    phrase = phrase_right(context, before[0])
+    if phrase is None or phrase[1] + 1 >= before[-1]:
+        return before
+    following = context.tokens[phrase[1] + 1]
+    if not following.is_word or following.capitalized or following.lower in context.lexicon.determiners:
+        return before
+    return list(range(phrase[0], phrase[1] + 1))
 
 
 def _english_subject_words(context: SentenceContext, clause_first: int, verb: int) -> list[int]:
@@ -776,7 +806,14 @@ def _english_postposed(context: SentenceContext, verb: int, clause_first: int, c
         and not opens_quote(context, verb + 1)
         and plausible_content_before(context, clause_first)
         and not _name_and_apposition(context, clause_first)
+        and not _adjunct_before_verb(context, clause_first, verb)
     )
+
+
+def _adjunct_before_verb(context: SentenceContext, clause_first: int, verb: int) -> bool:
+    """``Beck, who backed Cruz, on Friday declared ...``: only a time stands between the comma and the verb."""
+    before = _english_subject_words(context, clause_first, verb)
+    return bool(before) and context.lower(before[0]) not in ("and", "but") and _adjunct_only(context, before)
 
 
 def _name_and_apposition(context: SentenceContext, clause_first: int) -> bool:
@@ -839,7 +876,9 @@ def _inverted_after_quote(context: SentenceContext, verb: int, clause_first: int
 def _english_postposed_frame(context: SentenceContext, verb: int, clause_first: int, before: list[int], cue):
     content = content_before(context, clause_first)
     speaker = None
-    if not before and not (verb + 1 < len(context.tokens) and context.tokens[verb + 1].capitalized):
+    named_after = verb + 1 < len(context.tokens) and context.tokens[verb + 1].capitalized
+    # "“...,” Butz, 49, told The Huffington Post": after *told* stands the addressee, the speaker is before it.
+    if not before and (not named_after or context.lower(verb) in ENGLISH_VERBS_WITH_ADDRESSEE):
         appositive = speaker_after_quote(context, verb)
         if appositive is not None:
             quote_end, speaker = appositive

@@ -705,3 +705,17 @@ def test_english_postposed_said_followed_by_when_and_where():
 def test_english_content_before_a_postposed_verb_is_still_content():
     (claim,) = claims_of("The tax will rise, the budget will shrink, said the mayor.", "en", filtered=False)
     assert claim.text == "The tax will rise, the budget will shrink"
+
+
+@pytest.mark.parametrize(
+    "text, content, source",
+    [
+        ("Reid praised the senator and stressed the need for unity.", "the need for unity", "Reid"),
+        ("Jane Smith, who chairs the panel, on Friday declared the bill dead.", "the bill dead", "Jane Smith"),
+        ("“We will win,” Jane Smith, 49, told The Daily Planet.", "“We will win,”", "Jane Smith, 49"),
+    ],
+)
+def test_english_speaker_is_not_a_predicate_a_time_or_an_addressee(text, content, source):
+    claims = claims_of(text, "en", filtered=False)
+    claim = next(claim for claim in claims if claim.text == content)
+    assert claim.chain[-1].mention == source
