@@ -839,7 +839,11 @@ def _name_and_apposition(context: SentenceContext, clause_first: int) -> bool:
     )
     # "The lawmaker, who represents ..., said": a described person is a subject too, when a relative clause follows.
     described_person = relative and 0 < len(words) <= MAX_APPOSED_NAME_WORDS + 1 and words[0].lower in ("the", "a", "an")
-    described = (opener in APPOSITION_OPENERS or relative) and len(apposition) <= APPOSITION_REACH + 6
+    # "Tad Devine, Sanders' senior media adviser, said": a capitalised apposition that goes on in lower case.
+    titled = context.tokens[apposition[0]].capitalized and any(
+        context.tokens[i].is_word and not context.tokens[i].capitalized for i in apposition
+    )
+    described = (opener in APPOSITION_OPENERS or relative or titled) and len(apposition) <= APPOSITION_REACH + 6
     return (names_someone or described_person) and described
 
 
