@@ -277,6 +277,9 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
     if subject is not None and phrases and context.lower(subject[0]) in ACCUSATIVE_DETERMINERS:
         # "Den Namen der Sendung gab das ZDF bekannt": the fronted phrase is the object, the subject follows.
         subject = None
+    if subject is not None and phrases and _time_phrase(context, before):
+        # "Um 11 Uhr berichtete die Zeitung", "2008 erklärte er": a fronted time, the subject follows the verb.
+        subject = None
     if subject is None and not phrases:
         postposed = _postposed_after_auxiliary(context, clause_first, before, verb, cue_indexes)
         if postposed is not None:
@@ -305,6 +308,20 @@ def _postposed_unnamed_frame(context: SentenceContext, clause_first: int, cue_in
         return None
     frame = make_frame(context, [context.span(i, i) for i in sorted(cue_indexes)], [content], [], "indirect")
     return frame, set(range(clause_first, max(cue_indexes) + 1))
+
+
+def _time_phrase(context: SentenceContext, field: list[int]) -> bool:
+    """Whether the field before a German verb says when: a year, a clock time, a weekday or a month."""
+    words = [context.lower(i) for i in field if context.tokens[i].is_word]
+    if not words:
+        return False
+    return words[0][:1].isdigit() or "uhr" in words or words[-1] in GERMAN_TIME_NOUNS
+
+
+GERMAN_TIME_NOUNS = frozenset(
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend januar februar märz april mai juni "
+    "juli august september oktober november dezember morgen abend nachmittag vormittag wochenende".split()
+)
 
 
 def _unnamed_speaker_frame(context: SentenceContext, cue_indexes: list[int]):

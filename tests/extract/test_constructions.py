@@ -720,3 +720,16 @@ def test_english_speaker_is_not_a_predicate_a_time_or_an_addressee(text, content
     claims = claims_of(text, "en", filtered=False)
     claim = next(claim for claim in claims if claim.text == content)
     assert claim.chain[-1].mention == source
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Um 11:09 Uhr berichtete die Zeitung, dass der Antrag gestellt wurde.", "die Zeitung"),
+        ("2008 erklärte er, die Brücke sei gesperrt.", "er"),
+        ("Sonntag sagte der Minister, die Brücke sei gesperrt.", "der Minister"),
+    ],
+)
+def test_german_fronted_time_is_not_the_speaker(text, source):
+    (claim,) = claims_of(text, "de")
+    assert claim.chain[-1].mention == source
