@@ -22,7 +22,7 @@ OPINION_VERBS = {
     **dict.fromkeys("kommt kam kommen kamen gelangt gelangte gelangten".split(), frozenset({"zu", "zum"})),
 }
 # Words between the copula and the noun: the article and an adjective (*der gegenteiligen Auffassung*).
-OPINION_REACH = 3
+OPINION_REACH = 5
 
 
 def match_opinion(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
@@ -33,7 +33,11 @@ def match_opinion(context: SentenceContext, index: int) -> tuple[Frame, set[int]
         (i for i in range(index - 1, max(-1, index - OPINION_REACH - 1), -1) if context.lower(i) in OPINION_VERBS),
         None,
     )
-    if copula is None or context.lower(copula + 1) not in OPINION_VERBS[context.lower(copula)]:
+    if copula is None:
+        return None
+    articles = OPINION_VERBS[context.lower(copula)]
+    article = next((i for i in range(copula + 1, index) if context.lower(i) in articles), None)
+    if article is None:
         return None
     start = introduced_content_start(context, index + 1)
     if start is None or context.tokens[start - 1].text not in (",", ":") and context.lower(start) != "dass":
@@ -42,10 +46,17 @@ def match_opinion(context: SentenceContext, index: int) -> tuple[Frame, set[int]
     if content is None:
         return None
     clause_first = clause_start(context, copula)
-    subject = subject_before_verb(context, field_before_verb(context, clause_first, copula), copula)
-    if subject is None:
+    if article > copula + 1:
+        # "Seit 2013 vertritt er die These, ...": the subject stands between the verb and the article.
         subject = phrase_right(context, copula + 1)
-        if subject is None or subject[1] >= copula + 1:
+        if subject is None or subject[1] != article - 1:
+            return None
+    else:
+        subject = subject_before_verb(context, field_before_verb(context, clause_first, copula), copula)
+        if subject is None:
+            # "37 Prozent sind der gegenteiligen Auffassung": a phrase that fills the field before the verb.
+            subject = (clause_first, copula - 1) if clause_first < copula <= clause_first + 3 else None
+        if subject is None:
             return None
     cue = [context.span(copula, index)]
     frame = make_frame(context, cue, [content], [subject], "indirect")
