@@ -111,7 +111,13 @@ def introduced_content_start(context: SentenceContext, index: int) -> int | None
     """Where the reported clause starts: after a comma or colon, at *dass* or a quote; None if there is none."""
     reach = range(index, min(len(context.tokens), index + CONTENT_OPENER_REACH))
     colon = next((position for position in reach if context.tokens[position].text == ":"), None)
-    if colon is not None and not any(context.tokens[position].text in FINAL_PUNCTUATION for position in range(index, colon)):
+    # "sagte, A und fügte hinzu: „...“": a colon after a coordinated verb opens that verb's content, not this one's.
+    coordinated = colon is not None and any(context.lower(position) in ("und", "sowie") for position in range(index, colon))
+    if (
+        colon is not None
+        and not coordinated
+        and not any(context.tokens[position].text in FINAL_PUNCTUATION for position in range(index, colon))
+    ):
         # "sagte X, der Geschäftsführer: „...“": the colon, not the apposition's comma, opens the content.
         return skip_connectors(context, colon)
     for position in reach:

@@ -385,6 +385,9 @@ def _wie_clause(context: SentenceContext, verb: int, wie: int, clause_last: int,
 
 def _subject_of_first_verb(context: SentenceContext, clause_first: int, field: list[int]) -> tuple[int, int] | None:
     """The subject of the clause's first finite verb: before it, right after it, or an apposed name before the clause."""
+    if clause_first > 1 and is_content_clause(context, field):
+        # "Er sagte, Europa brauche X und fügte hinzu: ...": the first conjunct is reported, its speaker opens the sentence.
+        return _german_main_clause_subject(context, 0, clause_first - 1)
     opener = context.tokens[field[0]]
     if opener.lower not in GERMAN_FRONTED_ADVERBS and (opener.capitalized or opener.lower in context.lexicon.determiners):
         # "Der Rat rief ... auf und beschloss": a noun phrase and a lower-case word right after it, the verb
@@ -468,7 +471,11 @@ def _inverted_frame(context, verb: int, clause_first: int, before: list[int], cu
     postposed = not before or (len(before) == 1 and context.lower(before[0]) == "so")
     refers_back = len(before) == 1 and context.lower(before[0]) in GERMAN_BACK_REFERENCES
     continuation = None
-    if clause_first > 0 and postposed:
+    reported_after = _reported_clause_after(context, last) if clause_first > 0 and postposed else None
+    if reported_after is not None and not _reported_before(context, clause_first):
+        # "In einer Videobotschaft, die ... wurde, sagte Thaksin, man werde kämpfen": the clause before only says where.
+        content = reported_after
+    elif clause_first > 0 and postposed:
         content = content_before(context, clause_first)
         continuation = _continuation_after_speaker(context, last)
     elif refers_back:
@@ -485,6 +492,21 @@ def _inverted_frame(context, verb: int, clause_first: int, before: list[int], cu
     frame.medium = medium
     frame.content_in_previous_sentence = refers_back
     return frame, used
+
+
+def _reported_clause_after(context: SentenceContext, last: int):
+    """The span after *sagte X,* when it is reported speech in Konjunktiv I (*, man werde kämpfen*), else None."""
+    if context.lower(last + 1) != ",":
+        return None
+    rest = range(last + 2, len(context.tokens))
+    if not any(context.lower(i) in context.lexicon.reported_speech_verbs for i in rest):
+        return None
+    return content_after(context, last + 2)
+
+
+def _reported_before(context: SentenceContext, clause_first: int) -> bool:
+    """Whether the words before a postposed verb are themselves reported: a quotation or Konjunktiv I."""
+    return context.tokens[0].text in OPENING_QUOTES or is_content_clause(context, list(range(0, clause_first)))
 
 
 def _with_closing_quote(context: SentenceContext, phrase: tuple[int, int]) -> tuple[int, int]:

@@ -734,3 +734,18 @@ def test_english_speaker_is_not_a_predicate_a_time_or_an_addressee(text, content
 def test_german_fronted_time_is_not_the_speaker(text, source):
     (claim,) = claims_of(text, "de")
     assert claim.chain[-1].mention == source
+
+
+def test_german_fronted_adverbial_clause_before_an_inverted_speaker_is_not_content():
+    text = "In einer Videobotschaft, die in der Nacht gezeigt wurde, sagte der Rebellenführer, man werde kämpfen."
+    (claim,) = claims_of(text, "de")
+    assert claim.text == "man werde kämpfen"
+    assert claim.chain[-1].mention == "der Rebellenführer"
+
+
+def test_german_second_verb_after_reported_content_keeps_the_first_speaker():
+    text = "Er sagte, Europa brauche die Briten und fügte hinzu: „Wer kann das bezweifeln?“"
+    claims = claims_of(text, "de")
+    added = next(claim for claim in claims if claim.cue.text == "fügte hinzu")
+    assert added.text == "„Wer kann das bezweifeln?“"
+    assert added.chain[-1].mention == "Er"
