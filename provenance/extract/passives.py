@@ -17,7 +17,9 @@ from provenance.extract.verbs import DOCUMENT_PREPOSITIONS, GERMAN_FRONTED_ADVER
 IMPERSONAL_PARTICIPLES = frozenset(
     "beschlossen berichtet gemeldet kritisiert betont erklärt angegeben gefordert vermutet befürchtet "
     "mitgeteilt angekündigt behauptet bestätigt hervorgehoben festgestellt argumentiert bemängelt "
-    "gewarnt spekuliert vorgeworfen aufgefordert beschuldigt angenommen erwartet geschätzt".split()
+    "gewarnt spekuliert vorgeworfen aufgefordert beschuldigt angenommen erwartet geschätzt "
+    "bekanntgegeben verkündet dementiert bestritten unterstrichen beklagt empfohlen vorgeschlagen verlangt "
+    "angeordnet vereinbart signalisiert zugesichert versprochen eingeräumt prognostiziert moniert".split()
 )
 # Passives whose subject or dative is the one accused or asked, never the speaker: *Ihm wird vorgeworfen, ...*.
 ADDRESSEE_PARTICIPLES = frozenset("vorgeworfen aufgefordert beschuldigt".split())

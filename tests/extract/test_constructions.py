@@ -749,3 +749,8 @@ def test_german_second_verb_after_reported_content_keeps_the_first_speaker():
     added = next(claim for claim in claims if claim.cue.text == "fügte hinzu")
     assert added.text == "„Wer kann das bezweifeln?“"
     assert added.chain[-1].mention == "Er"
+
+
+def test_german_impersonal_passive_of_agreeing():
+    (claim,) = claims_of("Es wurde vereinbart, dass die Brücke gesperrt bleibt.", "de")
+    assert (claim.text, claim.cue.text) == ("dass die Brücke gesperrt bleibt", "wurde vereinbart")
