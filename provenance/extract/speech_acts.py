@@ -1,4 +1,5 @@
-"""German speech acts with a nominal object: *X sprach von 50.000 Menschen*, *Die Behörden warnen vor Y*.
+"""German speech acts with a nominal object: *X sprach von 50.000 Menschen*, *Die Behörden warnen vor Y*,
+*Die Polizei rechnet mit weiteren Protesten*.
 
 Such a sentence reports what X said without quoting or paraphrasing it. Annotators mark the whole
 clause, subject and verb included, as the claim of X and give it no cue ("Reported"), so the
@@ -20,6 +21,7 @@ NOMINAL_OBJECT_VERBS = {
     **dict.fromkeys("verwies verweist verweisen verwiesen".split(), frozenset({"auf"})),
     **dict.fromkeys("nannte nannten nennt bezeichnete bezeichnet bezeichneten".split(), None),
     **dict.fromkeys("fordert forderte fordern forderten".split(), None),
+    **dict.fromkeys("rechnet rechnete rechnen rechneten".split(), frozenset({"mit"})),
 }
 # Particles that make the verb another one with a clausal object (*fordert ... auf, ...*).
 SEPARABLE_PARTICLES = frozenset({"auf"})

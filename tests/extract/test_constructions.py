@@ -754,3 +754,9 @@ def test_german_second_verb_after_reported_content_keeps_the_first_speaker():
 def test_german_impersonal_passive_of_agreeing():
     (claim,) = claims_of("Es wurde vereinbart, dass die Brücke gesperrt bleibt.", "de")
     assert (claim.text, claim.cue.text) == ("dass die Brücke gesperrt bleibt", "wurde vereinbart")
+
+
+def test_german_expecting_something_is_a_reported_speech_act():
+    (claim,) = claims_of("Die Polizei rechnet mit weiteren Protesten am Wochenende.", "de")
+    assert claim.cue is None and claim.mode == "reported"
+    assert claim.chain[-1].mention == "Die Polizei"
