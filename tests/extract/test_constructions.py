@@ -760,3 +760,10 @@ def test_german_expecting_something_is_a_reported_speech_act():
     (claim,) = claims_of("Die Polizei rechnet mit weiteren Protesten am Wochenende.", "de")
     assert claim.cue is None and claim.mode == "reported"
     assert claim.chain[-1].mention == "Die Polizei"
+
+
+@pytest.mark.parametrize("verb", ["darlegte", "ankündigte", "hervorhob", "ausführte"])
+def test_german_verb_final_separable_verbs_in_wie_clauses(verb):
+    (claim,) = claims_of(f"Wie der Minister {verb}, bleibt die Brücke gesperrt.", "de")
+    assert claim.cue.text == f"Wie … {verb}"
+    assert claim.chain[-1].mention == "der Minister"
