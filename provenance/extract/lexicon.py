@@ -167,7 +167,10 @@ def _german() -> Lexicon:
             "vorhersage endergebnis veröffentlichung nachricht dokument hinweis"
         ),
         anaphoric_cues=_words("demnach wonach"),
-        relay_phrases=_phrases("unter Berufung auf", "mit Verweis auf", "unter Verweis auf"),
+        relay_phrases=_phrases(
+            "unter Berufung auf", "mit Berufung auf", "mit Verweis auf", "unter Verweis auf", "unter Bezug auf",
+            "mit Bezug auf", "unter Hinweis auf", "mit Hinweis auf", "gestützt auf",
+        ),
         complementizers=_words("dass ob"),
         determiners=GERMAN_DETERMINERS,
         phrase_breakers=_words("ein eine einen ihren seinen den ihrem seinem die das"),

@@ -767,3 +767,9 @@ def test_german_verb_final_separable_verbs_in_wie_clauses(verb):
     (claim,) = claims_of(f"Wie der Minister {verb}, bleibt die Brücke gesperrt.", "de")
     assert claim.cue.text == f"Wie … {verb}"
     assert claim.chain[-1].mention == "der Minister"
+
+
+@pytest.mark.parametrize("relay", ["unter Bezug auf", "mit Hinweis auf", "gestützt auf"])
+def test_german_more_relay_phrases(relay):
+    (claim,) = claims_of(f"Die Brücke sei gesperrt, meldete die Agentur dpa {relay} Polizeikreise.", "de")
+    assert [hop.mention for hop in claim.chain] == ["Polizeikreise", "die Agentur dpa"]
