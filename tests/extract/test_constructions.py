@@ -612,6 +612,8 @@ def test_german_verb_with_a_complement_before_dass(text, cue):
         ("Die Ministerin unterstreicht, die Reform sei nötig.", "unterstreicht"),
         ("Der Verband fürchtet, dass viele Betriebe schließen.", "fürchtet"),
         ("Der Anwalt entgegnete, sein Mandant sei unschuldig.", "entgegnete"),
+        ("Der Trainer bedauerte, das Spiel sei verloren.", "bedauerte"),
+        ("Die Senatorin wetterte, die Reform sei ein Skandal.", "wetterte"),
     ],
 )
 def test_german_more_verbs_of_saying_in_the_present_and_past(text, cue):
