@@ -846,7 +846,25 @@ def _english_postposed(context: SentenceContext, verb: int, clause_first: int, c
         and plausible_content_before(context, clause_first)
         and not _name_and_apposition(context, clause_first)
         and not _adjunct_before_verb(context, clause_first, verb)
+        and not _adverbial_or_coordinated_opening(context, clause_first)
     )
+
+
+def _adverbial_or_coordinated_opening(context: SentenceContext, clause_first: int) -> bool:
+    """``Though most people ..., Zucker said X``, ``..., and Ms. Acosta said X``: the verb's content follows it.
+
+    Why: what stands before the comma is an adverbial clause or another main clause, not what was said.
+    """
+    commas = sum(1 for index in range(clause_first) if context.tokens[index].text == ",")
+    # "When the storm hit, the bridge closed, the mayor said": a main clause after the adverbial one is content.
+    opens_adverbially = context.lower(0) in ENGLISH_CLAUSE_OPENERS and commas == 1
+    coordinated = context.lower(clause_first) in ("and", "but")
+    return opens_adverbially or coordinated
+
+
+ENGLISH_CLAUSE_OPENERS = frozenset(
+    "though although while when whenever because if after before since once unless until whereas as".split()
+)
 
 
 def _adjunct_before_verb(context: SentenceContext, clause_first: int, verb: int) -> bool:

@@ -775,3 +775,15 @@ def test_german_verb_final_separable_verbs_in_wie_clauses(verb):
 def test_german_more_relay_phrases(relay):
     (claim,) = claims_of(f"Die Brücke sei gesperrt, meldete die Agentur dpa {relay} Polizeikreise.", "de")
     assert [hop.mention for hop in claim.chain] == ["Polizeikreise", "die Agentur dpa"]
+
+
+@pytest.mark.parametrize(
+    "text, content, source",
+    [
+        ("Though most people read online, Zucker said the business is much broader.", "the business is much broader", "Zucker"),
+        ("The city ran out of cash, and Ms. Acosta said the measures were unsustainable.", "the measures were unsustainable", "Ms. Acosta"),
+    ],
+)
+def test_english_verb_after_an_adverbial_or_coordinated_clause_takes_what_follows(text, content, source):
+    (claim,) = claims_of(text, "en", filtered=False)
+    assert (claim.text, claim.chain[-1].mention) == (content, source)
