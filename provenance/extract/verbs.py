@@ -838,7 +838,11 @@ def _english_postposed(context: SentenceContext, verb: int, clause_first: int, c
     next_word = context.lower(verb + 1)
     return (
         separated
-        and (clause_last - verb <= LONG_POSTPOSED_REMAINDER or _adjunct_tail(context, verb, clause_last))
+        and (
+            clause_last - verb <= LONG_POSTPOSED_REMAINDER
+            or _adjunct_tail(context, verb, clause_last)
+            or _quotation_before(context, clause_first)
+        )
         and next_word not in lexicon.complementizers
         and next_word != ":"
         and next_word not in lexicon.pronouns
@@ -848,6 +852,14 @@ def _english_postposed(context: SentenceContext, verb: int, clause_first: int, c
         and not _adjunct_before_verb(context, clause_first, verb)
         and not _adverbial_or_coordinated_opening(context, clause_first)
     )
+
+
+def _quotation_before(context: SentenceContext, clause_first: int) -> bool:
+    """``“...,” Carson told the AP on Wednesday after hinting that ...``: a quotation right before the speaker is the content."""
+    previous = clause_first - 1
+    if previous >= 1 and context.tokens[previous].text == ",":
+        previous -= 1
+    return previous >= 0 and context.tokens[previous].text in CLOSING_QUOTES and context.quoted[previous]
 
 
 def _adverbial_or_coordinated_opening(context: SentenceContext, clause_first: int) -> bool:

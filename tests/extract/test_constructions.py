@@ -787,3 +787,10 @@ def test_german_more_relay_phrases(relay):
 def test_english_verb_after_an_adverbial_or_coordinated_clause_takes_what_follows(text, content, source):
     (claim,) = claims_of(text, "en", filtered=False)
     assert (claim.text, claim.chain[-1].mention) == (content, source)
+
+
+def test_english_quotation_before_a_speaker_whose_sentence_goes_on():
+    text = "“Everything is on the table,” Carson told the AP on Wednesday after hinting that changes could come."
+    claims = claims_of(text, "en", filtered=False)
+    assert claims[0].text == "“Everything is on the table,”"
+    assert claims[0].chain[-1].mention == "Carson"
