@@ -912,7 +912,8 @@ def _name_and_apposition(context: SentenceContext, clause_first: int) -> bool:
     titled = context.tokens[apposition[0]].capitalized and any(
         context.tokens[i].is_word and not context.tokens[i].capitalized for i in apposition
     )
-    described = (opener in APPOSITION_OPENERS or relative or titled) and len(apposition) <= APPOSITION_REACH + 6
+    # After a bare name any apposition describes it: "Michael Green, associate professor of history, said".
+    described = (opener in APPOSITION_OPENERS or relative or titled or names_someone) and len(apposition) <= 30
     return (names_someone or described_person) and described
 
 

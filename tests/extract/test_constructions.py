@@ -691,6 +691,7 @@ def test_german_inverted_speaker_with_a_quoted_name_keeps_its_closing_mark():
         ("Jane Smith, a former aide to the mayor, said the budget was cut.", "the budget was cut", "Jane Smith"),
         ("The senator, who spoke on condition of anonymity, said the bill was dead.", "the bill was dead", "The senator"),
         ("Jane Smith, Ohio's chief election officer, said turnout was high.", "turnout was high", "Jane Smith"),
+        ("Jane Smith, professor of history at Ohio State, said turnout was high.", "turnout was high", "Jane Smith"),
     ],
 )
 def test_english_speaker_with_an_apposition_before_said(text, content, source):
