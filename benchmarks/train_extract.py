@@ -70,7 +70,13 @@ def examples(corpus: Path, language: str):
             document = InputDocument(id=record["id"], text=record["text"], lang=language)
             for claim in extract_article(document, filtered=False).claims:
                 if claim.chain:
-                    rows.append((record["id"], claim_features(record["text"], claim), label(record["text"], claim, record["attributions"])))
+                    rows.append(
+                        (
+                            record["id"],
+                            claim_features(record["text"], claim),
+                            label(record["text"], claim, record["attributions"]),
+                        )
+                    )
     return rows, gold_count
 
 
@@ -98,7 +104,9 @@ def fit(features: list[dict], labels: np.ndarray, l2: float, min_count: int) -> 
 
     weights = minimize(loss, np.zeros(matrix.shape[1]), jac=True, method="L-BFGS-B").x
     names = sorted(vocabulary, key=vocabulary.get)
-    return float(weights[-1]), {name: round(float(weights[vocabulary[name]]), 4) for name in names if abs(weights[vocabulary[name]]) >= 1e-4}
+    return float(weights[-1]), {
+        name: round(float(weights[vocabulary[name]]), 4) for name in names if abs(weights[vocabulary[name]]) >= 1e-4
+    }
 
 
 def cross_validated_threshold(rows, gold_count: int, l2: float, min_count: int) -> tuple[float, dict[float, float]]:
@@ -134,13 +142,25 @@ def main(argv: list[str] | None = None) -> int:
     rows, gold_count = examples(args.corpus, args.lang)
     threshold, scores = cross_validated_threshold(rows, gold_count, args.l2, args.min_count)
     unfiltered = scores[0.0]
-    print(f"{len(rows)} claims, {gold_count} gold attributions; held-out joint F1 {unfiltered:.4f} unfiltered, "
-          f"{scores[threshold]:.4f} at threshold {threshold}", file=sys.stderr)
-    bias, weights = fit([features for _, features, _ in rows], np.array([r for _, _, r in rows], dtype=float), args.l2, args.min_count)
+    print(
+        f"{len(rows)} claims, {gold_count} gold attributions; held-out joint F1 {unfiltered:.4f} unfiltered, "
+        f"{scores[threshold]:.4f} at threshold {threshold}",
+        file=sys.stderr,
+    )
+    bias, weights = fit(
+        [features for _, features, _ in rows], np.array([r for _, _, r in rows], dtype=float), args.l2, args.min_count
+    )
     out = args.out or DATA / f"{args.lang}_claim_filter.json"
     model = ClaimFilter(bias=round(bias, 4), weights=weights, threshold=threshold)
-    out.write_text(json.dumps({"language": args.lang, "trained_on": args.corpus.name, **model.to_json()},
-                              ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    out.write_text(
+        json.dumps(
+            {"language": args.lang, "trained_on": args.corpus.name, **model.to_json()},
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"wrote {out} ({len(weights)} weights)", file=sys.stderr)
     return 0
 

@@ -37,7 +37,9 @@ class ClaimFilter:
 
     def probability(self, text: str, claim: Claim) -> float:
         """The model's probability that ``claim`` matches an attribution a reader would mark."""
-        score = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in claim_features(text, claim).items())
+        score = self.bias + sum(
+            self.weights.get(name, 0.0) * value for name, value in claim_features(text, claim).items()
+        )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     def keep(self, text: str, claim: Claim) -> bool:

@@ -112,7 +112,9 @@ def introduced_content_start(context: SentenceContext, index: int) -> int | None
     reach = range(index, min(len(context.tokens), index + CONTENT_OPENER_REACH))
     colon = next((position for position in reach if context.tokens[position].text == ":"), None)
     # "sagte, A und fügte hinzu: „...“": a colon after a coordinated verb opens that verb's content, not this one's.
-    coordinated = colon is not None and any(context.lower(position) in ("und", "sowie") for position in range(index, colon))
+    coordinated = colon is not None and any(
+        context.lower(position) in ("und", "sowie") for position in range(index, colon)
+    )
     if (
         colon is not None
         and not coordinated

@@ -32,9 +32,7 @@ Span = tuple[int, int]
 SPEAKER_TAIL_TOKENS = 9
 
 
-def extract_article(
-    document: InputDocument, *, include_unattributed: bool = False, filtered: bool = True
-) -> Article:
+def extract_article(document: InputDocument, *, include_unattributed: bool = False, filtered: bool = True) -> Article:
     """Find the attributed claims of one document, each with its chain (origin first).
 
     The language is ``document.lang`` or detected from the text. With ``include_unattributed``,

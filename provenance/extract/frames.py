@@ -33,7 +33,9 @@ def find_frames(text: str, sentence: Sentence, lexicon: Lexicon) -> list[Frame]:
     tokens = sentence.tokens
     triggers = trigger_words(lexicon)
     # Most sentences hold no cue at all: a set look-up per token decides before any matcher runs.
-    candidates = [index for index, token in enumerate(tokens) if token.lower in triggers or _before_complement(tokens, index)]
+    candidates = [
+        index for index, token in enumerate(tokens) if token.lower in triggers or _before_complement(tokens, index)
+    ]
     if not candidates:
         return []
     context = SentenceContext(text, tokens, lexicon, quotation_mask(tokens))

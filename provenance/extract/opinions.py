@@ -12,7 +12,9 @@ from provenance.extract.phrases import phrase_right
 from provenance.extract.sentence_context import Frame, SentenceContext, clause_start, make_frame
 from provenance.extract.verbs import field_before_verb, subject_before_verb
 
-OPINION_NOUNS = frozenset("ansicht meinung auffassung überzeugung einschätzung these schluss ergebnis standpunkt".split())
+OPINION_NOUNS = frozenset(
+    "ansicht meinung auffassung überzeugung einschätzung these schluss ergebnis standpunkt".split()
+)
 COPULAS = frozenset("ist sind war waren".split())
 # Verbs that hold an opinion as their object, and the article the noun takes after them:
 # *X vertritt die Ansicht, dass ...*, *Y teilen die Meinung, ...*, *Z kam zu dem Schluss, dass ...*.

@@ -19,8 +19,16 @@ EMERGE_VERBS = frozenset("geht ging gehen gingen".split())
 # Compounds of report nouns (*Regierungsangaben*, *Geheimdienstinformationen*, *Polizeischätzungen*)
 # name their source in the first part: *nach Veranstalterangaben* is as much a cue as *nach Angaben*.
 REPORT_NOUN_ENDINGS = (
-    "angaben", "informationen", "berichten", "schätzungen", "aussagen", "erkenntnissen", "meldungen",
-    "recherchen", "einschätzung", "einschätzungen",
+    "angaben",
+    "informationen",
+    "berichten",
+    "schätzungen",
+    "aussagen",
+    "erkenntnissen",
+    "meldungen",
+    "recherchen",
+    "einschätzung",
+    "einschätzungen",
 )
 BACK_REFERENCES = frozenset("dies das".split())
 # "Senate Majority Leader Mitch McConnell: ..." is about as long as a speaker before a colon gets.

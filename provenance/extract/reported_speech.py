@@ -15,7 +15,9 @@ SUBORDINATORS = frozenset(
     "zumal seitdem wobei weshalb weswegen wodurch womit".split()
 )
 # Prepositions that open a relative clause before a relative pronoun (*, an dem mehr los sei*).
-RELATIVE_PREPOSITIONS = frozenset("an auf aus bei durch für gegen in mit nach über um unter von vor zu zwischen".split())
+RELATIVE_PREPOSITIONS = frozenset(
+    "an auf aus bei durch für gegen in mit nach über um unter von vor zu zwischen".split()
+)
 RELATIVE_PRONOUNS = frozenset("dem der den denen deren dessen die das welchem welcher welchen welches welche".split())
 # Konjunktiv-I forms that are not also indicative or conditional: a sentence with one of them is
 # reported speech even without a cue.

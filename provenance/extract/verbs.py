@@ -17,7 +17,13 @@ from provenance.extract.content import (
     skip_addressee,
     skip_connectors,
 )
-from provenance.extract.phrases import NAME_PARTICLES, phrase_right, phrases_right, sentence_subject, speaker_after_quote
+from provenance.extract.phrases import (
+    NAME_PARTICLES,
+    phrase_right,
+    phrases_right,
+    sentence_subject,
+    speaker_after_quote,
+)
 from provenance.extract.prepositional import relay_after
 from provenance.extract.segmentation import CLOSING_QUOTES, OPENING_QUOTES
 from provenance.extract.sentence_context import (
@@ -300,7 +306,7 @@ def _postposed_unnamed_frame(context: SentenceContext, clause_first: int, cue_in
 
     Why: without it, the sentence's opening words were taken for a speaker, or nothing was found.
     """
-    before = list(range(0, clause_first - 1))
+    before = list(range(clause_first - 1))
     if not is_content_clause(context, before) and context.tokens[0].text not in OPENING_QUOTES:
         return None
     content = content_before(context, clause_first)
@@ -389,14 +395,22 @@ def _subject_of_first_verb(context: SentenceContext, clause_first: int, field: l
         # "Er sagte, Europa brauche X und fügte hinzu: ...": the first conjunct is reported, its speaker opens the sentence.
         return _german_main_clause_subject(context, 0, clause_first - 1)
     opener = context.tokens[field[0]]
-    if opener.lower not in GERMAN_FRONTED_ADVERBS and (opener.capitalized or opener.lower in context.lexicon.determiners):
+    if opener.lower not in GERMAN_FRONTED_ADVERBS and (
+        opener.capitalized or opener.lower in context.lexicon.determiners
+    ):
         # "Der Rat rief ... auf und beschloss": a noun phrase and a lower-case word right after it, the verb
         # in second place, whatever its form (strong verbs end in neither -t nor -en).
         phrase = phrase_right(context, field[0])
         after = phrase[1] + 1 if phrase is not None else None
-        if after is not None and after in field and not context.tokens[after].capitalized and context.tokens[after].is_word:
-            if context.lower(after) not in context.lexicon.determiners and context.lower(after) not in SUBJECT_PREPOSITIONS:
-                return phrase
+        if (
+            after is not None
+            and after in field
+            and context.tokens[after].is_word
+            and not context.tokens[after].capitalized
+            and context.lower(after) not in context.lexicon.determiners
+            and context.lower(after) not in SUBJECT_PREPOSITIONS
+        ):
+            return phrase
     finite = next(
         (
             i
@@ -506,7 +520,7 @@ def _reported_clause_after(context: SentenceContext, last: int):
 
 def _reported_before(context: SentenceContext, clause_first: int) -> bool:
     """Whether the words before a postposed verb are themselves reported: a quotation or Konjunktiv I."""
-    return context.tokens[0].text in OPENING_QUOTES or is_content_clause(context, list(range(0, clause_first)))
+    return context.tokens[0].text in OPENING_QUOTES or is_content_clause(context, list(range(clause_first)))
 
 
 def _with_closing_quote(context: SentenceContext, phrase: tuple[int, int]) -> tuple[int, int]:
@@ -737,7 +751,11 @@ def _adverb_in_main_clause(context: SentenceContext, start: int) -> bool:
 def german_subject_first(context: SentenceContext, verb: int, cue_indexes: list[int], subject: tuple[int, int]):
     used = set(cue_indexes) | set(range(subject[0], subject[1] + 1))
     start = introduced_content_start(context, max(cue_indexes) + 1)
-    if start is not None and context.lower(start) in ADVERBIAL_CLAUSE_OPENERS and not _adverb_in_main_clause(context, start):
+    if (
+        start is not None
+        and context.lower(start) in ADVERBIAL_CLAUSE_OPENERS
+        and not _adverb_in_main_clause(context, start)
+    ):
         # "gab Details bekannt, um ...": a purpose or reason clause is not what was said.
         start = None
     if start is None:
@@ -770,7 +788,9 @@ def english_verb_frame(
     relative = bool(before) and context.lower(before[0]) in ("who", "which")
     # "Sanders, who endorsed Canova, said ...": the relative clause's antecedent opens the sentence.
     # "Beck, ..., on Friday declared ...": words before the verb that only say when are no subject either.
-    opening = sentence_subject(context, clause_first) if relative or not before or _adjunct_only(context, before) else None
+    opening = (
+        sentence_subject(context, clause_first) if relative or not before or _adjunct_only(context, before) else None
+    )
     if opening is not None and relative:
         # The source is the antecedent together with its relative clause, as news annotators mark it.
         subject = (opening[0], before[-1])
@@ -907,7 +927,9 @@ def _name_and_apposition(context: SentenceContext, clause_first: int) -> bool:
         word.capitalized or word.lower in NAME_PARTICLES for word in words
     )
     # "The lawmaker, who represents ..., said": a described person is a subject too, when a relative clause follows.
-    described_person = relative and 0 < len(words) <= MAX_APPOSED_NAME_WORDS + 1 and words[0].lower in ("the", "a", "an")
+    described_person = (
+        relative and 0 < len(words) <= MAX_APPOSED_NAME_WORDS + 1 and words[0].lower in ("the", "a", "an")
+    )
     # "Tad Devine, Sanders' senior media adviser, said": a capitalised apposition that goes on in lower case.
     titled = context.tokens[apposition[0]].capitalized and any(
         context.tokens[i].is_word and not context.tokens[i].capitalized for i in apposition

@@ -533,7 +533,9 @@ def test_german_free_indirect_speech_over_several_sentences_is_one_claim():
 
 
 def test_german_relative_clause_after_a_preposition_stays_in_its_claim():
-    text = "Der Trainer sagte, das sei ein Spiel, an dem sich die Saison entscheide, die Mannschaft habe das verstanden."
+    text = (
+        "Der Trainer sagte, das sei ein Spiel, an dem sich die Saison entscheide, die Mannschaft habe das verstanden."
+    )
     claims = claims_of(text, "de")
     assert [claim.text for claim in claims] == [
         "das sei ein Spiel, an dem sich die Saison entscheide",
@@ -575,7 +577,11 @@ def test_german_active_accusations_requests_and_assumptions_have_their_subject_a
     [
         ("Inzwischen wurde bekannt, dass der Pilot verletzt ist.", "dass der Pilot verletzt ist", "wurde bekannt"),
         ("Wie heute bekannt wurde, ist der Pilot verletzt.", "ist der Pilot verletzt", "Wie … bekannt wurde"),
-        ("Zuvor war bekannt geworden, dass die Brücke gesperrt wird.", "dass die Brücke gesperrt wird", "war bekannt geworden"),
+        (
+            "Zuvor war bekannt geworden, dass die Brücke gesperrt wird.",
+            "dass die Brücke gesperrt wird",
+            "war bekannt geworden",
+        ),
     ],
 )
 def test_german_news_that_became_known_has_no_named_source(text, content, cue):
@@ -689,7 +695,11 @@ def test_german_inverted_speaker_with_a_quoted_name_keeps_its_closing_mark():
     "text, content, source",
     [
         ("Jane Smith, a former aide to the mayor, said the budget was cut.", "the budget was cut", "Jane Smith"),
-        ("The senator, who spoke on condition of anonymity, said the bill was dead.", "the bill was dead", "The senator"),
+        (
+            "The senator, who spoke on condition of anonymity, said the bill was dead.",
+            "the bill was dead",
+            "The senator",
+        ),
         ("Jane Smith, Ohio's chief election officer, said turnout was high.", "turnout was high", "Jane Smith"),
         ("Jane Smith, professor of history at Ohio State, said turnout was high.", "turnout was high", "Jane Smith"),
     ],
@@ -781,8 +791,16 @@ def test_german_more_relay_phrases(relay):
 @pytest.mark.parametrize(
     "text, content, source",
     [
-        ("Though most people read online, Zucker said the business is much broader.", "the business is much broader", "Zucker"),
-        ("The city ran out of cash, and Ms. Acosta said the measures were unsustainable.", "the measures were unsustainable", "Ms. Acosta"),
+        (
+            "Though most people read online, Zucker said the business is much broader.",
+            "the business is much broader",
+            "Zucker",
+        ),
+        (
+            "The city ran out of cash, and Ms. Acosta said the measures were unsustainable.",
+            "the measures were unsustainable",
+            "Ms. Acosta",
+        ),
     ],
 )
 def test_english_verb_after_an_adverbial_or_coordinated_clause_takes_what_follows(text, content, source):
