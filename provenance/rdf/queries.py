@@ -206,21 +206,6 @@ def records_from_rows(rows) -> list[ClaimRecord]:
     return records
 
 
-CLAIM_SPANS = """
-SELECT ?claim ?start ?end ?index WHERE {
-  ?annotation oa:hasBody ?claim ; oa:hasTarget ?target .
-  ?target cp:spanIndex ?index ; oa:hasSelector ?selector .
-  ?selector a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-}
-"""
-
-
-def claim_spans(store, claim: str) -> tuple[tuple[int, int], ...]:
-    rows = store.select(CLAIM_SPANS, {"claim": NamedNode(claim)})
-    ordered = sorted(rows, key=lambda row: int(row["index"].value))
-    return tuple((int(row["start"].value), int(row["end"].value)) for row in ordered)
-
-
 FIND_BY_TEXT = """
 SELECT DISTINCT ?claim ?fragment WHERE {
   ?claim a schema:Claim ; schema:text ?text .
@@ -236,6 +221,19 @@ SELECT DISTINCT ?claim ?prefix WHERE {
 """
 
 IS_CLAIM = "SELECT ?claim WHERE { ?claim a schema:Claim }"
+
+
+def find_claim(store, reference: str) -> ClaimRecord:
+    """The record of the one claim ``reference`` names (see :func:`resolve_claim`); an IRI is read at once."""
+    reference = reference.strip()
+    if "://" in reference or reference.startswith("urn:"):
+        try:
+            found = records_of_claims(store, [reference])
+        except ValueError:
+            found = []
+        if found:
+            return found[0]
+    return records_of_claims(store, [resolve_claim(store, reference)])[0]
 
 
 def resolve_claim(store, reference: str) -> str:
@@ -276,25 +274,40 @@ class HopDetail:
     end: int | None
 
 
-TRACE_HOPS = """
-SELECT ?claim ?index ?mention ?start ?end WHERE {
-  ?hop cp:statementOf ?claim ; cp:hopIndex ?index .
-  OPTIONAL {
-    ?hop cp:mentionedAt ?target .
+# The spans of a claim and the mentions of its sources, in one query. No constant object in a
+# pattern (the selectors are told apart by oa:start): see the note before CLAIM_DETAILS.
+CLAIM_MARKS = """
+SELECT ?part ?index ?start ?end ?mention WHERE {
+  {
+    ?annotation oa:hasBody ?claim ; oa:hasTarget ?target .
+    ?target cp:spanIndex ?index ; oa:hasSelector ?selector .
+    ?selector oa:start ?start ; oa:end ?end .
+    BIND("span" AS ?part)
+  }
+  UNION {
+    ?hop cp:statementOf ?claim ; cp:hopIndex ?index ; cp:mentionedAt ?target .
     ?target oa:hasSelector ?position, ?quote .
     ?position oa:start ?start ; oa:end ?end .
     ?quote oa:exact ?mention .
+    BIND("hop" AS ?part)
   }
 }
 """
 
 
-def hop_details(store, record: ClaimRecord) -> list[HopDetail]:
-    """The hops of one claim with their mentions, origin first."""
-    rows = {int(row["index"].value): row for row in store.select(TRACE_HOPS, {"claim": NamedNode(record.iri)})}
+def claim_marks(store, record: ClaimRecord) -> tuple[tuple[tuple[int, int], ...], list[HopDetail]]:
+    """Where the claim stands in its article (its spans, in order) and its hops with their mentions, origin first."""
+    spans: dict[int, tuple[int, int]] = {}
+    mentions: dict[int, dict] = {}
+    for row in store.select(CLAIM_MARKS, {"claim": NamedNode(record.iri)}):
+        index = int(row["index"].value)
+        if row["part"].value == "span":
+            spans[index] = (int(row["start"].value), int(row["end"].value))
+        else:
+            mentions[index] = row
     details = []
     for position, source in enumerate(record.chain):
-        row = rows.get(position, {})
+        row = mentions.get(position, {})
         details.append(
             HopDetail(
                 position=position,
@@ -304,7 +317,7 @@ def hop_details(store, record: ClaimRecord) -> list[HopDetail]:
                 end=int(row["end"].value) if "end" in row else None,
             )
         )
-    return details
+    return tuple(span for _, span in sorted(spans.items())), details
 
 
 ARTICLE_ROWS = """

@@ -96,10 +96,9 @@ def trace_data(store, reference: str) -> dict[str, Any]:
     claims say the same (``same_claim``), how many independent sources they have together
     (``independent_sources``) and which relays all of them pass through (``single_points_of_failure``).
     """
-    iri = queries.resolve_claim(store, reference)
-    record = queries.claim_records(store, claim=iri)[0]
+    record = queries.find_claim(store, reference)
     record, *same = trusted_records(store, [record, *_same_claim(store, record)])
-    hops = queries.hop_details(store, record)
+    spans, hops = queries.claim_marks(store, record)
     paths = [claim_path(record)] + [claim_path(other) for other in same]
     independent = independent_sources(paths) if record.chain else 0
     credibility = claim_credibility(record, independent_sources=independent)
@@ -114,7 +113,7 @@ def trace_data(store, reference: str) -> dict[str, Any]:
             "mode": record.mode,
             "hedged": record.hedged,
             "cue": record.cue,
-            "spans": [list(span) for span in queries.claim_spans(store, iri)],
+            "spans": [list(span) for span in spans],
         },
         "article": {"id": record.article.id, "iri": record.article.iri, "publisher": record.article.publisher},
         "hearsay_depth": len(record.chain),
