@@ -21,3 +21,17 @@ def test_setup_commands_come_first():
     assert blocks[1] == "python -m pytest -q"
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
     assert ci.rstrip().splitlines()[-1] == blocks[1]
+
+
+def test_the_first_command_ingests_every_bundled_example(tmp_path, monkeypatch):
+    """README's first command, after the install: every example article is stored, the report runs."""
+    from click.testing import CliRunner
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    runner = CliRunner()
+    store = str(tmp_path / "store")
+    ingested = runner.invoke(main, ["--store", store, "ingest", "examples/articles", "--json"])
+    assert ingested.exit_code == 0, ingested.output
+    assert "skipped" not in ingested.output
+    reported = runner.invoke(main, ["--store", store, "report"])
+    assert reported.exit_code == 0, reported.output

@@ -55,11 +55,28 @@ def extract_article(document: InputDocument, *, include_unattributed: bool = Fal
         publisher=document.publisher,
         url=document.url,
         published=document.published,
-        claims=_likely(document.text, reader.claims, language) if filtered else reader.claims,
+        claims=_distinct(_likely(document.text, reader.claims, language) if filtered else reader.claims),
     )
     for claim in article.claims:
         claim.id = claim_identifier(article.id, claim)
     return article
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """One claim per content: of claims with the same spans and text (two frames read the same clause), the one
+    with the longest chain, the first of equals.
+
+    An article cannot hold two claims with the same spans and text (their identifiers would be equal), and the
+    longer chain is the fuller reading: ``A habe X dargelegt, Y sei Z, berichtete dpa unter Berufung auf B``
+    is B -> dpa for ``Y sei Z``, not A.
+    """
+    best: dict[tuple, Claim] = {}
+    for claim in claims:
+        key = (tuple(map(tuple, claim.spans)), claim.text)
+        if key not in best or len(claim.chain) > len(best[key].chain):
+            best[key] = claim
+    kept = {id(claim) for claim in best.values()}
+    return [claim for claim in claims if id(claim) in kept]
 
 
 def _likely(text: str, claims: list[Claim], language: str) -> list[Claim]:
