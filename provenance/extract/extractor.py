@@ -64,19 +64,29 @@ def extract_article(document: InputDocument, *, include_unattributed: bool = Fal
 
 def _distinct(claims: list[Claim]) -> list[Claim]:
     """One claim per content: of claims with the same spans and text (two frames read the same clause), the one
-    with the longest chain, the first of equals.
+    with the longest chain, then the one whose cue stands nearest the content.
 
-    An article cannot hold two claims with the same spans and text (their identifiers would be equal), and the
-    longer chain is the fuller reading: ``A habe X dargelegt, Y sei Z, berichtete dpa unter Berufung auf B``
-    is B -> dpa for ``Y sei Z``, not A.
+    An article cannot hold two claims with the same spans and text (their identifiers would be equal). The
+    longer chain is the fuller reading (``A habe X dargelegt, Y sei Z, berichtete dpa unter Berufung auf B``
+    is B -> dpa for ``Y sei Z``, not A), and the nearer cue the one that introduces it (``Er sagte, …
+    und fügte hinzu: „…“``: the quotation goes with ``fügte hinzu``).
     """
     best: dict[tuple, Claim] = {}
     for claim in claims:
         key = (tuple(map(tuple, claim.spans)), claim.text)
-        if key not in best or len(claim.chain) > len(best[key].chain):
+        if key not in best or _reading_rank(claim) < _reading_rank(best[key]):
             best[key] = claim
     kept = {id(claim) for claim in best.values()}
     return [claim for claim in claims if id(claim) in kept]
+
+
+def _reading_rank(claim: Claim) -> tuple[int, int]:
+    """Lower is better: the longer chain first, then the smaller gap between cue and content."""
+    if claim.cue is None:
+        return (-len(claim.chain), 1 << 30)
+    start, end = claim.spans[0][0], claim.spans[-1][1]
+    gap = min(max(cue_start - end, start - cue_end, 0) for cue_start, cue_end in claim.cue.spans)
+    return (-len(claim.chain), gap)
 
 
 def _likely(text: str, claims: list[Claim], language: str) -> list[Claim]:
