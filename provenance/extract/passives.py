@@ -12,7 +12,7 @@ from __future__ import annotations
 from provenance.extract.content import content_after, introduced_content_start
 from provenance.extract.phrases import phrase_right
 from provenance.extract.sentence_context import Frame, Mention, SentenceContext, clause_end, clause_start
-from provenance.extract.verbs import DOCUMENT_PREPOSITIONS, GERMAN_FRONTED_ADVERBS
+from provenance.extract.verbs import DOCUMENT_PREPOSITIONS, GERMAN_FRONTED_ADVERBS, GERMAN_TIME_NOUNS
 
 IMPERSONAL_PARTICIPLES = frozenset(
     "beschlossen berichtet gemeldet kritisiert betont erklärt angegeben gefordert vermutet befürchtet "
@@ -63,9 +63,20 @@ def _named_speaker(context: SentenceContext, field: list[int]) -> tuple[int, int
         fronted = position == field[0] and word in DOCUMENT_PREPOSITIONS
         if fronted or word in AGENT_PREPOSITIONS:
             phrase = phrase_right(context, position + 1)
-            if phrase is not None and phrase[1] in field:
+            if phrase is not None and phrase[1] in field and not _time(context, phrase):
                 return phrase
     return None
+
+
+def _time(context: SentenceContext, phrase: tuple[int, int]) -> bool:
+    """*Im April*, *Im Jahr 1997*, *Am Sonntag*: a fronted time says when, not who.
+
+    Why: *Im Mai wurde bekannt, dass ...* named the month as the source.
+    """
+    words = [context.lower(i) for i in range(phrase[0], phrase[1] + 1) if context.tokens[i].is_word]
+    return bool(words) and (
+        words[0][:1].isdigit() or words[-1][:1].isdigit() or words[-1] in GERMAN_TIME_NOUNS | {"jahr", "jahres"}
+    )
 
 
 def _without_subject(context: SentenceContext, field: list[int]) -> bool:
