@@ -486,7 +486,11 @@ def _inverted_frame(context, verb: int, clause_first: int, before: list[int], cu
     refers_back = len(before) == 1 and context.lower(before[0]) in GERMAN_BACK_REFERENCES
     continuation = None
     reported_after = _reported_clause_after(context, last) if clause_first > 0 and postposed else None
-    if reported_after is not None and not _reported_before(context, clause_first):
+    colon_after = _colon_content_after(context, last) if clause_first > 0 and postposed else None
+    if colon_after is not None:
+        # "Im Brief, den sie ... geschickt hat, erklärt sie: „…“": the clause before says where, the colon opens the words.
+        content = colon_after
+    elif reported_after is not None and not _reported_before(context, clause_first):
         # "In einer Videobotschaft, die ... wurde, sagte Thaksin, man werde kämpfen": the clause before only says where.
         content = reported_after
     elif clause_first > 0 and postposed:
@@ -514,6 +518,18 @@ def _reported_clause_after(context: SentenceContext, last: int):
         return None
     rest = range(last + 2, len(context.tokens))
     if not any(context.lower(i) in context.lexicon.reported_speech_verbs for i in rest):
+        return None
+    return content_after(context, last + 2)
+
+
+def _colon_content_after(context: SentenceContext, last: int):
+    """The quotation after *erklärt sie:* when a colon follows the speaker right away, else None.
+
+    Why: a postposed verb took the fronted clause before it (*Im Brief, den …, erklärt sie*) for the content.
+    """
+    if context.lower(last + 1) != ":" or last + 2 >= len(context.tokens):
+        return None
+    if context.tokens[last + 2].text not in OPENING_QUOTES:
         return None
     return content_after(context, last + 2)
 

@@ -26,3 +26,44 @@ def test_a_fronted_time_is_not_the_source_of_a_passive(text):
 def test_a_fronted_document_is_still_the_source_of_a_passive():
     (claim,) = claims_of("In einer Mitteilung der Stadt wurde bekannt gegeben, dass die Brücke gesperrt ist.")
     assert claim.chain[-1].mention == "einer Mitteilung der Stadt"
+
+
+def test_a_postposed_verb_before_a_colon_quotes_what_follows():
+    (claim,) = claims_of("Im Brief, den Berg an den Bürgermeister geschickt hat, erklärt sie: „Das Haus ist alt.“")
+    assert claim.text == "„Das Haus ist alt.“"
+    assert claim.cue.text == "erklärt"
+    assert claim.chain[-1].mention == "sie"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Hans Kern, Präsident des Vereins für Gartenbau: „Das Haus ist alt.“", "Hans Kern"),
+        ("Der Gärtner, der als Zeuge gilt, will seine Arbeit einstellen: „Das Haus ist alt!“", "Der Gärtner"),
+        ("Die Leiterin der Studie, Anna Weber, sieht die Schuld beim Staat: „Es muss sich etwas ändern.“", "Die Leiterin"),
+    ],
+)
+def test_a_speaker_with_an_apposition_before_a_colon_quotation(text, speaker):
+    (claim,) = claims_of(text)
+    assert claim.cue is None
+    assert claim.chain[-1].mention.startswith(speaker)
+    assert claim.text.startswith("„")
+
+
+def test_clauses_before_a_colon_without_a_speaker_quote_nobody():
+    assert claims_of("Das Wetter war schlecht, die Stimmung auch: „Es regnet.“") == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        ("Hier sparte die Ministerin nicht mit Kritik: „Das ist zu wenig.“", "sparte", "die Ministerin"),
+        ("In der Sendung zeigt sich der Trainer zufrieden: „Wir haben gut gespielt.“", "zeigt", "der Trainer"),
+        ("Dabei griff sie den Bürgermeister direkt an: „Sie haben versagt.“", "griff … an", "sie"),
+    ],
+)
+def test_a_fronted_adverbial_then_verb_and_subject_before_a_colon_quotation(text, cue, speaker):
+    (claim,) = claims_of(text)
+    assert claim.cue.text == cue
+    assert claim.chain[-1].mention == speaker
+    assert claim.mode == "direct"
