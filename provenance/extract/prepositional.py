@@ -29,6 +29,13 @@ REPORT_NOUN_ENDINGS = (
     "recherchen",
     "einschätzung",
     "einschätzungen",
+    # Documents and plans a claim is read from: *Nach dem Gesetzentwurf*, *Nach einem Fernsehbericht*.
+    "entwurf",
+    "bericht",
+    "plan",
+    "idee",
+    "erfahrungen",
+    "prognose",
 )
 BACK_REFERENCES = frozenset("dies das".split())
 # "Senate Majority Leader Mitch McConnell: ..." is about as long as a speaker before a colon gets.

@@ -67,3 +67,21 @@ def test_a_fronted_adverbial_then_verb_and_subject_before_a_colon_quotation(text
     assert claim.cue.text == cue
     assert claim.chain[-1].mention == speaker
     assert claim.mode == "direct"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Nach einem Fernsehbericht ist der Bürgermeister zurückgetreten.", "einem Fernsehbericht"),
+        ("Nach dem Gesetzentwurf sollen alle Schulen ihre Daten speichern.", "dem Gesetzentwurf"),
+        ("Nach dem Plan der Stadt soll die Brücke 2030 fertig sein.", "dem Plan der Stadt"),
+    ],
+)
+def test_nach_with_a_document_or_plan_names_the_source(text, source):
+    (claim,) = claims_of(text)
+    assert claim.cue.text == "Nach"
+    assert claim.chain[-1].mention == source
+
+
+def test_nach_with_an_event_is_a_time():
+    assert claims_of("Nach dem Spiel gingen die Fans nach Hause.") == []
