@@ -38,7 +38,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import pairwise
@@ -182,9 +182,12 @@ class StoredVerdict:
 # finding sources
 
 
+# Agents are described again in every article graph that mentions them: names are matched inside one
+# graph at a time, never joined across the union (a row per pair of copies).
+SOURCES_NAMED = "SELECT DISTINCT ?source ?given WHERE { GRAPH ?g { ?source schema:name ?given ; a prov:Agent } }"
 SOURCES_BY_NAME = """
 SELECT DISTINCT ?source ?name ?given WHERE {
-  ?source a prov:Agent ; schema:name ?name .
+  GRAPH ?g { ?source a prov:Agent ; schema:name ?name }
   FILTER(LCASE(STR(?name)) = LCASE(STR(?given)))
 }
 """
@@ -224,8 +227,10 @@ def resolve_source(store, reference: str, scheme: IriScheme) -> SourceMatch:
             rows = []
         if rows:
             return SourceMatch(reference, rows[0]["name"].value)
-    rows = store.select(SOURCES_BY_NAME, {"given": Literal(reference)})
-    found = {row["source"].value: row["name"].value for row in rows}
+    found = {row["source"].value: reference for row in store.select(SOURCES_NAMED, {"given": Literal(reference)})}
+    if not found:
+        rows = store.select(SOURCES_BY_NAME, {"given": Literal(reference)})
+        found = {row["source"].value: row["name"].value for row in rows}
     if len(found) == 1:
         iri, name = next(iter(found.items()))
         return SourceMatch(iri, name)
@@ -433,13 +438,19 @@ SELECT ?rating ?source ?sourceName ?reliability ?assessor ?time ?note ?tableName
   OPTIONAL { ?rating schema:ratingExplanation ?note }
   OPTIONAL { ?rating prov:invalidatedAtTime ?invalidated }
   OPTIONAL { ?rating prov:wasDerivedFrom ?table . ?table schema:name ?tableName . OPTIONAL { ?table schema:datePublished ?tableDate } }
-  OPTIONAL { ?source schema:name ?sourceName }
 }
 """
+# A source's name is read on its own, one row per source: a shared agent is described again in every
+# article graph that mentions it, and a join with its name in the union of the graphs gives a row per
+# copy (measured: 2,354 copies of one agency's name on 100k claims).
+SOURCE_NAMES = "SELECT ?source ?sourceName WHERE { ?source schema:name ?sourceName } LIMIT 1"
 
 
-def ratings(store, *, source: str | None = None) -> list[Assessment]:
-    """Every rating (or those of one source IRI), oldest first; the newest of each source is in force."""
+def ratings(store, *, source: str | None = None, names: bool = True) -> list[Assessment]:
+    """Every rating (or those of one source IRI), oldest first; the newest of each source is in force.
+
+    ``names=False`` leaves ``source_name`` empty, saving a look-up per rated source.
+    """
     bindings = {"source": NamedNode(source)} if source else None
     found: dict[str, Assessment] = {}
     for row in store.select(RATINGS, bindings):
@@ -449,7 +460,7 @@ def ratings(store, *, source: str | None = None) -> list[Assessment]:
         found[iri] = Assessment(
             iri=iri,
             source=row["source"].value,
-            source_name=_text(row.get("sourceName")),
+            source_name=None,
             reliability=v.local_suffix(row["reliability"].value, "reliability-"),
             assessor=row["assessor"].value,
             time=row["time"].value,
@@ -458,12 +469,20 @@ def ratings(store, *, source: str | None = None) -> list[Assessment]:
             table_date=_text(row.get("tableDate")),
             in_force="invalidated" not in row,
         )
+    if names and found:
+        named = {iri: _source_name(store, iri) for iri in {a.source for a in found.values()}}
+        found = {iri: replace(a, source_name=named[a.source]) for iri, a in found.items()}
     return sorted(found.values(), key=lambda a: (a.source, _instant(a.time), a.iri))
 
 
-def reliability_in_force(store) -> dict[str, Assessment]:
+def _source_name(store, source: str) -> str | None:
+    rows = store.select(SOURCE_NAMES, {"source": NamedNode(source)})
+    return rows[0]["sourceName"].value if rows else None
+
+
+def reliability_in_force(store, *, names: bool = True) -> dict[str, Assessment]:
     """Source IRI -> the rating in force (its newest), for every rated source."""
-    return {assessment.source: assessment for assessment in ratings(store) if assessment.in_force}
+    return {assessment.source: assessment for assessment in ratings(store, names=names) if assessment.in_force}
 
 
 def _text(term) -> str | None:

@@ -18,7 +18,7 @@ def source_track_records(store) -> dict[str, TrackRecord]:
 
     Both reads are small: the ratings graph, and the chains of reviewed claims only.
     """
-    letters = {iri: assessment.reliability for iri, assessment in ratings.reliability_in_force(store).items()}
+    letters = {iri: assessment.reliability for iri, assessment in ratings.reliability_in_force(store, names=False).items()}
     return track_records(letters, ratings.source_evidence(store))
 
 
