@@ -327,7 +327,7 @@ SELECT DISTINCT ?article ?doc ?lang ?title ?url ?published ?publisherName ?hash 
   OPTIONAL { ?article schema:headline ?title }
   OPTIONAL { ?article schema:url ?url }
   OPTIONAL { ?article schema:datePublished ?published }
-  OPTIONAL { ?article schema:publisher/schema:name ?publisherName }
+  OPTIONAL { GRAPH ?home { ?article schema:publisher/schema:name ?publisherName } }
   OPTIONAL { ?article cp:contentHash ?hash }
   OPTIONAL { ?article cp:articleGraph ?graph }
 }

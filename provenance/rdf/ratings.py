@@ -192,12 +192,14 @@ SELECT DISTINCT ?source ?name ?given WHERE {
 }
 """
 
-SOURCE_NAME = "SELECT ?source ?name WHERE { ?source a prov:Agent ; schema:name ?name }"
+SOURCE_NAME = "SELECT DISTINCT ?source ?name WHERE { GRAPH ?g { ?source a prov:Agent ; schema:name ?name } }"
 
 ARTICLE_PUBLISHERS = """
 SELECT ?url ?publisher ?name WHERE {
-  ?article a schema:NewsArticle ; schema:url ?url ; schema:publisher ?publisher .
-  ?publisher schema:name ?name .
+  GRAPH ?g {
+    ?article a schema:NewsArticle ; schema:url ?url ; schema:publisher ?publisher .
+    ?publisher schema:name ?name .
+  }
 }
 """
 
@@ -222,7 +224,7 @@ def resolve_source(store, reference: str, scheme: IriScheme) -> SourceMatch:
         raise NotFound("give a source's name, IRI or web domain; 'provenance sources' lists them")
     if "://" in reference or reference.startswith("urn:"):
         try:
-            rows = store.select(SOURCE_NAME, {"source": NamedNode(reference)})
+            rows = store.select(SOURCE_NAME + " LIMIT 1", {"source": NamedNode(reference)})
         except ValueError:
             rows = []
         if rows:
@@ -764,8 +766,10 @@ def verdict_truth(verdict: StoredVerdict) -> float | None:
 VERDICT_HOPS = """
 SELECT ?review ?claim ?index ?source ?name WHERE {
   ?review a schema:ClaimReview ; schema:itemReviewed ?claim .
-  ?hop cp:statementOf ?claim ; cp:hopIndex ?index ; prov:wasAttributedTo ?source .
-  OPTIONAL { ?source schema:name ?name }
+  GRAPH ?g {
+    ?hop cp:statementOf ?claim ; cp:hopIndex ?index ; prov:wasAttributedTo ?source .
+    ?source schema:name ?name .
+  }
 }
 """
 
