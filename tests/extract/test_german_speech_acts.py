@@ -54,3 +54,20 @@ def test_a_separable_verb_of_saying_with_a_nominal_object_is_reported(text, spea
 )
 def test_no_reported_claim_without_a_speech_act_of_the_sentence(text):
     assert [claim for claim in claims_of(text) if claim.mode == "reported"] == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Die Feuerwehr schätzt den Schaden auf 20.000 Euro.", "Die Feuerwehr"),
+        ("Der Kämmerer bezifferte die Kosten mit drei Millionen Euro.", "Der Kämmerer"),
+        ("Die Anwohner begrüßten den Bau des Radwegs.", "Die Anwohner"),
+        ("Die Trainerin lobte den Einsatz ihrer Mannschaft.", "Die Trainerin"),
+        ("Der Verband plädiert für eine längere Saison.", "Der Verband"),
+    ],
+)
+def test_estimates_and_verdicts_on_a_nominal_object_are_reported(text, speaker):
+    (claim,) = claims_of(text)
+    assert claim.cue is None
+    assert claim.mode == "reported"
+    assert claim.chain[-1].mention == speaker
