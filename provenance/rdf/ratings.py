@@ -793,6 +793,8 @@ def source_evidence(store) -> list[SourceEvidence]:
     stays small however many claims the store holds.
     """
     truths = {verdict.iri: verdict_truth(verdict) for verdict in verdicts(store)}
+    if not any(truth is not None for truth in truths.values()):
+        return []
     evidence = []
     seen = set()
     for row in store.select(VERDICT_HOPS):
