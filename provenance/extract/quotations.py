@@ -21,17 +21,27 @@ def match_colon_quotation(context: SentenceContext, index: int) -> tuple[Frame, 
         return None
     if context.lower(0) in GERMAN_FRONTED_ADVERBS:
         return _inverted_colon_quotation(context, index)
-    speaker = phrase_right(context, 0)
+    if context.lower(0) in CONJUNCTIONS:
+        # "Denn: „…“", "Und: „…“": a connective, not a speaker.
+        return None
+    cue = []
+    if context.lower(index - 1) == "wörtlich" and index > 1:
+        # "Koppelin wörtlich: „…“": the adverb marks the quotation as the speaker's words.
+        cue = [context.span(index - 1, index - 1)]
+        speaker = phrase_right(context, 0)
+        speaker = (speaker[0], min(speaker[1], index - 2)) if speaker is not None else None
+    else:
+        speaker = phrase_right(context, 0)
     if speaker is None or not context.tokens[0].capitalized:
         return None
-    if speaker[1] != index - 1 and not _subject_of_clause(context, speaker, index):
+    if not cue and speaker[1] != index - 1 and not _subject_of_clause(context, speaker, index):
         speaker = _speaker_with_apposition(context, index)
         if speaker is None:
             return None
     content = content_after(context, index + 1)
     if content is None:
         return None
-    frame = Frame(cue=[], content=[content], sources=[Mention(*context.span(*speaker))], mode="direct")
+    frame = Frame(cue=cue, content=[content], sources=[Mention(*context.span(*speaker))], mode="direct")
     return frame, set(range(index + 1))
 
 
@@ -74,6 +84,8 @@ def _speaker_with_apposition(context: SentenceContext, colon: int) -> tuple[int,
     return subject
 
 
+# Connectives that may stand alone before a colon: no speaker.
+CONJUNCTIONS = frozenset("denn und aber doch also oder sondern".split())
 # Prepositions that open a fronted adverbial (*In der ARD*, *Im Kongress*) before the finite verb.
 FRONTED_PREPOSITIONS = frozenset("in im am an auf bei beim vor nach mit über seit während für aus zum zur vom".split())
 # Separable particles that close the clause of a verb of attitude right before the colon (*griff X an:*).

@@ -85,3 +85,13 @@ def test_nach_with_a_document_or_plan_names_the_source(text, source):
 
 def test_nach_with_an_event_is_a_time():
     assert claims_of("Nach dem Spiel gingen die Fans nach Hause.") == []
+
+
+def test_woertlich_before_a_colon_is_the_cue():
+    (claim,) = claims_of("Kern wörtlich: „Das Haus ist alt.“")
+    assert claim.cue.text == "wörtlich"
+    assert claim.chain[-1].mention == "Kern"
+
+
+def test_a_connective_before_a_colon_is_no_speaker():
+    assert claims_of("Denn: „Wer soll das bezahlen?“") == []
