@@ -25,7 +25,13 @@ from provenance.extract.quotations import match_colon_quotation
 from provenance.extract.segmentation import Sentence
 from provenance.extract.sentence_context import CLAUSE_PUNCTUATION, Frame, SentenceContext, quotation_mask
 from provenance.extract.speech_acts import NOMINAL_OBJECT_VERBS, match_nominal_speech_act
-from provenance.extract.verbs import match_dass_clause, match_that_clause, match_verb
+from provenance.extract.verbs import (
+    match_dass_clause,
+    match_konjunktiv_clause,
+    match_that_clause,
+    match_verb,
+    reported_clause_follows,
+)
 
 
 def find_frames(text: str, sentence: Sentence, lexicon: Lexicon) -> list[Frame]:
@@ -34,7 +40,11 @@ def find_frames(text: str, sentence: Sentence, lexicon: Lexicon) -> list[Frame]:
     triggers = trigger_words(lexicon)
     # Most sentences hold no cue at all: a set look-up per token decides before any matcher runs.
     candidates = [
-        index for index, token in enumerate(tokens) if token.lower in triggers or _before_complement(tokens, index)
+        index
+        for index, token in enumerate(tokens)
+        if token.lower in triggers
+        or _before_complement(tokens, index)
+        or lexicon.language == "de" and reported_clause_follows(tokens, index)
     ]
     if not candidates:
         return []
@@ -89,6 +99,7 @@ def match_at(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
         match_verb,
         match_that_clause,
         match_dass_clause,
+        match_konjunktiv_clause,
         match_colon,
         match_colon_quotation,
     ):

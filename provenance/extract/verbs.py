@@ -184,6 +184,86 @@ def match_dass_clause(context: SentenceContext, index: int) -> tuple[Frame, set[
     return make_frame(context, cue, [content], [subject], "indirect"), used
 
 
+# Konjunktiv-I forms that are never indicative or conditional: the clause that holds one is reported.
+STRICT_KONJUNKTIV = frozenset("sei seien habe werde könne müsse solle wolle dürfe gebe".split())
+# How far into the clause after the comma its finite verb may stand (*, der Verkehr werde …*).
+KONJUNKTIV_REACH = 6
+# Words that open a subordinate clause after the comma: then the clause is not the reported one.
+CLAUSE_OPENERS = frozenset(
+    "der die das dem den denen deren dessen welche welcher welches dass ob weil wenn wie um als da damit obwohl "
+    "während nachdem bevor sodass wo was wer zu indem".split()
+)
+# Conjunctions that open a subordinate clause at the start of a sentence (*Obwohl X …, sei Y*).
+SENTENCE_SUBORDINATORS = frozenset("obwohl wenn falls weil dass ob als nachdem während da wie um indem sobald".split())
+COPULAS = frozenset("ist war sind waren wird wurde werden wurden".split())
+
+
+def reported_clause_follows(tokens, index: int) -> bool:
+    """Whether a comma after token ``index`` opens a main clause in Konjunktiv I (*…, Ertel sei …*)."""
+    if index + 2 >= len(tokens) or tokens[index + 1].text != "," or not tokens[index].is_word:
+        return False
+    opener = tokens[index + 2].lower
+    article = opener in ("der", "die", "das", "den", "dem") and index + 3 < len(tokens) and tokens[index + 3].capitalized
+    if opener in CLAUSE_OPENERS and not article:
+        return False
+    return any(token.lower in STRICT_KONJUNKTIV for token in tokens[index + 3 : index + 2 + KONJUNKTIV_REACH])
+
+
+MODALS = frozenset("soll sollen sollte sollten will wollen wollte wollten kann können konnte konnten muss müssen musste mussten".split())
+
+
+def _participle(word: str, verb: int, index: int) -> bool:
+    """Whether the word before the comma is a participle that goes with the auxiliary (*hat … ausgesagt*)."""
+    return index > verb and word not in ("haben", "sein", "werden", "worden") and word.endswith(("t", "en"))
+
+
+def match_konjunktiv_clause(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
+    """*Die Staatsanwaltschaft hegt den Verdacht, er habe …*: a main clause that opens the sentence, then Konjunktiv I.
+
+    Why: whatever the verb (*hegt den Verdacht*, *beteuerte*, *verlautete*), a subject-first clause
+    followed by a clause in Konjunktiv I reports that subject's words; without a frame the sentence
+    was read as run-on speech of the previous source.
+    """
+    if context.lexicon.language != "de" or context.quoted[index]:
+        return None
+    if not reported_clause_follows(context.tokens, index):
+        return None
+    if clause_start(context, index) != 0 or context.tokens[0].text in OPENING_QUOTES:
+        return None
+    opener = context.tokens[0]
+    if opener.lower in GERMAN_FRONTED_ADVERBS | SENTENCE_SUBORDINATORS:
+        return None
+    if not (opener.capitalized or opener.lower in context.lexicon.pronouns):
+        return None
+    if any(context.lower(i) in context.lexicon.reported_speech_verbs for i in range(index + 1)):
+        # "Das Gehen bereite ihm Schwierigkeiten, …": the first clause is itself reported speech.
+        return None
+    subject = phrase_right(context, 0)
+    if subject is None or subject[1] >= index:
+        return None
+    verb = subject[1] + 1
+    token = context.tokens[verb]
+    if not token.is_word or token.capitalized or token.lower in context.lexicon.determiners:
+        return None
+    if token.lower in context.lexicon.phrase_stops or token.lower in PRONOMINAL_ADVERBS:
+        return None
+    if token.lower in COPULAS:
+        # "Der Bahnhof ist alt, er sei …": a copula states, it does not say.
+        return None
+    if token.lower in GERMAN_AUXILIARIES | MODALS and not _participle(context.lower(index), verb, index):
+        # "Die Mutter soll davon gewusst haben, …": an auxiliary or modal is a verb of saying only with its participle.
+        return None
+    if any(context.lower(i) in GERMAN_NEGATIONS for i in range(verb, index + 1)):
+        return None
+    content = content_after(context, index + 2)
+    if content is None:
+        return None
+    cue_indexes = [verb] if verb == index else [verb, index]
+    cue = [context.span(i, i) for i in cue_indexes]
+    used = set(range(0, index + 2))
+    return make_frame(context, cue, [content], [subject], "indirect"), used
+
+
 # *dafür*, *womit*: adverbs, where a word starting like them (*dankte*, *wohnte*) may be a verb.
 PRONOMINAL_ADVERBS = frozenset(
     "da dabei dadurch dafür dagegen damit danach daneben daran darauf daraus darin darüber darum darunter davon "

@@ -1,0 +1,45 @@
+"""A German main clause that opens the sentence and is followed by a clause in Konjunktiv I, in our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.extract import InputDocument, extract_article
+
+
+def claims_of(text: str):
+    return extract_article(InputDocument(id="example", text=text, lang="de")).claims
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        (
+            "Die Staatsanwaltschaft hegt den Verdacht, der Bürgermeister habe Geld genommen.",
+            "Die Staatsanwaltschaft",
+            "der Bürgermeister habe Geld genommen",
+        ),
+        ("Der Vermieter beteuerte, die Heizung sei repariert worden.", "Der Vermieter", "die Heizung sei repariert worden"),
+        (
+            "Die Anwältin vertritt die Ansicht, ihr Mandant habe in Notwehr gehandelt.",
+            "Die Anwältin",
+            "ihr Mandant habe in Notwehr gehandelt",
+        ),
+    ],
+)
+def test_any_verb_before_a_konjunktiv_clause_reports_its_subject(text, speaker, content):
+    claim = next(claim for claim in claims_of(text) if claim.text == content)
+    assert claim.chain[-1].mention == speaker
+    assert claim.cue is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Bahnhof ist alt, er sei aber schön.",
+        "Obwohl der Zug pünktlich war, sei der Anschluss verpasst worden.",
+        "Die Mutter soll davon gewusst haben, die Taten seien aber verjährt.",
+    ],
+)
+def test_no_speaker_from_a_copula_a_subordinate_clause_or_a_modal(text):
+    assert all(claim.cue is None or claim.cue.text.split()[0] not in ("ist", "Obwohl", "soll") for claim in claims_of(text))
