@@ -312,6 +312,23 @@ def same_claim_candidates(store, text: str) -> list[tuple[str, str]]:
     return found
 
 
+SHARING_KEYS_WITH = """
+SELECT DISTINCT ?other ?text WHERE { ?claim cp:sameClaimKey ?key . ?other cp:sameClaimKey ?key ; schema:text ?text }
+"""
+
+
+def claims_sharing_keys_with(store, claim: str) -> list[tuple[str, str]]:
+    """``(claim IRI, text)`` of the claims that share a stored same-claim key with ``claim``, itself included.
+
+    Empty when the claim has no keys (an unattributed claim, a store written before them) or is unknown.
+    """
+    try:
+        bound = {"claim": ox.NamedNode(claim)}
+    except ValueError:
+        return []
+    return [(row[0], row[1]) for row in values(store, SHARING_KEYS_WITH, bound)]
+
+
 def claim_texts_sharing_words(store, text: str) -> list[tuple[str, str]]:
     """``(claim IRI, text)`` of the stored claims that contain one of the three longest words of ``text``.
 

@@ -482,6 +482,14 @@ def _source_name(store, source: str) -> str | None:
     return rows[0]["sourceName"].value if rows else None
 
 
+ANY_ASSESSMENT = "ASK { { ?rating a schema:Rating ; cp:reliability ?letter } UNION { ?review a schema:ClaimReview } }"
+
+
+def any_assessment(store) -> bool:
+    """Whether the store holds a rating or a verdict at all (one look-up; most stores start with none)."""
+    return store.ask(ANY_ASSESSMENT)
+
+
 def reliability_in_force(store, *, names: bool = True) -> dict[str, Assessment]:
     """Source IRI -> the rating in force (its newest), for every rated source."""
     return {assessment.source: assessment for assessment in ratings(store, names=names) if assessment.in_force}

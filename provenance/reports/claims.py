@@ -96,8 +96,8 @@ def trace_data(store, reference: str) -> dict[str, Any]:
     claims say the same (``same_claim``), how many independent sources they have together
     (``independent_sources``) and which relays all of them pass through (``single_points_of_failure``).
     """
-    record = queries.find_claim(store, reference)
-    record, *same = trusted_records(store, [record, *_same_claim(store, record)])
+    record, same = _claim_and_same(store, reference)
+    record, *same = trusted_records(store, [record, *same])
     spans, hops = queries.claim_marks(store, record)
     paths = [claim_path(record)] + [claim_path(other) for other in same]
     independent = independent_sources(paths) if record.chain else 0
@@ -176,13 +176,31 @@ def trace_data(store, reference: str) -> dict[str, Any]:
 SAME_CLAIM_LIMIT = 200
 
 
-def _same_claim(store, record: ClaimRecord) -> list[ClaimRecord]:
-    """The other attributed claims, in any article, whose text says the same as ``record``'s."""
-    candidates = [(iri, text) for iri, text in analysis_queries.same_claim_candidates(store, record.text)
-                  if iri != record.iri]
-    matches = matching_claims(record.text, candidates)[:SAME_CLAIM_LIMIT]
-    others = [found for found in queries.claim_records(store, claims=matches, details=False) if found.chain]
-    return sorted(others, key=lambda other: (other.article.id, other.iri))
+def _claim_and_same(store, reference: str) -> tuple[ClaimRecord, list[ClaimRecord]]:
+    """The claim ``reference`` names, and the other attributed claims, in any article, that say the same.
+
+    Two queries for an attributed claim named by IRI: the claims sharing one of its stored
+    same-claim keys (with their texts, its own included), then the records of it and of those
+    that match, all at once (each query is a round trip to a server). A claim without keys (an
+    unattributed one, or a store written before the keys) is read first, and the candidates are
+    looked up by its text.
+    """
+    iri = reference.strip()
+    candidates = analysis_queries.claims_sharing_keys_with(store, iri) if "://" in iri or iri.startswith("urn:") else []
+    texts = dict(candidates)
+    if iri in texts:
+        matches = _matches(iri, texts[iri], candidates)
+        record, *others = queries.records_of_claims(store, [iri, *matches])
+    else:
+        record = queries.find_claim(store, reference)
+        candidates = analysis_queries.same_claim_candidates(store, record.text)
+        others = queries.records_of_claims(store, _matches(record.iri, record.text, candidates), details=False)
+    others = [other for other in others if other.chain and other.iri != record.iri]
+    return record, sorted(others, key=lambda other: (other.article.id, other.iri))
+
+
+def _matches(iri: str, text: str, candidates: list[tuple[str, str]]) -> list[str]:
+    return matching_claims(text, [(other, words) for other, words in candidates if other != iri])[:SAME_CLAIM_LIMIT]
 
 
 def source_label(hop: dict[str, Any]) -> Text:

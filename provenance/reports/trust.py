@@ -16,8 +16,11 @@ from provenance.rdf import ratings
 def source_track_records(store) -> dict[str, TrackRecord]:
     """Source IRI -> its track record, for every source that is rated or has verdicts.
 
-    Both reads are small: the ratings graph, and the chains of reviewed claims only.
+    Both reads are small: the ratings graph, and the chains of reviewed claims only; a store with
+    neither ratings nor verdicts costs one look-up.
     """
+    if not ratings.any_assessment(store):
+        return {}
     letters = {iri: assessment.reliability for iri, assessment in ratings.reliability_in_force(store, names=False).items()}
     return track_records(letters, ratings.source_evidence(store))
 
