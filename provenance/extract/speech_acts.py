@@ -40,6 +40,8 @@ ADDRESSEE_PREPOSITIONS = frozenset({"von", "vom"})
 OBJECT_REACH = 8
 # Pronouns right after the verb that are its subject, whatever stands before it.
 SUBJECT_PRONOUNS = frozenset("er sie wir ich".split())
+# Objects of *fordern* that make it a death toll (*forderte 92 Todesopfer*).
+CASUALTY_NOUNS = frozenset("menschenleben todesopfer opfer tote toten leben verletzte verletzten".split())
 # Words that show the object is a clause or a quotation after all: then the verb frame takes it.
 CLAUSAL_MARKERS = frozenset({"dass", "ob", ":", "sich"})
 
@@ -66,6 +68,12 @@ def match_nominal_speech_act(context: SentenceContext, index: int) -> tuple[Fram
         return None
     rest = [token.lower for token in tokens[index + 1 :]]
     if any(word in CLAUSAL_MARKERS or word in context.lexicon.reported_speech_verbs for word in rest):
+        return None
+    if word.startswith("forder") and any(word in CASUALTY_NOUNS for word in [context.lower(index - 1), *rest]):
+        # "Der Sturm forderte 92 Menschenleben": a toll, not a demand.
+        return None
+    if context.lower(index + 1) == "man":
+        # "Rosinenbomber nannte man Flugzeuge, …": a name given by nobody in particular.
         return None
     if any(token.text in OPENING_QUOTES for token in tokens) or context.quoted[index]:
         return None

@@ -71,3 +71,15 @@ def test_estimates_and_verdicts_on_a_nominal_object_are_reported(text, speaker):
     assert claim.cue is None
     assert claim.mode == "reported"
     assert claim.chain[-1].mention == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Peru forderte das Erdbeben 40 Menschenleben.",
+        "Es war ein schweres Unglück, das 73 Todesopfer forderte.",
+        "Bergfeuer nannte man die Signale auf den Gipfeln.",
+    ],
+)
+def test_a_death_toll_or_a_name_given_by_nobody_is_no_claim(text):
+    assert claims_of(text) == []
