@@ -199,16 +199,41 @@ COPULAS = frozenset("ist war sind waren wird wurde werden wurden".split())
 
 
 def reported_clause_follows(tokens, index: int) -> bool:
-    """Whether a comma after token ``index`` opens a main clause in Konjunktiv I (*…, Ertel sei …*)."""
+    """Whether a comma after token ``index`` opens a main clause in Konjunktiv I (*…, Ertel sei …*) or a dass-clause."""
     if index + 2 >= len(tokens) or tokens[index + 1].text != "," or not tokens[index].is_word:
         return False
     opener = tokens[index + 2].lower
+    if opener == "dass":
+        return True
     article = opener in ("der", "die", "das", "den", "dem") and index + 3 < len(tokens) and tokens[index + 3].capitalized
     if opener in CLAUSE_OPENERS and not article:
         return False
     return any(token.lower in STRICT_KONJUNKTIV for token in tokens[index + 3 : index + 2 + KONJUNKTIV_REACH])
 
 
+def _holder_before_dass(context: SentenceContext, subject: tuple[int, int], verb: int, index: int) -> bool:
+    """Whether a subject-first clause before *, dass* names someone who holds or says the dass-clause.
+
+    Why: *Das Problem besteht darin, dass …*, *Besonders tückisch war, dass …*, *Der Sturm war so stark,
+    dass …* state facts or results; a noun phrase or pronoun that acts (*Er hält es für möglich, dass …*) reports.
+    """
+    words = [context.lower(i) for i in range(subject[0], subject[1] + 1)]
+    single = len(words) == 1 and (words[0] in FACT_PRONOUNS or words[0].endswith(OPENING_ADVERB_ENDINGS))
+    if single or words[0] in DASS_NON_SUBJECTS:
+        return False
+    if context.lower(verb) in STATING_VERBS or context.lower(index) in ("darin", "tatsache", "möglichkeit"):
+        return False
+    return not any(context.lower(i) in CONSECUTIVE_WORDS for i in range(verb, index + 1))
+
+
+# Openers of a clause before *, dass* that are not a speaker: pronouns for facts, adverbs, conjunctions.
+DASS_NON_SUBJECTS = frozenset("aber nicht besonders sehr zuerst hierbei dann damit überraschenderweise".split())
+FACT_PRONOUNS = frozenset("das dies dieses es man".split())
+OPENING_ADVERB_ENDINGS = ("weise", "lang", "lich", "bei", "ig")
+# Verbs that state how things are, not what someone holds: *Das Problem besteht darin, dass …*.
+STATING_VERBS = frozenset("besteht bestand liegt lag bedeutet bedeuteten bedeutete kommt kam geht ging steht stand".split())
+# Words of a main clause that make its dass-clause a result or a purpose, not reported content.
+CONSECUTIVE_WORDS = frozenset("so derart dazu dafür dadurch deshalb darum solche solchen solcher sorgte sorgen".split())
 MODALS = frozenset("soll sollen sollte sollten will wollen wollte wollten kann können konnte konnten muss müssen musste mussten".split())
 
 
@@ -254,6 +279,8 @@ def match_konjunktiv_clause(context: SentenceContext, index: int) -> tuple[Frame
         # "Die Mutter soll davon gewusst haben, …": an auxiliary or modal is a verb of saying only with its participle.
         return None
     if any(context.lower(i) in GERMAN_NEGATIONS for i in range(verb, index + 1)):
+        return None
+    if context.lower(index + 2) == "dass" and not _holder_before_dass(context, subject, verb, index):
         return None
     content = content_after(context, index + 2)
     if content is None:

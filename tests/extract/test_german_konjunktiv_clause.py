@@ -43,3 +43,29 @@ def test_any_verb_before_a_konjunktiv_clause_reports_its_subject(text, speaker, 
 )
 def test_no_speaker_from_a_copula_a_subordinate_clause_or_a_modal(text):
     assert all(claim.cue is None or claim.cue.text.split()[0] not in ("ist", "Obwohl", "soll") for claim in claims_of(text))
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue",
+    [
+        ("Er hält es jedoch für möglich, dass der Chef nichts wusste.", "Er", "hält … möglich"),
+        ("Das Gericht sah es als erwiesen an, dass die Täter Geld wollten.", "Das Gericht", "sah … an"),
+    ],
+)
+def test_a_sentence_opening_clause_before_dass_reports_its_subject(text, speaker, cue):
+    (claim,) = claims_of(text)
+    assert claim.text.startswith("dass ")
+    assert claim.chain[-1].mention == speaker
+    assert claim.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Problem besteht darin, dass niemand zahlt.",
+        "Besonders tückisch war, dass der See nicht zugefroren war.",
+        "Der Sturm war so stark, dass die Brücke gesperrt wurde.",
+    ],
+)
+def test_a_fact_or_result_before_dass_is_no_claim(text):
+    assert claims_of(text) == []
