@@ -205,15 +205,21 @@ def match_so(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
         return None
     if context.tokens[index - 1].text not in CLAUSE_PUNCTUATION | CLOSING_QUOTES:
         return None
-    noun_phrase = phrase_right(context, index + 1)
+    cue_last = index
+    if context.lower(index + 1) in context.lexicon.cue_verbs and not context.tokens[index + 1].capitalized:
+        # "…, so bestätigt das Gericht.", "Für X, so schrieb diese, sei …": a verb of saying between *so* and the source.
+        cue_last = index + 1
+    noun_phrase = phrase_right(context, cue_last + 1)
     if noun_phrase is None:
         return None
     opener = context.tokens[noun_phrase[0]]
     # "so der Minister", "so Gall"; not "so viele wie".
     compound_noun = context.lower(noun_phrase[0] + 1) == "-" and _capitalized_after_hyphen(context, noun_phrase[0])
+    pronoun = cue_last > index and opener.lower in ("er", "sie", "diese", "dieser")
     if (
         not opener.capitalized
         and not compound_noun
+        and not pronoun
         and opener.lower not in ("der", "die", "das", "ein", "eine", "einer")
     ):
         return None
@@ -226,7 +232,7 @@ def match_so(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
         rest = content_after(context, noun_phrase[1] + 2) if noun_phrase[1] + 2 < len(context.tokens) else None
         if rest is not None:
             contents.append(rest)
-    cue = [context.span(index, index)]
+    cue = [context.span(index, cue_last)]
     return Frame(cue=cue, content=contents, sources=[Mention(*context.span(*noun_phrase))], mode="indirect"), set(
         range(index, noun_phrase[1] + 1)
     )

@@ -95,3 +95,14 @@ def test_woertlich_before_a_colon_is_the_cue():
 
 def test_a_connective_before_a_colon_is_no_speaker():
     assert claims_of("Denn: „Wer soll das bezahlen?“") == []
+
+
+def test_so_with_a_verb_of_saying_before_the_source():
+    claim = next(claim for claim in claims_of("Die Brücke sei marode, so schrieb die Stadt in einer Mitteilung."))
+    assert claim.cue.text == "so schrieb"
+    assert claim.chain[-1].mention == "die Stadt"
+    assert claim.text == "Die Brücke sei marode"
+
+
+def test_so_dass_is_a_result():
+    assert claims_of("Es regnete stark, so dass die Feier ausfiel.") == []
