@@ -44,7 +44,8 @@ def find_frames(text: str, sentence: Sentence, lexicon: Lexicon) -> list[Frame]:
         for index, token in enumerate(tokens)
         if token.lower in triggers
         or _before_complement(tokens, index)
-        or lexicon.language == "de" and reported_clause_follows(tokens, index)
+        or lexicon.language == "de"
+        and reported_clause_follows(tokens, index)
     ]
     if not candidates:
         return []

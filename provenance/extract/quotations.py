@@ -75,7 +75,10 @@ def _speaker_with_apposition(context: SentenceContext, colon: int) -> tuple[int,
         role = phrase_right(context, last_comma + 1)
         if name is None or name[1] != last_comma - 1 or role is None or role[1] != colon - 1:
             return None
-        if not context.tokens[last_comma + 1].capitalized and context.lower(last_comma + 1) not in context.lexicon.determiners:
+        if (
+            not context.tokens[last_comma + 1].capitalized
+            and context.lower(last_comma + 1) not in context.lexicon.determiners
+        ):
             return None
         return (0, colon - 1)
     subject = appositive_subject(context, last_comma + 1)
@@ -108,13 +111,20 @@ def _inverted_colon_quotation(context: SentenceContext, colon: int) -> tuple[Fra
         return None
     token = context.tokens[verb]
     lexicon = context.lexicon
-    if not token.is_word or token.capitalized or token.lower in lexicon.determiners or token.lower in lexicon.phrase_stops:
+    if (
+        not token.is_word
+        or token.capitalized
+        or token.lower in lexicon.determiners
+        or token.lower in lexicon.phrase_stops
+    ):
         return None
     if any(context.lower(i) in lexicon.cue_verbs or context.lower(i) in lexicon.particles for i in range(verb, colon)):
         return None
     after = verb + 2 if context.lower(verb + 1) == "sich" else verb + 1
     opener = context.tokens[after] if after < colon else None
-    if opener is None or not (opener.capitalized or opener.lower in lexicon.determiners or opener.lower in lexicon.pronouns):
+    if opener is None or not (
+        opener.capitalized or opener.lower in lexicon.determiners or opener.lower in lexicon.pronouns
+    ):
         return None
     speaker = phrase_right(context, after)
     if speaker is None or speaker[1] >= colon:

@@ -21,7 +21,10 @@ NOMINAL_OBJECT_VERBS = {
     **dict.fromkeys("verwies verweist verweisen verwiesen".split(), frozenset({"auf"})),
     **dict.fromkeys("nannte nannten nennt bezeichnete bezeichnet bezeichneten".split(), None),
     **dict.fromkeys("fordert forderte fordern forderten".split(), None),
-    **dict.fromkeys("begrüßt begrüßte begrüßen begrüßten lobt lobte loben lobten plädiert plädierte plädieren plädierten".split(), None),
+    **dict.fromkeys(
+        "begrüßt begrüßte begrüßen begrüßten lobt lobte loben lobten plädiert plädierte plädieren plädierten".split(),
+        None,
+    ),
     **dict.fromkeys("schätzt schätzte schätzen schätzten beziffert bezifferte beziffern bezifferten".split(), None),
     **dict.fromkeys("rechnet rechnete rechnen rechneten".split(), frozenset({"mit"})),
 }

@@ -205,7 +205,9 @@ def reported_clause_follows(tokens, index: int) -> bool:
     opener = tokens[index + 2].lower
     if opener == "dass":
         return True
-    article = opener in ("der", "die", "das", "den", "dem") and index + 3 < len(tokens) and tokens[index + 3].capitalized
+    article = (
+        opener in ("der", "die", "das", "den", "dem") and index + 3 < len(tokens) and tokens[index + 3].capitalized
+    )
     if opener in CLAUSE_OPENERS and not article:
         return False
     return any(token.lower in STRICT_KONJUNKTIV for token in tokens[index + 3 : index + 2 + KONJUNKTIV_REACH])
@@ -231,10 +233,14 @@ DASS_NON_SUBJECTS = frozenset("aber nicht besonders sehr zuerst hierbei dann dam
 FACT_PRONOUNS = frozenset("das dies dieses es man".split())
 OPENING_ADVERB_ENDINGS = ("weise", "lang", "lich", "bei", "ig")
 # Verbs that state how things are, not what someone holds: *Das Problem besteht darin, dass …*.
-STATING_VERBS = frozenset("besteht bestand liegt lag bedeutet bedeuteten bedeutete kommt kam geht ging steht stand".split())
+STATING_VERBS = frozenset(
+    "besteht bestand liegt lag bedeutet bedeuteten bedeutete kommt kam geht ging steht stand".split()
+)
 # Words of a main clause that make its dass-clause a result or a purpose, not reported content.
 CONSECUTIVE_WORDS = frozenset("so derart dazu dafür dadurch deshalb darum solche solchen solcher sorgte sorgen".split())
-MODALS = frozenset("soll sollen sollte sollten will wollen wollte wollten kann können konnte konnten muss müssen musste mussten".split())
+MODALS = frozenset(
+    "soll sollen sollte sollten will wollen wollte wollten kann können konnte konnten muss müssen musste mussten".split()
+)
 
 
 def _participle(word: str, verb: int, index: int) -> bool:
@@ -840,10 +846,10 @@ def _noun_phrase_words(context: SentenceContext, first: int, end: int) -> bool:
 
 
 def _fronted_document(context: SentenceContext, before: list[int], verb: int) -> tuple[int, int] | None:
-    """``In der Erklärung hieß es, ...`` / ``Aus Regierungskreisen hieß es``: the fronted place is the source."""
+    """``In der Erklärung hieß es, ...`` / ``Aus Regierungskreisen hieß es`` / ``… verlautete``: the fronted place is the source."""
     if (
         not before
-        or context.lower(verb) not in ("hieß", "heißt")
+        or context.lower(verb) not in ("hieß", "heißt", "verlautete", "verlautet", "verlauteten")
         or context.lower(before[0]) not in DOCUMENT_PREPOSITIONS
     ):
         return None

@@ -40,7 +40,10 @@ def test_a_postposed_verb_before_a_colon_quotes_what_follows():
     [
         ("Hans Kern, Präsident des Vereins für Gartenbau: „Das Haus ist alt.“", "Hans Kern"),
         ("Der Gärtner, der als Zeuge gilt, will seine Arbeit einstellen: „Das Haus ist alt!“", "Der Gärtner"),
-        ("Die Leiterin der Studie, Anna Weber, sieht die Schuld beim Staat: „Es muss sich etwas ändern.“", "Die Leiterin"),
+        (
+            "Die Leiterin der Studie, Anna Weber, sieht die Schuld beim Staat: „Es muss sich etwas ändern.“",
+            "Die Leiterin",
+        ),
     ],
 )
 def test_a_speaker_with_an_apposition_before_a_colon_quotation(text, speaker):

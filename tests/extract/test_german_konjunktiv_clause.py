@@ -19,7 +19,11 @@ def claims_of(text: str):
             "Die Staatsanwaltschaft",
             "der Bürgermeister habe Geld genommen",
         ),
-        ("Der Vermieter beteuerte, die Heizung sei repariert worden.", "Der Vermieter", "die Heizung sei repariert worden"),
+        (
+            "Der Vermieter beteuerte, die Heizung sei repariert worden.",
+            "Der Vermieter",
+            "die Heizung sei repariert worden",
+        ),
         (
             "Die Anwältin vertritt die Ansicht, ihr Mandant habe in Notwehr gehandelt.",
             "Die Anwältin",
@@ -42,7 +46,9 @@ def test_any_verb_before_a_konjunktiv_clause_reports_its_subject(text, speaker, 
     ],
 )
 def test_no_speaker_from_a_copula_a_subordinate_clause_or_a_modal(text):
-    assert all(claim.cue is None or claim.cue.text.split()[0] not in ("ist", "Obwohl", "soll") for claim in claims_of(text))
+    assert all(
+        claim.cue is None or claim.cue.text.split()[0] not in ("ist", "Obwohl", "soll") for claim in claims_of(text)
+    )
 
 
 @pytest.mark.parametrize(
@@ -69,3 +75,9 @@ def test_a_sentence_opening_clause_before_dass_reports_its_subject(text, speaker
 )
 def test_a_fact_or_result_before_dass_is_no_claim(text):
     assert claims_of(text) == []
+
+
+def test_a_fronted_place_is_the_source_of_verlautete():
+    (claim,) = claims_of("Aus Regierungskreisen verlautete, dies sei nur ein Gerücht.")
+    assert claim.cue.text == "verlautete"
+    assert claim.chain[-1].mention == "Regierungskreisen"
