@@ -896,7 +896,13 @@ def german_subject_first(context: SentenceContext, verb: int, cue_indexes: list[
     cue = [context.span(i, i) for i in sorted(cue_indexes)]
     # The words between the verb and its content ("zeigte sich überzeugt, dass") belong to this frame.
     used |= set(range(max(cue_indexes) + 1, start))
-    return make_frame(context, cue, [content], [subject], "indirect"), used
+    sources = [subject]
+    if context.lower(verb) in context.lexicon.quoting_verbs and verb > subject[1]:
+        # "Der Sender zitierte den Minister mit den Worten: …": the one quoted is the origin.
+        quoted = phrase_right(context, verb + 1)
+        if quoted is not None and quoted[1] < start and context.tokens[quoted[0]].is_word:
+            sources = [quoted, subject]
+    return make_frame(context, cue, [content], sources, "indirect"), used
 
 
 def english_verb_frame(

@@ -81,3 +81,9 @@ def test_a_fronted_place_is_the_source_of_verlautete():
     (claim,) = claims_of("Aus Regierungskreisen verlautete, dies sei nur ein Gerücht.")
     assert claim.cue.text == "verlautete"
     assert claim.chain[-1].mention == "Regierungskreisen"
+
+
+def test_the_one_quoted_by_a_subject_first_quoting_verb_is_the_origin():
+    (claim,) = claims_of("Ein Fernsehsender zitierte den Minister mit den Worten: „Ich bleibe im Amt.“")
+    assert [hop.mention for hop in claim.chain] == ["den Minister", "Ein Fernsehsender"]
+    assert claim.text == "„Ich bleibe im Amt.“"
