@@ -85,7 +85,7 @@ GERMAN_ADVERBS_AFTER_VERB = frozenset(
 )
 DOCUMENT_PREPOSITIONS = frozenset("in im aus von vom bei seitens auf".split())
 # Determiners of a fronted object, never of a subject.
-ACCUSATIVE_DETERMINERS = frozenset({"den", "einen", "diesen", "keinen"})
+ACCUSATIVE_DETERMINERS = frozenset({"den", "einen", "diesen", "keinen", "ihren", "seinen", "unseren"})
 GERMAN_NEGATIONS = frozenset({"nicht", "nie", "niemals"})
 # Conjunctions that open an adverbial clause after the verb, never the reported content.
 ADVERBIAL_CLAUSE_OPENERS = frozenset("um weil da obwohl nachdem bevor sodass damit zumal falls".split())
@@ -393,6 +393,9 @@ def german_verb_frame(context: SentenceContext, verb: int, clause_first: int, cl
         if subject is not None:
             return german_subject_first(context, verb, cue_indexes, subject)
     subject = subject_before_verb(context, before, verb)
+    if subject is not None and phrases and context.lower(verb + 1) in ("er", "ich", "wir"):
+        # "Die Bürger forderte er auf, …": a nominative pronoun after the verb is the subject, the fronted phrase the object.
+        subject = None
     if subject is not None and phrases and context.lower(subject[0]) in ACCUSATIVE_DETERMINERS:
         # "Den Namen der Sendung gab das ZDF bekannt": the fronted phrase is the object, the subject follows.
         subject = None

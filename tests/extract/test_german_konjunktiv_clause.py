@@ -87,3 +87,16 @@ def test_the_one_quoted_by_a_subject_first_quoting_verb_is_the_origin():
     (claim,) = claims_of("Ein Fernsehsender zitierte den Minister mit den Worten: „Ich bleibe im Amt.“")
     assert [hop.mention for hop in claim.chain] == ["den Minister", "Ein Fernsehsender"]
     assert claim.text == "„Ich bleibe im Amt.“"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Die Bürger forderte er auf, wählen zu gehen.", "er"),
+        ("Ihren Gegner forderte sie auf, zurückzutreten.", "sie"),
+        ("Die Ministerin forderte die Bürger auf, wählen zu gehen.", "Die Ministerin"),
+    ],
+)
+def test_a_fronted_object_is_not_the_speaker(text, speaker):
+    (claim,) = claims_of(text)
+    assert claim.chain[-1].mention == speaker
