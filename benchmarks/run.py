@@ -190,6 +190,11 @@ class TimedWrites:
         self.store.replace_graphs(graphs)
         self.write_seconds += time.perf_counter() - started
 
+    def optimize(self) -> None:
+        started = time.perf_counter()
+        self.store.optimize()
+        self.write_seconds += time.perf_counter() - started
+
     def __getattr__(self, name):
         return getattr(self.store, name)
 

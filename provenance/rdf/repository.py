@@ -66,7 +66,8 @@ def add_articles(store, articles: Iterable[Article], scheme: IriScheme, *, metho
     against 45k/s with a transaction per article); an article that replaces a stored one is
     written on its own, by the backend's staging-and-move replace. A result is yielded once its
     article is stored, so an interruption loses at most the unwritten batch and never leaves part
-    of an article. An article whose content hash is stored already is left alone. With
+    of an article. After many new articles the store is compacted (``Store.optimize``), which keeps
+    look-ups fast. An article whose content hash is stored already is left alone. With
     ``skip_invalid``, an article that fails validation yields :class:`Rejected` in its place
     instead of raising.
     """
@@ -104,7 +105,10 @@ def add_articles(store, articles: Iterable[Article], scheme: IriScheme, *, metho
         if result.status == "replaced":
             store.replace_graphs({graph.graph: graph.quads})
         yield result
-    yield from _write(store, pending, waiting)
+    # Compacting may take a while on a large store: the results before it are out already.
+    last = list(_write(store, pending, waiting))
+    store.optimize()
+    yield from last
 
 
 def _write(store, pending: dict[str, ArticleGraph], waiting: list) -> Iterator:

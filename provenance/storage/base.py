@@ -106,6 +106,9 @@ class Store(Protocol):
     def drop_graph(self, graph: str) -> None:
         """Remove one named graph (nothing happens if it is absent)."""
 
+    def optimize(self) -> None:
+        """Tidy the store's indexes after many writes (the embedded store compacts); may do nothing."""
+
     def dump(self, output: BinaryIO, format: str) -> None:
         """Write the whole store in ``format``; triple formats get the union of all graphs."""
 

@@ -300,6 +300,9 @@ class EndpointStore:
 
     # writing -------------------------------------------------------------------------------------
 
+    def optimize(self) -> None:
+        """Nothing to do: the server keeps its own indexes."""
+
     def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Triple | ox.Quad]]) -> None:
         """Replace each named graph; a graph that exists keeps its old content until the new one is complete.
 

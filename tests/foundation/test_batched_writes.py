@@ -124,3 +124,19 @@ def test_a_bulk_written_batch_reads_back_and_can_be_replaced(store):
     assert replaced.status == "replaced"
     texts = [record.text for record in queries.claim_records(store, article=replaced.article)]
     assert texts == ["die Gespräche Nummer 7 beendet worden und neu"]
+
+
+def test_many_bulk_writes_are_followed_by_one_compaction(store, monkeypatch):
+    from provenance.storage import embedded
+
+    calls = []
+    monkeypatch.setattr(embedded, "OPTIMIZE_AFTER", 2)
+    original = store._store
+    monkeypatch.setattr(store, "_store", type("Spy", (), {
+        "__getattr__": lambda self, name: getattr(original, name),
+        "optimize": lambda self: calls.append("optimize"),
+    })())
+    list(add_articles(store, [make_article(n) for n in range(300)], IriScheme(), time=TIME, batch_triples=BULK_FROM))
+    assert calls == ["optimize"] and store.bulk_writes == 0
+    list(add_articles(store, [make_article(1000)], IriScheme(), time=TIME))
+    assert calls == ["optimize"]
