@@ -93,6 +93,10 @@ def _without_subject(context: SentenceContext, field: list[int]) -> bool:
     return True
 
 
+# Words that open an indirect question: what is (not) known is then a question, not news.
+OPEN_QUESTION_WORDS = frozenset("ob warum wieso weshalb weswegen wie wer wen wem was wann wo woher wohin".split())
+
+
 def match_became_known(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
     """*Inzwischen wurde bekannt, dass ...*, *Wie gestern bekannt wurde, ...*: what became known, said by nobody named.
 
@@ -125,6 +129,9 @@ def match_became_known(context: SentenceContext, index: int) -> tuple[Frame, set
         used = set(range(clause_first, clause_last + 2))
     else:
         start = introduced_content_start(context, verb_group[-1] + 1)
+        if start is not None and context.lower(start) in OPEN_QUESTION_WORDS:
+            # "Nicht bekannt ist, ob ...": an open question, nothing that became known.
+            return None
         content = content_after(context, start) if start is not None else None
         used = set(range(clause_first, start)) if start is not None else set()
     if content is None:

@@ -38,6 +38,10 @@ REPORT_NOUN_ENDINGS = (
     "prognose",
 )
 BACK_REFERENCES = frozenset("dies das".split())
+# "nach Abschluss der Ermittlungen", "nach Bekanntgabe der Zahlen": after an event, not a source.
+EVENT_NOUNS = frozenset("abschluss beginn ende bekanntgabe bekanntwerden eingang erhalt vorlage".split())
+# "die Sicht nach oben": a direction, not *seiner Sicht nach*.
+DIRECTION_ADVERBS = frozenset("oben unten vorn vorne hinten links rechts außen innen draußen drinnen".split())
 # "Senate Majority Leader Mitch McConnell: ..." is about as long as a speaker before a colon gets.
 MAX_COLON_SPEAKER_TOKENS = 6
 PAGE_LABELS = frozenset(
@@ -98,6 +102,10 @@ def match_postposition(context: SentenceContext, index: int) -> tuple[Frame, set
     opinion_nach = word == "nach" and context.lower(index - 1) in context.lexicon.report_nouns | {"vernehmen"}
     if word not in context.lexicon.source_postpositions and not opinion_nach:
         return None
+    if opinion_nach and context.lower(index + 1) in DIRECTION_ADVERBS:
+        return None
+    if opinion_nach and is_question_to_addressee(context, index - 2):
+        return None
     noun_phrase = phrase_left(context, index)
     if noun_phrase is None:
         return None
@@ -123,6 +131,13 @@ def match_postposition(context: SentenceContext, index: int) -> tuple[Frame, set
     return Frame(cue=cue, content=content, sources=sources, mode=mode, anaphoric=anaphoric), set(range(first, end + 1))
 
 
+def is_question_to_addressee(context: SentenceContext, index: int) -> bool:
+    """*Welche Vorschläge sind Ihrer Meinung nach …?*: the interviewer asks for the addressee's view."""
+    if index <= 0 or context.tokens[index].text not in ("Ihrer", "Ihren", "Ihrem"):
+        return False
+    return any(token.text == "?" for token in context.tokens[index:])
+
+
 def match_report_noun(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
     """*nach Angaben der Polizei*, *nach aus X durchdringenden Informationen*, *nach Medieninformationen*."""
     lexicon = context.lexicon
@@ -134,7 +149,7 @@ def match_report_noun(context: SentenceContext, index: int) -> tuple[Frame, set[
         if word in lexicon.report_nouns or word.endswith(REPORT_NOUN_ENDINGS):
             noun_index = index + offset
             break
-        if word in CLAUSE_PUNCTUATION or word in FINAL_PUNCTUATION or not word:
+        if word in CLAUSE_PUNCTUATION or word in FINAL_PUNCTUATION or word in EVENT_NOUNS or not word:
             break
     if noun_index is None:
         return None

@@ -45,6 +45,8 @@ OBJECT_REACH = 8
 SUBJECT_PRONOUNS = frozenset("er sie wir ich".split())
 # Objects of *fordern* that make it a death toll (*forderte 92 Todesopfer*).
 CASUALTY_NOUNS = frozenset("menschenleben todesopfer opfer tote toten leben verletzte verletzten".split())
+# Heads of a fronted object of *schätzen/beziffern*: the speaker then follows the verb.
+QUANTITY_NOUNS = frozenset("zahl anzahl höhe schaden schäden kosten summe wert umfang menge".split())
 # Words that show the object is a clause or a quotation after all: then the verb frame takes it.
 CLAUSAL_MARKERS = frozenset({"dass", "ob", ":", "sich"})
 
@@ -83,6 +85,9 @@ def match_nominal_speech_act(context: SentenceContext, index: int) -> tuple[Fram
     subject = _apposed_subject(context, clause_first, index)
     if subject is not None:
         clause_first = 0
+        if _fronted_quantity(context, subject, index):
+            # "Die Zahl der Menschen, die …, bezifferte die Regierung auf …": the speaker follows the verb.
+            subject = _subject_after_verb(context, index)
     else:
         subject = _subject(context, clause_first, index)
     if subject is None:
@@ -101,8 +106,17 @@ def _subject(context: SentenceContext, clause_first: int, verb: int) -> tuple[in
         # "Die Tat bezeichnete er als sinnlos": the fronted phrase is the object, the pronoun the subject.
         return (verb + 1, verb + 1)
     subject = subject_before_verb(context, before, verb)
+    if subject is not None and _fronted_quantity(context, subject, verb):
+        # "Die Zahl der Toten bezifferte die Regierung auf 22": the fronted quantity is the object.
+        subject = None
     if subject is not None and context.lower(subject[0]) not in ACCUSATIVE_DETERMINERS:
         return subject
+    return _subject_after_verb(context, verb)
+
+
+def _subject_after_verb(context: SentenceContext, verb: int) -> tuple[int, int] | None:
+    """The subject right after the verb (*sprach die Agentur Reuters von ...*), up to the object's preposition."""
+    opener = context.tokens[verb + 1] if verb + 1 < len(context.tokens) else None
     if opener is not None and opener.lower in (NOMINAL_OBJECT_VERBS.get(context.lower(verb)) or ()):
         return None
     if opener is None or not (opener.capitalized or opener.lower in context.lexicon.determiners):
@@ -114,6 +128,16 @@ def _subject(context: SentenceContext, clause_first: int, verb: int) -> tuple[in
     prepositions = NOMINAL_OBJECT_VERBS.get(context.lower(verb)) or frozenset()
     last = next((i - 1 for i in range(phrase[0] + 1, phrase[1] + 1) if context.lower(i) in prepositions), phrase[1])
     return (phrase[0], last)
+
+
+def _fronted_quantity(context: SentenceContext, subject: tuple[int, int], verb: int) -> bool:
+    """Whether the phrase before *schätzt/beziffert* is the quantity estimated (*Die Zahl der Opfer*), not the speaker."""
+    if not context.lower(verb).startswith(("schätz", "beziffer")):
+        return False
+    head = next((i for i in range(subject[0], subject[1] + 1) if context.tokens[i].capitalized and i > subject[0]), None)
+    if head is None or context.lower(subject[0]) not in ("die", "der", "den", "das", "eine", "einen", "ein"):
+        return False
+    return context.lower(head) in QUANTITY_NOUNS
 
 
 def _apposed_subject(context: SentenceContext, clause_first: int, verb: int) -> tuple[int, int] | None:
