@@ -48,3 +48,13 @@ def test_fronted_quantity_before_beziffern():
     assert sources(text) == [["die Polizei"]]
     text = "Die Feuerwehr bezifferte die Zahl der Verletzten auf 14."
     assert sources(text) == [["Die Feuerwehr"]]
+
+
+def test_wonach_without_a_report_before_it_is_dropped():
+    text = "Die Gruppe zog weiter, wonach die Straße wieder frei gewesen sei."
+    assert not any(claim.cue is not None and claim.cue.text == "wonach" for claim in claims(text))
+
+
+def test_wonach_after_a_report_keeps_the_report_as_source():
+    text = "Es gibt Berichte der Zeitung, wonach der Minister zurücktreten wolle."
+    assert any(claim.cue is not None and claim.cue.text == "wonach" for claim in claims(text))
