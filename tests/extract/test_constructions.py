@@ -6,9 +6,7 @@ import pytest
 
 from provenance.extract import InputDocument, extract_article
 
-
-def claims_of(text: str, lang: str | None = None, *, filtered: bool = True):
-    return extract_article(InputDocument(id="example", text=text, lang=lang), filtered=filtered).claims
+from .sentences import claims_of
 
 
 def chain_names(claim) -> list[tuple[str, str]]:

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.extract import InputDocument, extract_article
-
-
-def claims_of(text: str):
-    return extract_article(InputDocument(id="example", text=text, lang="de")).claims
+from .sentences import german_claims as claims_of
 
 
 @pytest.mark.parametrize(

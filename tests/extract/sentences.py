@@ -1,0 +1,15 @@
+"""Running the extractor on one of our own example sentences."""
+
+from __future__ import annotations
+
+from provenance.extract import InputDocument, extract_article
+
+
+def claims_of(text: str, lang: str | None = None, *, filtered: bool = True):
+    """The claims extracted from ``text`` (language detected unless given)."""
+    return extract_article(InputDocument(id="example", text=text, lang=lang), filtered=filtered).claims
+
+
+def german_claims(text: str):
+    """The claims extracted from a German ``text``."""
+    return claims_of(text, "de")
