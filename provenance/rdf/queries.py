@@ -55,17 +55,17 @@ def _text(term) -> str | None:
 
 
 def claim_records(store, *, article: str | None = None, claim: str | None = None,
-                  claims: Sequence[str] | None = None, details: bool = True) -> list[ClaimRecord]:
+                  claims: Sequence[str] | None = None) -> list[ClaimRecord]:
     """Every claim (or those of one article, one claim, or the listed claims) with its chain, origin first.
 
-    Named claims and articles are read by :func:`records_of_claims` (``details`` is passed on);
-    only the listing of every claim runs the one wide query :data:`CLAIM_ROWS`.
+    Named claims and articles are read by :func:`records_of_claims`; only the listing of every
+    claim runs the one wide query :data:`CLAIM_ROWS`.
     """
     if claim is not None or claims is not None:
-        return records_of_claims(store, [claim] if claim is not None else list(claims or ()), details=details)
+        return records_of_claims(store, [claim] if claim is not None else list(claims or ()))
     if article is not None:
         iris = [row["claim"].value for row in store.select(CLAIMS_OF_ARTICLE, {"article": NamedNode(article)})]
-        return records_of_claims(store, iris, details=details)
+        return records_of_claims(store, iris)
     return records_from_rows(store.select(CLAIM_ROWS))
 
 
