@@ -34,13 +34,10 @@ def match_impersonal_passive(context: SentenceContext, index: int) -> tuple[Fram
     """*Es wurde beschlossen, ...*: a passive participle of saying with no subject; its content follows."""
     if context.lexicon.language != "de" or context.lower(index) not in IMPERSONAL_PARTICIPLES:
         return None
-    clause_first = clause_start(context, index)
-    clause_last = clause_end(context, index)
-    clause = range(clause_first, clause_last + 1)
-    auxiliaries = [i for i in clause if context.lower(i) in PASSIVE_AUXILIARIES]
-    if not auxiliaries:
+    found = _verb_group(context, index, PASSIVE_AUXILIARIES)
+    if found is None:
         return None
-    verb_group = sorted({index, *auxiliaries})
+    clause_first, _, verb_group = found
     field = [i for i in range(clause_first, verb_group[-1]) if i not in verb_group]
     source = _named_speaker(context, field)
     addressed = context.lower(index) in ADDRESSEE_PARTICIPLES
@@ -54,6 +51,16 @@ def match_impersonal_passive(context: SentenceContext, index: int) -> tuple[Fram
     sources = [Mention(*context.span(*source))] if source is not None else []
     frame = Frame(cue=cue, content=[content], sources=sources, mode="indirect")
     return frame, set(range(clause_first, start))
+
+
+def _verb_group(context: SentenceContext, index: int, auxiliaries: frozenset[str]) -> tuple[int, int, list[int]] | None:
+    """The clause around the participle at ``index`` (first and last token) and its verb group, or None without an auxiliary."""
+    clause_first = clause_start(context, index)
+    clause_last = clause_end(context, index)
+    found = [i for i in range(clause_first, clause_last + 1) if context.lower(i) in auxiliaries]
+    if not found:
+        return None
+    return clause_first, clause_last, sorted({index, *found})
 
 
 def _named_speaker(context: SentenceContext, field: list[int]) -> tuple[int, int] | None:
@@ -105,13 +112,10 @@ def match_became_known(context: SentenceContext, index: int) -> tuple[Frame, set
     """
     if context.lexicon.language != "de" or context.lower(index) not in ("bekannt", "bekanntgegeben"):
         return None
-    clause_first = clause_start(context, index)
-    clause_last = clause_end(context, index)
-    clause = range(clause_first, clause_last + 1)
-    auxiliaries = [i for i in clause if context.lower(i) in KNOWN_AUXILIARIES]
-    if not auxiliaries:
+    found = _verb_group(context, index, KNOWN_AUXILIARIES)
+    if found is None:
         return None
-    verb_group = sorted({index, *auxiliaries})
+    clause_first, clause_last, verb_group = found
     if context.lower(index + 1) in KNOWN_PARTICIPLES:
         verb_group.append(index + 1)
     field = [i for i in range(clause_first, verb_group[-1]) if i not in verb_group]
