@@ -25,6 +25,7 @@ from provenance.extract.reported_speech import (
     split_reported_clauses,
 )
 from provenance.extract.segmentation import CLOSING_QUOTES, Sentence, split_sentences, tokenize
+from provenance.extract.stances import stance_speaker
 from provenance.model.core import Article, Claim, Cue, Hop
 
 Span = tuple[int, int]
@@ -141,9 +142,13 @@ class _ArticleReader:
         if new_claims:
             self.last_chain = new_claims[-1].chain
             self.last_cue = next((claim.cue for claim in reversed(new_claims) if claim.cue), self.last_cue)
+        elif speakers:
+            self.last_chain = _chain(speakers[-1], self.namer)
+            self.last_cue = _cue(self.text, speakers[-1])
         else:
-            self.last_chain = _chain(speakers[-1], self.namer) if speakers else ()
-            self.last_cue = _cue(self.text, speakers[-1]) if speakers else None
+            stance = stance_speaker(self.text, sentence, self.lexicon)
+            self.last_chain = (self.namer.hop(*stance),) if stance is not None else ()
+            self.last_cue = None
         if not new_claims and self.include_unattributed:
             self.claims.extend(_unattributed_claim(self.text, sentence))
 

@@ -25,6 +25,15 @@ RUN_ON_MARKERS = frozenset(
     "sei seien habe gebe werde könne müsse solle wolle dürfe wisse stehe liege komme koste gelte fehle drohe "
     "bestehe plane zeige brauche trage bringe hätte hätten wäre wären würde würden".split()
 )
+# Further Konjunktiv-I forms (third person singular) that only reported speech uses; kept apart from
+# RUN_ON_MARKERS, which the English claim filter's features read.
+MORE_RUN_ON_MARKERS = frozenset(
+    "dürfe möge gehe bleibe handle handele bedeute fühle betreibe halte gelte diene gehöre richte führe mache "
+    "lasse sehe erhalte arbeite biete verfüge erwarte entspreche erfolge gelinge laufe lebe leide nehme sitze "
+    "spreche stelle suche treffe tue verliere warte wirke zähle ziehe beginne betrage beruhe bedürfe erscheine "
+    "ermögliche fahre falle finde folge gewinne glaube hoffe kenne lege nutze reiche schaffe sorge stamme stimme "
+    "verstoße verfolge vertrete weigere wünsche befinde verlange benötige erlaube fordere sehe bekomme".split()
+)
 # A single quoted word ("„positiv“") is a scare quote or a label, not a claim of its own.
 SHORTEST_QUOTED_CLAIM = 2
 ARTICLES = frozenset("der die das den dem".split())
@@ -94,9 +103,19 @@ def is_run_on_report(sentence: Sentence, lexicon: Lexicon) -> bool:
     tokens = sentence.tokens
     if tokens[0].text in OPENING_QUOTES and any(token.text in CLOSING_QUOTES for token in tokens[-3:]):
         return True
-    if any(token.lower in RUN_ON_MARKERS for token in tokens):
+    if any(token.lower in RUN_ON_MARKERS for token in tokens) or _more_konjunktiv(tokens):
         return True
     return any(token.lower in REPORTATIVE_MODALS for token in tokens) and not _planned_passive(tokens)
+
+
+def _more_konjunktiv(tokens: list[Token]) -> bool:
+    """A rarer Konjunktiv-I form written in lower case (*Folge*, *Laufe* are nouns) and not after *ich* (*ich fühle*)."""
+    for index, token in enumerate(tokens):
+        if token.lower in MORE_RUN_ON_MARKERS and token.text[0].islower():
+            neighbours = {tokens[i].lower for i in (index - 1, index + 1) if 0 <= i < len(tokens)}
+            if "ich" not in neighbours:
+                return True
+    return False
 
 
 def _planned_passive(tokens: list[Token]) -> bool:

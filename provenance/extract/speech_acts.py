@@ -13,6 +13,17 @@ from provenance.extract.segmentation import OPENING_QUOTES
 from provenance.extract.sentence_context import Frame, Mention, SentenceContext, clause_end, clause_start
 from provenance.extract.verbs import ACCUSATIVE_DETERMINERS, appositive_subject, field_before_verb, subject_before_verb
 
+# Verbs of judging whose object is judged *als* or *für* something (*Der Verband kritisierte den
+# Beschluss als voreilig*, *Sie hält den Plan für richtig*): the judgement may stand anywhere in the clause.
+PREDICATIVE_VERBS = {
+    **dict.fromkeys("kritisiert kritisierte kritisieren kritisierten".split(), frozenset({"als"})),
+    **dict.fromkeys(
+        "wertet wertete werten werteten bewertet bewertete bewerten bewerteten".split(), frozenset({"als"})
+    ),
+    **dict.fromkeys("betrachtet betrachtete betrachten betrachteten".split(), frozenset({"als"})),
+    **dict.fromkeys("empfindet empfand empfinden empfanden".split(), frozenset({"als"})),
+    **dict.fromkeys("hält hielt halten hielten".split(), frozenset({"für"})),
+}
 # The verb and the preposition that opens its nominal object.
 NOMINAL_OBJECT_VERBS = {
     **dict.fromkeys("spricht sprach sprechen sprachen".split(), frozenset({"von", "vom"})),
@@ -27,6 +38,7 @@ NOMINAL_OBJECT_VERBS = {
     ),
     **dict.fromkeys("schätzt schätzte schätzen schätzten beziffert bezifferte beziffern bezifferten".split(), None),
     **dict.fromkeys("rechnet rechnete rechnen rechneten".split(), frozenset({"mit"})),
+    **PREDICATIVE_VERBS,
 }
 # Separable verbs of saying with a nominal object, and the particle that closes their clause
 # (*Die Behörden werfen dem Mann Betrug vor*, *Beobachter gehen von einer Eskalation aus*).
@@ -62,7 +74,8 @@ def match_nominal_speech_act(context: SentenceContext, index: int) -> tuple[Fram
     if word in PARTICLE_OBJECT_VERBS:
         return _particle_speech_act(context, index, clause_first, clause_last)
     prepositions = NOMINAL_OBJECT_VERBS[word]
-    following = [context.lower(i) for i in range(index + 1, min(clause_last + 1, index + 1 + OBJECT_REACH))]
+    reach = clause_last + 1 if word in PREDICATIVE_VERBS else min(clause_last + 1, index + 1 + OBJECT_REACH)
+    following = [context.lower(i) for i in range(index + 1, reach)]
     if prepositions is not None and not any(word in prepositions for word in following):
         return None
     if context.lower(index + 1) == "," or context.lower(clause_last) in SEPARABLE_PARTICLES:
@@ -73,6 +86,9 @@ def match_nominal_speech_act(context: SentenceContext, index: int) -> tuple[Fram
         return None
     rest = [token.lower for token in tokens[index + 1 :]]
     if any(word in CLAUSAL_MARKERS or word in context.lexicon.reported_speech_verbs for word in rest):
+        return None
+    if any(word in ("laut", "zufolge") for word in rest):
+        # "Die Partei hält den Weg laut X für begehbar": the named source's frame takes the clause.
         return None
     if word.startswith("forder") and any(word in CASUALTY_NOUNS for word in [context.lower(index - 1), *rest]):
         # "Der Sturm forderte 92 Menschenleben": a toll, not a demand.
@@ -134,7 +150,9 @@ def _fronted_quantity(context: SentenceContext, subject: tuple[int, int], verb: 
     """Whether the phrase before *schätzt/beziffert* is the quantity estimated (*Die Zahl der Opfer*), not the speaker."""
     if not context.lower(verb).startswith(("schätz", "beziffer")):
         return False
-    head = next((i for i in range(subject[0], subject[1] + 1) if context.tokens[i].capitalized and i > subject[0]), None)
+    head = next(
+        (i for i in range(subject[0], subject[1] + 1) if context.tokens[i].capitalized and i > subject[0]), None
+    )
     if head is None or context.lower(subject[0]) not in ("die", "der", "den", "das", "eine", "einen", "ein"):
         return False
     return context.lower(head) in QUANTITY_NOUNS
