@@ -25,7 +25,7 @@ from provenance.extract.reported_speech import (
     split_reported_clauses,
 )
 from provenance.extract.segmentation import CLOSING_QUOTES, Sentence, split_sentences, tokenize
-from provenance.extract.stances import stance_speaker
+from provenance.extract.stances import own_speaker, stance_speaker
 from provenance.model.core import Article, Claim, Cue, Hop
 
 Span = tuple[int, int]
@@ -127,7 +127,9 @@ class _ArticleReader:
         ]
         free_indirect = None
         if not new_claims and self.last_chain and is_run_on_report(sentence, self.lexicon):
-            new_claims = _run_on_claims(self.text, sentence, self.last_chain, self.lexicon, self.last_cue)
+            own = own_speaker(self.text, sentence, self.lexicon)
+            chain = (self.namer.hop(*own),) if own is not None else self.last_chain
+            new_claims = _run_on_claims(self.text, sentence, chain, self.lexicon, self.last_cue)
             new_claims += _quotations_of_run_on(self.text, new_claims, self.last_cue, self.lexicon)
             free_indirect = next((claim for claim in new_claims if claim.cue is None), None)
             if free_indirect is not None and self.free_indirect is not None:

@@ -28,6 +28,11 @@ STANCE_COMPANIONS = {
     **dict.fromkeys("lehnte lehnten lehnt lehnen".split(), frozenset({"ab"})),
     **dict.fromkeys("streitet stritt streiten stritten".split(), frozenset({"ab"})),
 }
+# Verbs whose subject speaks for itself in a sentence that otherwise goes on reporting.
+OWN_SPEAKER_VERBS = frozenset(
+    "erwartet erwarten erwartete erwarteten fordert fordern forderte forderten befürchtet befürchten befürchtete "
+    "befürchteten beabsichtigt beabsichtigte beabsichtigen beabsichtigten wandte wandten".split()
+)
 SEEING_VERBS = frozenset("sieht sah sehen sahen".split())
 SUBJECT_PRONOUNS = frozenset("er sie".split())
 
@@ -59,4 +64,28 @@ def stance_speaker(text: str, sentence: Sentence, lexicon: Lexicon) -> Span | No
         if subject is not None:
             return context.span(*subject)
         return None
+    return None
+
+
+def own_speaker(text: str, sentence: Sentence, lexicon: Lexicon) -> Span | None:
+    """``Die Verbände erwarten keine Einigung, weil der Antrag fehle``: a sentence that goes on reporting but opens
+    with a speaker of its own, whose verb of saying or stance stands before any Konjunktiv I."""
+    if lexicon.language != "de":
+        return None
+    tokens = sentence.tokens
+    context = None
+    for index, token in enumerate(tokens):
+        word = token.lower
+        if token.text in (",", ":", ";") or word in lexicon.reported_speech_verbs or word in ("soll", "sollen"):
+            return None
+        if index == 0 or token.capitalized:
+            continue
+        if word not in STANCE_VERBS and word not in lexicon.cue_verbs and word not in OWN_SPEAKER_VERBS:
+            continue
+        if context is None:
+            context = SentenceContext(text, tokens, lexicon, quotation_mask(tokens))
+        if context.quoted[index]:
+            return None
+        subject = subject_before_verb(context, field_before_verb(context, 0, index), index)
+        return context.span(*subject) if subject is not None else None
     return None

@@ -70,3 +70,18 @@ def test_a_judgement_with_als_or_fuer_is_reported(text, speaker):
 def test_a_named_source_inside_a_judgement_keeps_its_own_frame():
     (claim,) = claims_of("Die Partei hält den Umbau laut ihrem Sprecher für machbar.")
     assert claim.cue is not None and claim.cue.text == "laut"
+
+
+def test_a_run_on_sentence_with_a_speaker_of_its_own_is_that_speakers():
+    text = (
+        "Der Verein sagte, der Platz werde im Mai fertig. "
+        "Die Anwohner erwarten keine Ruhe, weil die Bauarbeiten noch lange dauern würden."
+    )
+    claims = claims_of(text)
+    assert claims[-1].chain[-1].mention == "Die Anwohner"
+
+
+def test_a_reportative_modal_keeps_the_run_on_source():
+    text = "Der Verein sagte, der Platz werde im Mai fertig. Der Bau soll über eine Million Euro gekostet haben."
+    claims = claims_of(text)
+    assert claims[-1].chain[-1].mention == "Der Verein"
