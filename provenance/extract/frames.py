@@ -11,7 +11,13 @@ from functools import cache
 
 from provenance.extract.lexicon import Lexicon, lexicon_for
 from provenance.extract.opinions import OPINION_NOUNS, match_opinion
-from provenance.extract.passives import IMPERSONAL_PARTICIPLES, match_became_known, match_impersonal_passive
+from provenance.extract.passives import (
+    IMPERSONAL_PARTICIPLES,
+    JUDGING_PARTICIPLES,
+    match_became_known,
+    match_impersonal_passive,
+    match_judging_passive,
+)
 from provenance.extract.prepositional import (
     match_anaphor,
     match_colon,
@@ -75,7 +81,13 @@ def _trigger_words(language: str) -> frozenset[str]:
     words |= {phrase[0] for phrase in lexicon.source_prepositions}
     words |= {"nach", "gemäß", "so", ":"}
     if language == "de":
-        words |= set(NOMINAL_OBJECT_VERBS) | IMPERSONAL_PARTICIPLES | OPINION_NOUNS | {"bekannt", "bekanntgegeben"}
+        words |= (
+            set(NOMINAL_OBJECT_VERBS)
+            | IMPERSONAL_PARTICIPLES
+            | JUDGING_PARTICIPLES
+            | OPINION_NOUNS
+            | {"bekannt", "bekanntgegeben"}
+        )
     return frozenset(words)
 
 
@@ -93,6 +105,7 @@ def match_at(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
         match_report_noun,
         match_so,
         match_nominal_speech_act,
+        match_judging_passive,
         match_impersonal_passive,
         match_became_known,
         match_opinion,

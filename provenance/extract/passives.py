@@ -145,3 +145,42 @@ def match_became_known(context: SentenceContext, index: int) -> tuple[Frame, set
         cue.insert(0, context.span(clause_first, clause_first))
     sources = [Mention(*context.span(*source))] if source is not None else []
     return Frame(cue=cue, content=[content], sources=sources, mode="indirect"), used
+
+
+# Participles of judging in a passive with its agent: *Die Pläne wurden vom Verband als voreilig kritisiert.*
+JUDGING_PARTICIPLES = frozenset(
+    "bezeichnet gewertet kritisiert eingestuft bewertet betrachtet eingeschätzt beschrieben verurteilt gelobt".split()
+)
+
+
+def match_judging_passive(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
+    """*Die Aktion wurde von den Veranstaltern als Erfolg gewertet.*: the agent's judgement, the whole sentence as a
+    Reported claim without cue.
+
+    Why: annotators mark these like the active *Die Veranstalter werteten die Aktion als Erfolg* (a Reported
+    attribution whose source is the agent), and the impersonal passive found no clause to report.
+    """
+    tokens = context.tokens
+    if context.lexicon.language != "de" or context.lower(index) not in JUDGING_PARTICIPLES:
+        return None
+    last = len(tokens) - 1
+    while last > index and not tokens[last].is_word:
+        last -= 1
+    if last != index or any(tokens[i].text in (",", ":", ";") for i in range(index)):
+        return None
+    if not any(context.lower(i) in PASSIVE_AUXILIARIES for i in range(index)):
+        return None
+    judged = next((i for i in range(index - 1, 0, -1) if context.lower(i) == "als"), None)
+    if judged is None:
+        return None
+    agent = next((i for i in range(judged - 1, -1, -1) if context.lower(i) in AGENT_PREPOSITIONS), None)
+    if agent is None or agent + 1 >= judged:
+        return None
+    source = phrase_right(context, agent + 1)
+    if source is None:
+        return None
+    end = next((i - 1 for i in range(source[0] + 1, judged) if context.lower(i) in PASSIVE_AUXILIARIES), judged - 1)
+    source = (source[0], min(source[1], end))
+    content = (tokens[0].start, tokens[-1].end)
+    frame = Frame(cue=[], content=[content], sources=[Mention(*context.span(*source))], mode="reported")
+    return frame, set(range(len(tokens)))

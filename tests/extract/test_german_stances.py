@@ -85,3 +85,23 @@ def test_a_reportative_modal_keeps_the_run_on_source():
     text = "Der Verein sagte, der Platz werde im Mai fertig. Der Bau soll über eine Million Euro gekostet haben."
     claims = claims_of(text)
     assert claims[-1].chain[-1].mention == "Der Verein"
+
+
+@pytest.mark.parametrize(
+    "text, agent",
+    [
+        ("Die neue Gebühr wurde vom Mieterverein als unsozial kritisiert.", "Mieterverein"),
+        ("Von Naturschützern wurden die Pläne als Rückschritt bezeichnet.", "Naturschützern"),
+        ("Das Fest wurde von den Gastgebern als voller Erfolg gewertet.", "den Gastgebern"),
+    ],
+)
+def test_a_passive_judgement_is_its_agents_reported_claim(text, agent):
+    (claim,) = claims_of(text)
+    assert claim.cue is None
+    assert claim.mode == "reported"
+    assert claim.chain[-1].mention == agent
+    assert claim.text == text
+
+
+def test_a_passive_without_agent_or_judgement_is_no_reported_claim():
+    assert claims_of("Das Haus wurde im Mai als Schule eröffnet.") == []
