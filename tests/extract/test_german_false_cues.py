@@ -54,3 +54,11 @@ def test_wonach_without_a_report_before_it_is_dropped():
 def test_wonach_after_a_report_keeps_the_report_as_source():
     text = "Es gibt Berichte der Zeitung, wonach der Minister zurücktreten wolle."
     assert any(claim.cue is not None and claim.cue.text == "wonach" for claim in claims(text))
+
+
+def test_an_adverbial_or_relative_clause_after_the_cue_is_no_content():
+    for text in (
+        "Der Bürgermeister bat um Geduld, da die Arbeiten noch andauerten.",
+        "Die Ministerin kritisierte den Entwurf, was im Landtag für Unruhe sorgte.",
+    ):
+        assert all(not claim.text.lower().startswith(("da ", "was ")) for claim in claims(text))
