@@ -289,11 +289,21 @@ def _chain(frame: Frame, namer: SourceNamer) -> tuple[Hop, ...]:
 
 
 def _content_pieces(text: str, frame: Frame, lexicon: Lexicon) -> list[list[Span]]:
-    """The content as one claim, or one claim per reported clause when it is a single span."""
-    if len(frame.content) == 1 and frame.mode != "direct":
+    """The content as one claim, or one claim per reported clause when it is a single span before its cue.
+
+    Why: after the cue (*X sagte, A sei B, C sei D*) annotators mark the clauses as one content: on
+    train 13 of 14 such frames had one gold attribution over all clauses (joint F1 0.6727 -> 0.6745,
+    both halves of train gain). Before a postposed cue (*A sei B, C sei D, sagte X*) they stay apart.
+    """
+    if len(frame.content) == 1 and frame.mode != "direct" and not _cue_before(frame):
         clauses = split_reported_clauses(text, frame.content[0], lexicon)
         return [[clause] for clause in clauses]
     return [list(frame.content)]
+
+
+def _cue_before(frame: Frame) -> bool:
+    """Whether the frame's cue stands before its content (*X sagte, A sei B, C sei D*)."""
+    return bool(frame.cue) and min(start for start, _ in frame.cue) < frame.content[0][0]
 
 
 def _run_on_claims(

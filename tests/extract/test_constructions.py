@@ -532,13 +532,21 @@ def test_german_free_indirect_speech_over_several_sentences_is_one_claim():
 
 def test_german_relative_clause_after_a_preposition_stays_in_its_claim():
     text = (
-        "Der Trainer sagte, das sei ein Spiel, an dem sich die Saison entscheide, die Mannschaft habe das verstanden."
+        "Das sei ein Spiel, an dem sich die Saison entscheide, die Mannschaft habe das verstanden, sagte der Trainer."
     )
     claims = claims_of(text, "de")
     assert [claim.text for claim in claims] == [
-        "das sei ein Spiel, an dem sich die Saison entscheide",
+        "Das sei ein Spiel, an dem sich die Saison entscheide",
         "die Mannschaft habe das verstanden",
     ]
+
+
+def test_german_konjunktiv_clauses_after_the_cue_are_one_claim():
+    """Annotators mark what follows *sagte* as one content; clauses before a postposed cue stay apart."""
+    text = "Die Sprecherin sagte, die Fähre falle aus, ein Ersatzboot werde gesucht."
+    (claim,) = claims_of(text, "de")
+    assert claim.text == "die Fähre falle aus, ein Ersatzboot werde gesucht"
+    assert claim.cue.text == "sagte"
 
 
 @pytest.mark.parametrize(
