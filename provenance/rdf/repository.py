@@ -44,8 +44,10 @@ def add_article(store, article: Article, scheme: IriScheme, *, method: str = "ad
     return result
 
 
-#: New articles are written together until their triples reach this many (one atomic write each batch).
+#: The first write of new articles holds this many triples; each next one holds ``WRITE_GROWTH``
+#: times more, up to the store's ``max_write_triples`` (50k where it names none).
 BATCH_TRIPLES = 50_000
+WRITE_GROWTH = 4
 
 
 @dataclass(frozen=True)
@@ -61,64 +63,95 @@ def add_articles(store, articles: Iterable[Article], scheme: IriScheme, *, metho
                  skip_invalid: bool = False) -> Iterator[AddResult | Rejected]:
     """Store many articles, each in its own named graph; yields one result per article, in their order.
 
-    Articles that are new to the store are written together, up to ``batch_triples`` triples at a
-    time, in one atomic write (the embedded store then uses its bulk loader: 117k triples/s in all
-    against 45k/s with a transaction per article); an article that replaces a stored one is
+    Articles that are new to the store go in together, in atomic writes of growing size (from
+    ``batch_triples`` to the store's ``max_write_triples``), and are mapped to quads while the
+    store writes them (``Store.add_new_graphs``): the embedded store's bulk loader sorts what it
+    has while the next articles are mapped. Small runs are written in small pieces, which the
+    bulk loader handles faster than one large one. An article that replaces a stored one is
     written on its own, by the backend's staging-and-move replace. A result is yielded once its
-    article is stored, so an interruption loses at most the unwritten batch and never leaves part
-    of an article. After many new articles the store is compacted (``Store.optimize``), which keeps
-    look-ups fast. An article whose content hash is stored already is left alone. With
+    article is stored, so an interruption loses at most the write under way and never leaves part
+    of an article. After many new articles the store is compacted (``Store.optimize``), which
+    keeps look-ups fast. An article whose content hash is stored already is left alone. With
     ``skip_invalid``, an article that fails validation yields :class:`Rejected` in its place
     instead of raising.
     """
-    pending: dict[str, ArticleGraph] = {}
-    waiting: list[AddResult | Rejected] = []
-    size = 0
-    for article in articles:
-        try:
-            graph = article_graph(article, scheme, method=method, time=time or now())
-        except InvalidInput as error:
-            if not skip_invalid:
-                raise
-            waiting.append(Rejected(doc=article.id, error=str(error)))
-            if not pending:
-                yield from _write(store, pending, waiting)
-            continue
-        if graph.graph in pending:
-            yield from _write(store, pending, waiting)
-            size = 0
-        previous = queries.stored_hash(store, graph.article)
-        result = AddResult(article=graph.article, doc=article.id, graph=graph.graph, claims=len(article.claims),
-                           attributed=sum(1 for claim in article.claims if claim.chain), triples=len(graph.quads),
-                           status="unchanged" if previous == graph.content_hash else
-                           "added" if previous is None else "replaced")
-        if result.status == "added":
-            pending[graph.graph] = graph
-            waiting.append(result)
-            size += len(graph.quads)
-            if size >= batch_triples:
-                yield from _write(store, pending, waiting)
-                size = 0
-            continue
-        yield from _write(store, pending, waiting)
+    remaining = iter(articles)
+    limit = batch_triples
+    largest = max(batch_triples, getattr(store, "max_write_triples", BATCH_TRIPLES))
+    carried: tuple[Article, ArticleGraph] | None = None
+    while True:
+        write = _NewArticles(store, remaining, scheme, method, time, skip_invalid, limit, carried)
+        store.add_new_graphs(write.quads())
+        carried = None
+        if write.exhausted:
+            # Compacting may take a while on a large store: the results before it are out already.
+            store.optimize()
+            yield from write.results
+            return
+        yield from write.results
+        if write.stopped_at is not None:
+            article, graph, result = write.stopped_at
+            if result is None:
+                # The same article again: now that its first version is stored, compare them.
+                carried = (article, graph)
+            else:
+                if result.status == "replaced":
+                    store.replace_graphs({graph.graph: graph.quads})
+                yield result
+        limit = min(largest, limit * WRITE_GROWTH)
+
+
+class _NewArticles:
+    """One write of new articles: maps them to quads as the store takes them, up to ``limit`` triples.
+
+    It stops before an article that is not new (stored unchanged, to be replaced, or given twice
+    in this write), which is handled after the write, in its place in the order.
+    """
+
+    def __init__(self, store, articles: Iterator[Article], scheme: IriScheme, method: str, time: str | None,
+                 skip_invalid: bool, limit: int, carried: tuple[Article, ArticleGraph] | None) -> None:
+        self.store, self.articles, self.scheme = store, articles, scheme
+        self.method, self.time, self.skip_invalid, self.limit = method, time, skip_invalid, limit
+        self.carried = carried
+        self.results: list[AddResult | Rejected] = []
+        #: The article that is not new, and its result (None for an article given twice).
+        self.stopped_at: tuple[Article, ArticleGraph, AddResult | None] | None = None
+        #: Whether every article has been taken.
+        self.exhausted = False
+
+    def mapped(self) -> Iterator[tuple[Article, ArticleGraph]]:
+        if self.carried is not None:
+            yield self.carried
+        for article in self.articles:
+            try:
+                yield article, article_graph(article, self.scheme, method=self.method, time=self.time or now())
+            except InvalidInput as error:
+                if not self.skip_invalid:
+                    raise
+                self.results.append(Rejected(doc=article.id, error=str(error)))
+        self.exhausted = True
+
+    def quads(self) -> Iterator[ox.Quad]:
+        graphs: set[str] = set()
         size = 0
-        if result.status == "replaced":
-            store.replace_graphs({graph.graph: graph.quads})
-        yield result
-    # Compacting may take a while on a large store: the results before it are out already.
-    last = list(_write(store, pending, waiting))
-    store.optimize()
-    yield from last
-
-
-def _write(store, pending: dict[str, ArticleGraph], waiting: list) -> Iterator:
-    """Write the pending new graphs in one call, then hand out the results waiting for it."""
-    if pending:
-        store.replace_graphs({name: graph.quads for name, graph in pending.items()})
-    done = list(waiting)
-    pending.clear()
-    waiting.clear()
-    yield from done
+        for article, graph in self.mapped():
+            if graph.graph in graphs:
+                self.stopped_at = (article, graph, None)
+                return
+            previous = queries.stored_hash(self.store, graph.article)
+            result = AddResult(article=graph.article, doc=article.id, graph=graph.graph, claims=len(article.claims),
+                               attributed=sum(1 for claim in article.claims if claim.chain), triples=len(graph.quads),
+                               status="unchanged" if previous == graph.content_hash else
+                               "added" if previous is None else "replaced")
+            if result.status != "added":
+                self.stopped_at = (article, graph, result)
+                return
+            graphs.add(graph.graph)
+            self.results.append(result)
+            yield from graph.quads
+            size += len(graph.quads)
+            if size >= self.limit:
+                return
 
 
 def export_store(store, output: BinaryIO, format: str) -> None:

@@ -103,6 +103,13 @@ class Store(Protocol):
         spares the embedded store a copy of every statement.
         """
 
+    def add_new_graphs(self, quads: Iterable[Quad]) -> None:
+        """Add the quads of named graphs that are not in the store yet; the quads of a graph come together.
+
+        The quads may be produced while they are written (a generator is consumed as the write goes
+        on). The embedded store writes them all or nothing; a server, each graph whole or not at all.
+        """
+
     def drop_graph(self, graph: str) -> None:
         """Remove one named graph (nothing happens if it is absent)."""
 

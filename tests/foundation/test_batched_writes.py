@@ -32,10 +32,19 @@ class CountingStore:
         self.store, self.fail_on, self.writes = store, fail_on, []
 
     def replace_graphs(self, graphs):
-        self.writes.append(sorted(graphs))
+        self._count(sorted(graphs))
+        self.store.replace_graphs(graphs)
+
+    def add_new_graphs(self, quads):
+        quads = list(quads)
+        if quads:
+            self._count(sorted({quad.graph_name.value for quad in quads}))
+        self.store.add_new_graphs(quads)
+
+    def _count(self, graphs):
+        self.writes.append(graphs)
         if self.fail_on is not None and len(self.writes) == self.fail_on:
             raise OSError("disk full (simulated)")
-        self.store.replace_graphs(graphs)
 
     def __getattr__(self, name):
         return getattr(self.store, name)
@@ -46,6 +55,11 @@ def store(tmp_path):
     store = open_store(str(tmp_path / "store"))
     yield store
     store.close()
+
+
+def triples_per_article() -> int:
+    [result] = add_articles(open_store("memory"), [make_article(0)], IriScheme(), time=TIME)
+    return result.triples
 
 
 def stored_ids(store) -> list[str]:
@@ -137,6 +151,46 @@ def test_many_bulk_writes_are_followed_by_one_compaction(store, monkeypatch):
         "optimize": lambda self: calls.append("optimize"),
     })())
     list(add_articles(store, [make_article(n) for n in range(300)], IriScheme(), time=TIME, batch_triples=BULK_FROM))
-    assert calls == ["optimize"] and store.bulk_writes == 0
+    assert calls == ["optimize"] and store.loader_batches == 0
     list(add_articles(store, [make_article(1000)], IriScheme(), time=TIME))
     assert calls == ["optimize"]
+
+
+def test_writes_grow_up_to_the_stores_largest(store, monkeypatch):
+    """The first write holds batch_triples, each next one WRITE_GROWTH times more, until the store's maximum."""
+    sizes = []
+    original = store.add_new_graphs
+
+    def sized(quads):
+        quads = list(quads)
+        if quads:
+            sizes.append(len(quads))
+        original(quads)
+
+    monkeypatch.setattr(store, "add_new_graphs", sized)
+    monkeypatch.setattr(store, "max_write_triples", 2_000)
+    articles = [make_article(n) for n in range(200)]
+    per_article = triples_per_article()
+    list(add_articles(store, articles, IriScheme(), time=TIME, batch_triples=100))
+    assert sum(sizes) == 200 * per_article
+    limits = [100, 400, 1_600, 2_000, 2_000]
+    for size, limit in zip(sizes, limits):
+        assert limit <= size < limit + per_article
+    assert len(sizes) > len(limits)
+
+
+def test_an_error_while_mapping_a_bulk_write_leaves_that_write_out(store):
+    """Articles are mapped while the store writes them: an error half-way through writes nothing of that write."""
+
+    def articles():
+        for number in range(400):
+            if number == 300:
+                raise RuntimeError("reader failed (simulated)")
+            yield make_article(number)
+
+    done = []
+    with pytest.raises(RuntimeError):
+        for result in add_articles(store, articles(), IriScheme(), time=TIME, batch_triples=BULK_FROM):
+            done.append(result.doc)
+    assert 0 < len(done) < 300 and len(done) * triples_per_article() >= BULK_FROM
+    assert stored_ids(store) == sorted(done)
