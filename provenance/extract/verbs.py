@@ -7,6 +7,8 @@ Mitglied*); English needs postposed and inverted speakers after quotations.
 
 from __future__ import annotations
 
+import re
+
 from provenance.extract.content import (
     content_after,
     content_around,
@@ -167,6 +169,8 @@ def match_dass_clause(context: SentenceContext, index: int) -> tuple[Frame, set[
     if any(context.lower(i) in GERMAN_AUXILIARIES | {"werden", "wurden"} for i in range(clause_first, index)):
         # "Der Sturm hat dazu geführt, dass ...": a participle after an auxiliary states a fact.
         return None
+    if not complement and _after_modal_or_zu(context, clause_first, index):
+        return None
     subject = _german_main_clause_subject(context, clause_first, index)
     if subject is None:
         return None
@@ -182,6 +186,17 @@ def match_dass_clause(context: SentenceContext, index: int) -> tuple[Frame, set[
     cue = [context.span(i, i) for i in cue_indexes]
     used = {*cue_indexes, *range(subject[0], subject[1] + 1)}
     return make_frame(context, cue, [content], [subject], "indirect"), used
+
+
+def _after_modal_or_zu(context: SentenceContext, clause_first: int, index: int) -> bool:
+    """Whether the verb before *, dass* is an infinitive after a modal or *zu* (*möchte erreichen, dass …*).
+
+    Why: a wish or a plan to bring something about (*Die Bank möchte erreichen, dass …*, *er werde dafür
+    sorgen, dass …*, *versucht zu verhindern, dass …*) says nothing about how things are.
+    """
+    if context.lower(index - 1) == "zu" or ZU_INFINITIVE.fullmatch(context.lower(index)):
+        return True
+    return any(context.lower(i) in WISHING_MODALS for i in range(clause_first, index))
 
 
 # Konjunktiv-I forms that are never indicative or conditional: the clause that holds one is reported.
@@ -241,6 +256,12 @@ CONSECUTIVE_WORDS = frozenset("so derart dazu dafür dadurch deshalb darum solch
 MODALS = frozenset(
     "soll sollen sollte sollten will wollen wollte wollten kann können konnte konnten muss müssen musste mussten".split()
 )
+# Modals and the future auxiliary before an infinitive: the clause is a wish, an ability or a plan.
+WISHING_MODALS = MODALS | frozenset(
+    "möchte möchten mag mögen werde werden würde würden dürfe könne müsse solle wolle".split()
+)
+# A separable verb's zu-infinitive (*sicherzustellen*, *herauszufinden*).
+ZU_INFINITIVE = re.compile(r"\w*(?:an|auf|aus|bei|ein|fest|her|hin|mit|nach|vor|weg|zurück|sicher|dar|fort|los|um|ab)zu\w+en")
 
 
 def _participle(word: str, verb: int, index: int) -> bool:
