@@ -108,6 +108,25 @@ def is_run_on_report(sentence: Sentence, lexicon: Lexicon) -> bool:
     return any(token.lower in REPORTATIVE_MODALS for token in tokens) and not _planned_passive(tokens)
 
 
+def main_clause_konjunktiv(sentence: Sentence, lexicon: Lexicon) -> bool:
+    """A German sentence whose first clause has its finite verb in Konjunktiv (*Bisher habe man …*, *Auch seien …*).
+
+    Not a quotation, not a sentence that opens with a subordinate clause, and not in the first person
+    (*Ich würde …*).
+    """
+    if lexicon.language != "de":
+        return False
+    tokens = sentence.tokens
+    if tokens[0].text in OPENING_QUOTES or tokens[0].lower in SUBORDINATORS:
+        return False
+    for index, token in enumerate(tokens):
+        if token.text in (",", ";", ":") or token.lower in ("ich", "wir"):
+            return False
+        if token.lower in RUN_ON_MARKERS or token.lower in MORE_RUN_ON_MARKERS and token.text[0].islower():
+            return not any(tokens[i].lower in ("ich", "wir") for i in range(index + 1, min(index + 2, len(tokens))))
+    return False
+
+
 def _more_konjunktiv(tokens: list[Token]) -> bool:
     """A rarer Konjunktiv-I form written in lower case (*Folge*, *Laufe* are nouns) and not after *ich* (*ich fühle*)."""
     for index, token in enumerate(tokens):
