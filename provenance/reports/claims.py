@@ -20,7 +20,9 @@ from provenance.analysis.flow import claim_path
 from provenance.model import ANONYMOUS_KINDS
 from provenance.model.records import ClaimRecord
 from provenance.rdf import analysis_queries, queries
-from provenance.reports.trust import trusted_records
+from provenance.analysis.track_record import with_track_records
+from provenance.reports.trust import source_track_records
+from provenance.storage.base import gather
 
 KIND_STYLES = {
     "person": "bold cyan",
@@ -96,9 +98,21 @@ def trace_data(store, reference: str) -> dict[str, Any]:
     claims say the same (``same_claim``), how many independent sources they have together
     (``independent_sources``) and which relays all of them pass through (``single_points_of_failure``).
     """
-    record, same = _claim_and_same(store, reference)
-    record, *same = trusted_records(store, [record, *same])
-    spans, hops = queries.claim_marks(store, record)
+    iri = reference.strip()
+    named = _is_iri(iri)
+    # Three reads that wait for nothing: one round trip on a server (storage.base.gather).
+    candidates, track, marks = gather(
+        store,
+        lambda: analysis_queries.claims_sharing_keys_with(store, iri) if named else [],
+        lambda: source_track_records(store),
+        lambda: queries.claim_mark_rows(store, iri) if named else None,
+    )
+    record, same = _claim_and_same(store, reference, candidates)
+    if track:
+        record, *same = with_track_records([record, *same], track)
+    if record.iri != iri:
+        marks = queries.claim_mark_rows(store, record.iri)
+    spans, hops = queries.marks_of(record, marks)
     paths = [claim_path(record)] + [claim_path(other) for other in same]
     independent = independent_sources(paths) if record.chain else 0
     credibility = claim_credibility(record, independent_sources=independent)
@@ -176,17 +190,23 @@ def trace_data(store, reference: str) -> dict[str, Any]:
 SAME_CLAIM_LIMIT = 200
 
 
-def _claim_and_same(store, reference: str) -> tuple[ClaimRecord, list[ClaimRecord]]:
+def _is_iri(reference: str) -> bool:
+    return "://" in reference or reference.startswith("urn:")
+
+
+def _claim_and_same(store, reference: str, candidates: list[tuple[str, str]] | None = None,
+                    ) -> tuple[ClaimRecord, list[ClaimRecord]]:
     """The claim ``reference`` names, and the other attributed claims, in any article, that say the same.
 
     Two queries for an attributed claim named by IRI: the claims sharing one of its stored
-    same-claim keys (with their texts, its own included), then the records of it and of those
-    that match, all at once (each query is a round trip to a server). A claim without keys (an
-    unattributed one, or a store written before the keys) is read first, and the candidates are
-    looked up by its text.
+    same-claim keys (with their texts, its own included; ``candidates`` when the caller has read
+    them already), then the records of it and of those that match, all at once (each query is a
+    round trip to a server). A claim without keys (an unattributed one, or a store written before
+    the keys) is read first, and the candidates are looked up by its text.
     """
     iri = reference.strip()
-    candidates = analysis_queries.claims_sharing_keys_with(store, iri) if "://" in iri or iri.startswith("urn:") else []
+    if candidates is None:
+        candidates = analysis_queries.claims_sharing_keys_with(store, iri) if _is_iri(iri) else []
     texts = dict(candidates)
     if iri in texts:
         matches = _matches(iri, texts[iri], candidates)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO, Protocol, Union, runtime_checkable
+from typing import Any, BinaryIO, Protocol, Union, runtime_checkable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QuerySolutions, Triple
 
@@ -121,3 +121,14 @@ class Store(Protocol):
 
     def close(self) -> None:
         """Release the store (locks, connections)."""
+
+
+def gather(store, *reads: Callable[[], Any]) -> list[Any]:
+    """The results of independent reads, in order; run at once where the store serves several at a time.
+
+    A server answers a few requests side by side, so reads that do not wait for each other cost
+    one round trip instead of several (``EndpointStore.gather``); the embedded store runs them one
+    after the other, as its queries hold the GIL.
+    """
+    run = getattr(store, "gather", None)
+    return run(*reads) if run is not None else [read() for read in reads]

@@ -44,9 +44,11 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
-from typing import BinaryIO
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 import requests
@@ -63,6 +65,8 @@ N_TRIPLES = "application/n-triples"
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 DEFAULT_TIMEOUT = 120.0
+#: Threads ``gather`` reads in besides the caller's.
+READERS = 3
 #: add_new_graphs sends the graphs it is given in writes of about this many triples.
 NEW_GRAPHS_PER_WRITE = 50_000
 CONNECT_TIMEOUT = 10.0
@@ -127,12 +131,16 @@ class EndpointStore:
         self.timeout = timeout
         self.batch_triples = batch_triples
         self.request_triples = max(request_triples, batch_triples)
-        self._session = requests.Session()
         # requests' digest auth answers the server's challenge once and then reuses the nonce for
         # later requests; urllib's handler would go through a 401 round trip (and re-send the whole
         # upload) on every request.
-        if user is not None or password is not None:
-            self._session.auth = HTTPDigestAuth(user or "", password or "")
+        self._auth = HTTPDigestAuth(user or "", password or "") if user is not None or password is not None else None
+        # One session (connection pool, digest nonce) per thread: requests does not promise that a
+        # session may be shared between threads, and ``gather`` reads in threads of its own.
+        self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._sessions_lock = threading.Lock()
+        self._readers: ThreadPoolExecutor | None = None
 
     @classmethod
     def from_location(cls, location: str, environ: Mapping[str, str] | None = None) -> EndpointStore:
@@ -157,6 +165,30 @@ class EndpointStore:
         )
 
     # HTTP ----------------------------------------------------------------------------------------
+
+    @property
+    def _session(self) -> requests.Session:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = self._local.session = requests.Session()
+            session.auth = self._auth
+            with self._sessions_lock:
+                self._sessions.append(session)
+        return session
+
+    def gather(self, *reads: Callable[[], Any]) -> list[Any]:
+        """Run independent reads side by side, each on its own connection; their results in order.
+
+        A trace reads a claim's same-claim candidates, its marks and whether any rating exists, none
+        of which waits for another: three round trips become one (see ``storage.base.gather``).
+        """
+        if len(reads) < 2:
+            return [read() for read in reads]
+        if self._readers is None:
+            self._readers = ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="provenance-read")
+        futures = [self._readers.submit(read) for read in reads[1:]]
+        first = reads[0]()
+        return [first, *(future.result() for future in futures)]
 
     def _request(self, method: str, url: str, *, what: str, **kwargs) -> requests.Response:
         try:
@@ -440,7 +472,13 @@ class EndpointStore:
         ox.serialize(union, output, format=fmt, prefixes=PREFIXES)
 
     def close(self) -> None:
-        self._session.close()
+        if self._readers is not None:
+            self._readers.shutdown(wait=True)
+            self._readers = None
+        with self._sessions_lock:
+            for session in self._sessions:
+                session.close()
+            self._sessions.clear()
 
 
 # query text ----------------------------------------------------------------------------------------
