@@ -167,7 +167,7 @@ def _same_claim_components(keys: Sequence[str], threshold: float) -> list[int]:
     left, right = left[alike], right[alike]
     if len(left):
         scores = process.cpdist([keys[number] for number in left.tolist()], [keys[number] for number in right.tolist()],
-                                scorer=fuzz.token_sort_ratio, score_cutoff=threshold, workers=1)
+                                scorer=fuzz.token_sort_ratio, score_cutoff=threshold, workers=-1)
         matched = np.asarray(scores) > 0
         left, right = left[matched], right[matched]
     graph = sparse.coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(size, size))
