@@ -140,6 +140,18 @@ def test_trace_names_other_articles_with_the_same_claim(examples):
     assert "which has it in circle-stadtanzeiger" in output and "circle-wochenblatt" in output
 
 
+def test_trace_by_iri_is_the_claim_named_whichever_article_sorts_first(examples):
+    """The claim and the others saying the same are read in one query: the traced one must not swap with another."""
+    claims = [row for row in examples.json("claims") if row["article"].startswith("wire-")]
+    assert len(claims) == 5
+    for row in claims:
+        data = examples.json("trace", row["id"])
+        assert data["claim"]["id"] == row["id"]
+        assert data["article"]["id"] == row["article"]
+        assert row["article"] not in [other["article"] for other in data["same_claim"]]
+        assert len(data["same_claim"]) == 4
+
+
 def test_report_on_an_empty_store(tmp_path):
     data = Cli(tmp_path / "empty").json("report")
     assert data["claims"] == 0 and data["max_hops"] == 0 and data["sources"] == [] and data["clusters"] == []

@@ -194,23 +194,23 @@ def _is_iri(reference: str) -> bool:
     return "://" in reference or reference.startswith("urn:")
 
 
-def _claim_and_same(store, reference: str, candidates: list[tuple[str, str]] | None = None,
-                    ) -> tuple[ClaimRecord, list[ClaimRecord]]:
+def _claim_and_same(store, reference: str, candidates: list[tuple[str, str]]) -> tuple[ClaimRecord, list[ClaimRecord]]:
     """The claim ``reference`` names, and the other attributed claims, in any article, that say the same.
 
-    Two queries for an attributed claim named by IRI: the claims sharing one of its stored
-    same-claim keys (with their texts, its own included; ``candidates`` when the caller has read
-    them already), then the records of it and of those that match, all at once (each query is a
-    round trip to a server). A claim without keys (an unattributed one, or a store written before
-    the keys) is read first, and the candidates are looked up by its text.
+    For an attributed claim named by IRI, ``candidates`` are the claims sharing one of its stored
+    same-claim keys, with their texts, its own included (``claims_sharing_keys_with``); the records
+    of it and of those that match are then read all at once (each query is a round trip to a
+    server). A claim without keys (an unattributed one, or a store written before the keys) is
+    read first, and the candidates are looked up by its text.
     """
     iri = reference.strip()
-    if candidates is None:
-        candidates = analysis_queries.claims_sharing_keys_with(store, iri) if _is_iri(iri) else []
     texts = dict(candidates)
     if iri in texts:
         matches = _matches(iri, texts[iri], candidates)
-        record, *others = queries.records_of_claims(store, [iri, *matches])
+        records = queries.records_of_claims(store, [iri, *matches])
+        # They come in the store's order (article, then offset), not in the order asked for.
+        record = next(found for found in records if found.iri == iri)
+        others = [found for found in records if found.iri != iri]
     else:
         record = queries.find_claim(store, reference)
         candidates = analysis_queries.same_claim_candidates(store, record.text)
