@@ -198,19 +198,24 @@ def _claim_and_same(store, reference: str, candidates: list[tuple[str, str]]) ->
     """The claim ``reference`` names, and the other attributed claims, in any article, that say the same.
 
     For an attributed claim named by IRI, ``candidates`` are the claims sharing one of its stored
-    same-claim keys, with their texts, its own included (``claims_sharing_keys_with``); the records
-    of it and of those that match are then read all at once (each query is a round trip to a
-    server). A claim without keys (an unattributed one, or a store written before the keys) is
-    read first, and the candidates are looked up by its text.
+    same-claim keys, with their texts, its own included (``claims_sharing_keys_with``); then its
+    record and the chains of the claims that match are read, side by side on a server. A claim
+    without keys (an unattributed one, or a store written before the keys) is read first, and the
+    candidates are looked up by its text.
     """
     iri = reference.strip()
     texts = dict(candidates)
     if iri in texts:
         matches = _matches(iri, texts[iri], candidates)
-        records = queries.records_of_claims(store, [iri, *matches])
-        # They come in the store's order (article, then offset), not in the order asked for.
-        record = next(found for found in records if found.iri == iri)
-        others = [found for found in records if found.iri != iri]
+        # Its record in full and the others' chains (all a trace shows of them): on a server two
+        # requests at once; in the embedded store too, two queries beat one that reads every claim
+        # in full (1M claims: trace median 6.7 against 7.8 ms, alternating claims in one process).
+        found, others = gather(
+            store,
+            lambda: queries.records_of_claims(store, [iri]),
+            lambda: queries.records_of_claims(store, matches, details=False) if matches else [],
+        )
+        [record] = found
     else:
         record = queries.find_claim(store, reference)
         candidates = analysis_queries.same_claim_candidates(store, record.text)
