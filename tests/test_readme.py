@@ -35,3 +35,16 @@ def test_the_first_command_ingests_every_bundled_example(tmp_path, monkeypatch):
     assert "skipped" not in ingested.output
     reported = runner.invoke(main, ["--store", store, "report"])
     assert reported.exit_code == 0, reported.output
+
+
+def test_the_ingest_output_shown_is_what_ingest_prints(tmp_path, monkeypatch):
+    """The rows README shows under ``$ provenance ingest examples/articles`` are the ones the command prints."""
+    from click.testing import CliRunner
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    shown = README.split("$ provenance ingest examples/articles\n", 1)[1].split("```", 1)[0]
+    rows = [line.split() for line in shown.splitlines() if "examples/articles/" in line or "documents stored" in line]
+    assert len(rows) == 3
+    printed = CliRunner().invoke(main, ["--store", str(tmp_path / "store"), "ingest", "examples/articles"]).output
+    assert [line.split() for line in printed.splitlines()
+            if "examples/articles/" in line or "documents stored" in line] == rows

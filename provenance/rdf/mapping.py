@@ -36,8 +36,8 @@ XSD_DATE = NamedNode(v.XSD + "date")
 XSD_DATETIME = NamedNode(v.XSD + "dateTime")
 QUOTE_CONTEXT = 32
 #: Raised whenever the triples written for the same article change shape (2: cp:corpusSummary,
-#: 3: cp:sameClaimKey).
-MAPPING_VERSION = 3
+#: 3: cp:sameClaimKey, 4: cp:sourceName and cp:sourceKind on every hop).
+MAPPING_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -226,6 +226,11 @@ class _Writer:
         self.add(statement, v.PROV_WAS_ATTRIBUTED_TO, source)
         self.add(statement, v.CP_HOP_INDEX, _int(index))
         self.add(statement, v.CP_STATEMENT_OF, claim)
+        # The source's name and kind again, on the hop: a trace reads them here, not from the agent,
+        # whose description every article graph that cites it repeats (a server without a
+        # graph-first index scans every copy: 173 ms a trace on 1M claims in Virtuoso).
+        self.add(statement, v.CP_SOURCE_NAME, _literal(hop.source.name))
+        self.add(statement, v.CP_SOURCE_KIND, v.kind_term(hop.source.kind))
         if hop.start is not None:
             mention = self.text_target(statement.value + "#mention", hop.start, hop.end)
             self.add(statement, v.CP_MENTIONED_AT, mention)

@@ -83,10 +83,7 @@ _CHAIN_BRANCHES = (
       ?article schema:identifier ?doc .
     }""",
     "GRAPH ?graph { ?claim schema:isPartOf ?article . ?article schema:publisher ?publisher . ?publisher schema:name ?publisherName }",
-    """GRAPH ?graph {
-      ?hop cp:statementOf ?claim ; cp:hopIndex ?index ; prov:wasAttributedTo ?source .
-      ?source schema:name ?name ; cp:kind ?kind .
-    }""",
+    "?hop cp:statementOf ?claim ; cp:hopIndex ?index ; prov:wasAttributedTo ?source ; cp:sourceName ?name ; cp:sourceKind ?kind",
 )
 _DETAIL_BRANCHES = (
     """GRAPH ?graph {
@@ -117,6 +114,17 @@ def _union(branches) -> str:
 CLAIM_CHAINS = _union(_CHAIN_BRANCHES)
 #: Everything :data:`CLAIM_ROWS` reads.
 CLAIM_DETAILS = _union(_CHAIN_BRANCHES + _DETAIL_BRANCHES)
+
+#: The hops of claims stored before mapping version 4, whose hops name no source: the name and kind
+#: are the source's own, in the graph of the hop.
+LEGACY_HOPS = """
+SELECT ?claim ?hop ?index ?source ?name ?kind WHERE {
+  GRAPH ?graph {
+    ?hop cp:statementOf ?claim ; cp:hopIndex ?index ; prov:wasAttributedTo ?source .
+    ?source schema:name ?name ; cp:kind ?kind .
+  }
+}
+"""
 
 #: Claims read per query by :func:`records_of_claims`.
 CLAIMS_PER_QUERY = 500
@@ -150,6 +158,11 @@ def records_of_claims(store, iris: Sequence[str], *, details: bool = True) -> li
                 verdicts[iri].append(part["verdict"])
             else:
                 details_of[iri].update(part)
+        unnamed = [NamedNode(iri) for iri in claims if not any("name" in hop for hop in hops[iri].values())]
+        if unnamed:
+            # Claims without a chain, or stored before their hops named their sources.
+            for part in store.select(LEGACY_HOPS, {"claim": unnamed}):
+                hops[part["claim"].value].setdefault(int(part["index"].value), {}).update(part)
         for iri, row in claims.items():
             base = {**row, **details_of[iri]}
             rows.append(base)
