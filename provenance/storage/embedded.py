@@ -165,8 +165,8 @@ class EmbeddedStore:
     #: How many triples ``add_articles`` hands to one :meth:`add_new_graphs` at most. The bulk loader
     #: sorts each full batch of :data:`LOADER_BATCH` quads in a thread of its own while the caller
     #: goes on producing quads, so a long write uses both cores of a small machine; only its last
-    #: batch waits for the end. 100k claims (4.7M triples) mapped and written this way took 38 s,
-    #: against 64 s in writes of 50k triples (and 10 s more to compact those).
+    #: batch waits for the end. 100k claims (4.7M triples) mapped and written this way took 56 s
+    #: (73 s of CPU), against 78 s (125 s) in writes of 50k triples and the compaction they need.
     max_write_triples = 8_000_000
 
     def add_new_graphs(self, quads: Iterable[ox.Quad]) -> None:
