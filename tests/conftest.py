@@ -73,3 +73,17 @@ def cli(tmp_path: Path) -> Cli:
 def new_cli(tmp_path: Path):
     """Makes a CLI on another fresh store (to import an export into)."""
     return lambda name: Cli(tmp_path / name)
+
+
+@pytest.fixture
+def seeded_store(tmp_path: Path, seed_text: Path, seed_gold: Path):
+    """An embedded on-disk store holding the seed article with its gold claims (through the library, not the CLI)."""
+    from provenance.model.documents import article_from_document
+    from provenance.rdf.iris import IriScheme
+    from provenance.rdf.repository import add_article
+    from provenance.storage import open_store
+
+    store = open_store(str(tmp_path / "seeded"))
+    add_article(store, article_from_document(json.loads(seed_gold.read_text()), seed_text.read_text()), IriScheme())
+    yield store
+    store.close()

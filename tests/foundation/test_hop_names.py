@@ -2,23 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-import pytest
-
-from provenance.model.documents import article_from_document
 from provenance.rdf import queries
-from provenance.rdf.iris import IriScheme
-from provenance.rdf.repository import add_article
-from provenance.storage import open_store
-
-
-@pytest.fixture
-def store(tmp_path, seed_text, seed_gold):
-    store = open_store(str(tmp_path / "store"))
-    add_article(store, article_from_document(json.loads(seed_gold.read_text()), seed_text.read_text()), IriScheme())
-    yield store
-    store.close()
 
 
 def chains(store) -> dict[str, list[tuple[str, str]]]:
@@ -27,19 +11,19 @@ def chains(store) -> dict[str, list[tuple[str, str]]]:
             for record in queries.records_of_claims(store, iris)}
 
 
-def test_each_hop_names_its_source_and_kind(store):
-    rows = store.select("""SELECT ?name ?kind ?agentName ?agentKind WHERE {
+def test_each_hop_names_its_source_and_kind(seeded_store):
+    rows = seeded_store.select("""SELECT ?name ?kind ?agentName ?agentKind WHERE {
         GRAPH ?g { ?hop cp:sourceName ?name ; cp:sourceKind ?kind ; prov:wasAttributedTo ?source .
                    ?source schema:name ?agentName ; cp:kind ?agentKind } }""")
     assert len(rows) == 17
     assert all(row["name"] == row["agentName"] and row["kind"] == row["agentKind"] for row in rows)
 
 
-def test_a_store_whose_hops_name_nothing_reads_the_same_chains(store):
-    before = chains(store)
+def test_a_store_whose_hops_name_nothing_reads_the_same_chains(seeded_store):
+    before = chains(seeded_store)
     assert sum(len(chain) for chain in before.values()) == 17
     # What a store written before mapping version 4 holds.
-    store._store.update("PREFIX cp: <https://claim-provenance.org/ns#> "
+    seeded_store._store.update("PREFIX cp: <https://claim-provenance.org/ns#> "
                         "DELETE WHERE { GRAPH ?g { ?hop cp:sourceName ?name . ?hop cp:sourceKind ?kind } }")
-    assert not store.ask("ASK { ?hop cp:sourceName ?name }")
-    assert chains(store) == before
+    assert not seeded_store.ask("ASK { ?hop cp:sourceName ?name }")
+    assert chains(seeded_store) == before
