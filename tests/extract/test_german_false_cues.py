@@ -3,33 +3,37 @@
 from .sentences import german_claims as claims
 
 
+def has_cue(text, word):
+    return any(claim.cue is not None and claim.cue.text == word for claim in claims(text))
+
+
 def sources(text):
     return [[text[hop.start : hop.end] for hop in claim.chain if hop.start is not None] for claim in claims(text)]
 
 
 def test_nach_an_event_is_no_source():
     text = "Nach Abschluss der Ermittlungen erhob die Staatsanwaltschaft Anklage gegen den Hausmeister."
-    assert not any(claim.cue is not None and claim.cue.text == "Nach" for claim in claims(text))
+    assert not has_cue(text, "Nach")
 
 
 def test_nach_a_publication_is_a_time():
     text = "Wenige Tage nach der Veröffentlichung des Buches kam es zu Protesten vor dem Verlagshaus."
-    assert not any(claim.cue is not None and claim.cue.text == "nach" for claim in claims(text))
+    assert not has_cue(text, "nach")
 
 
 def test_a_direction_after_sicht_is_no_opinion():
     text = "Im Cockpit sei die Sicht nach unten stark eingeschränkt gewesen."
-    assert not any(claim.cue is not None and claim.cue.text == "nach" for claim in claims(text))
+    assert not has_cue(text, "nach")
 
 
 def test_interviewer_asking_for_the_addressees_view():
     text = "Welche Teile des Entwurfs halten Sie Ihrer Meinung nach für fragwürdig?"
-    assert not any(claim.cue is not None and claim.cue.text == "nach" for claim in claims(text))
+    assert not has_cue(text, "nach")
 
 
 def test_seiner_meinung_nach_stays_a_source():
     text = "Die Reform sei seiner Meinung nach zu spät gekommen."
-    assert any(claim.cue is not None and claim.cue.text == "nach" for claim in claims(text))
+    assert has_cue(text, "nach")
 
 
 def test_an_open_question_is_not_news():
@@ -48,12 +52,12 @@ def test_fronted_quantity_before_beziffern():
 
 def test_wonach_without_a_report_before_it_is_dropped():
     text = "Die Gruppe zog weiter, wonach die Straße wieder frei gewesen sei."
-    assert not any(claim.cue is not None and claim.cue.text == "wonach" for claim in claims(text))
+    assert not has_cue(text, "wonach")
 
 
 def test_wonach_after_a_report_keeps_the_report_as_source():
     text = "Es gibt Berichte der Zeitung, wonach der Minister zurücktreten wolle."
-    assert any(claim.cue is not None and claim.cue.text == "wonach" for claim in claims(text))
+    assert has_cue(text, "wonach")
 
 
 def test_an_adverbial_or_relative_clause_after_the_cue_is_no_content():
