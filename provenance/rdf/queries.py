@@ -308,18 +308,16 @@ SELECT ?part ?index ?start ?end ?mention WHERE {
 """
 
 
-def claim_marks(store, record: ClaimRecord) -> tuple[tuple[tuple[int, int], ...], list[HopDetail]]:
-    """Where the claim stands in its article (its spans, in order) and its hops with their mentions, origin first."""
-    return marks_of(record, claim_mark_rows(store, record.iri))
-
-
 def claim_mark_rows(store, iri: str) -> list[dict]:
-    """The rows :func:`marks_of` reads: a claim's spans and its hops' mentions (none for an unknown IRI)."""
+    """The rows :func:`marks_of` reads: a claim's spans and its hops' mentions (none for an unknown IRI).
+
+    Apart from the record, so that a trace can ask for them before it has the record.
+    """
     return store.select(CLAIM_MARKS, {"claim": NamedNode(iri)})
 
 
 def marks_of(record: ClaimRecord, rows: list[dict]) -> tuple[tuple[tuple[int, int], ...], list[HopDetail]]:
-    """:func:`claim_marks` from the rows of :func:`claim_mark_rows`."""
+    """Where the claim stands in its article (its spans, in order) and its hops with their mentions, origin first."""
     spans: dict[int, tuple[int, int]] = {}
     mentions: dict[int, dict] = {}
     for row in rows:
