@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .sentences import german_claims as claims_of
+from .sentences import whole_sentence_reported
 
 
 @pytest.mark.parametrize(
@@ -60,11 +61,7 @@ def test_nouns_and_first_person_forms_are_no_konjunktiv(text):
     ],
 )
 def test_a_judgement_with_als_or_fuer_is_reported(text, speaker):
-    (claim,) = claims_of(text)
-    assert claim.cue is None
-    assert claim.mode == "reported"
-    assert claim.chain[-1].mention == speaker
-    assert claim.text == text
+    assert whole_sentence_reported(text, "de").chain[-1].mention == speaker
 
 
 def test_a_named_source_inside_a_judgement_keeps_its_own_frame():
@@ -96,11 +93,7 @@ def test_a_reportative_modal_keeps_the_run_on_source():
     ],
 )
 def test_a_passive_judgement_is_its_agents_reported_claim(text, agent):
-    (claim,) = claims_of(text)
-    assert claim.cue is None
-    assert claim.mode == "reported"
-    assert claim.chain[-1].mention == agent
-    assert claim.text == text
+    assert whole_sentence_reported(text, "de").chain[-1].mention == agent
 
 
 def test_a_passive_without_agent_or_judgement_is_no_reported_claim():
