@@ -13,11 +13,11 @@ started here on 127.0.0.1 with its own data directory, and stopped at the end).
 What is measured (each row in a fresh child process, so that its peak memory is its own):
 
 - ingest: ``add_articles`` of every synthetic article, as ``provenance ingest`` stores what it
-  extracted (new articles in atomic writes growing from 50k to 8M triples, mapped to quads while
-  the store writes them): claims/s and triples/s in all, and triples/s of the store's own write
-  (the time spent in the store's write calls less the time they spent waiting for the mapping),
-  which is what the raw bulk load does. The time spent making the synthetic articles is left
-  out. Into Virtuoso, writes of 50k triples go up with one Graph Store Protocol PUT per article.
+  extracted (new articles in atomic writes of 50k, then 100k triples, loaded in the background
+  while the next ones are mapped, and the compaction at the end), up to the closed store:
+  claims/s and triples/s in all, beside rdflib's parse and pyoxigraph's raw bulk load of the same
+  triples. The synthetic articles are made before the clock starts (their memory is in the peak).
+  Into Virtuoso, writes of 50k triples go up with one Graph Store Protocol PUT per article.
 - push: ``provenance push`` of the whole embedded store to Virtuoso (batches of graphs).
 - export: the whole store as N-Quads and as Turtle, triples/s.
 - trace: ``trace_data`` (what ``provenance trace`` computes) of ``--trace-samples`` random claims by
@@ -32,6 +32,7 @@ by several outlets, chains of 1-3 hops), mapped by ``provenance.rdf.mapping.arti
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import json
 import os
@@ -160,52 +161,6 @@ def child_pyoxigraph(size: int, work: Path, **_) -> dict:
     return {"load_tps": triples / seconds, "seconds": seconds, "peak_mib": peak_mib()}
 
 
-class TimedIterator:
-    """Wraps an iterator and adds up the time spent making its items (the synthetic articles), to leave it out."""
-
-    def __init__(self, items) -> None:
-        self.items = iter(items)
-        self.seconds = 0.0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        started = time.perf_counter()
-        try:
-            return next(self.items)
-        finally:
-            self.seconds += time.perf_counter() - started
-
-
-class TimedWrites:
-    """Wraps a store and adds up the time its writes take, without the time spent making what they write."""
-
-    def __init__(self, store) -> None:
-        self.store = store
-        self.write_seconds = 0.0
-
-    def add_new_graphs(self, quads) -> None:
-        # add_articles maps articles while the store writes them: that time is the producer's.
-        produced = TimedIterator(quads)
-        started = time.perf_counter()
-        self.store.add_new_graphs(produced)
-        self.write_seconds += time.perf_counter() - started - produced.seconds
-
-    def replace_graphs(self, graphs) -> None:
-        started = time.perf_counter()
-        self.store.replace_graphs(graphs)
-        self.write_seconds += time.perf_counter() - started
-
-    def optimize(self) -> None:
-        started = time.perf_counter()
-        self.store.optimize()
-        self.write_seconds += time.perf_counter() - started
-
-    def __getattr__(self, name):
-        return getattr(self.store, name)
-
-
 def open_backend(backend: str, work: Path, url: str | None):
     from provenance.storage import open_store
     from provenance.storage.endpoint import EndpointStore
@@ -222,18 +177,21 @@ def child_ingest(size: int, work: Path, backend: str, url: str | None = None, **
 
     if backend == "embedded":
         shutil.rmtree(work / "embedded", ignore_errors=True)
-    store = TimedWrites(open_backend(backend, work, url))
+    store = open_backend(backend, work, url)
     scheme = IriScheme()
     claims = triples = 0
-    corpus = TimedIterator(articles(size))
+    # Made beforehand: made on the fly they would take a core from the background writes. Frozen,
+    # so that the collector does not walk these millions of objects again and again: a reader
+    # streaming articles from disk holds a handful (100k claims: 46 s frozen, 66 s not).
+    corpus = list(articles(size))
+    gc.freeze()
     started = time.perf_counter()
     for result in add_articles(store, corpus, scheme, method="benchmark", time=FIXED_TIME):
         claims += result.claims
         triples += result.triples
-    seconds = time.perf_counter() - started - corpus.seconds
     store.close()
-    return {"claims_per_s": claims / seconds, "tps": triples / seconds, "write_tps": triples / store.write_seconds,
-            "seconds": seconds, "peak_mib": peak_mib()}
+    seconds = time.perf_counter() - started
+    return {"claims_per_s": claims / seconds, "tps": triples / seconds, "seconds": seconds, "peak_mib": peak_mib()}
 
 
 def child_push(size: int, work: Path, url: str, **_) -> dict:
@@ -413,9 +371,8 @@ def table(size: int, rows: dict) -> str:
     lines = [
         ("ingest claims/s", None, None, get(ingest, "claims_per_s"), get(v_ingest, "claims_per_s"), ""),
         ("ingest triples/s (add_articles)", get(rdf, "parse_tps"), get(raw, "load_tps"), get(ingest, "tps"),
-         get(v_ingest, "tps"), f"vs rdflib parse {ratio(get(ingest, 'tps'), get(rdf, 'parse_tps'))} (target >= 4x)"),
-        ("  store write only, triples/s", None, get(raw, "load_tps"), get(ingest, "write_tps"), get(v_ingest, "write_tps"),
-         f"vs raw bulk load {ratio(get(ingest, 'write_tps'), get(raw, 'load_tps'))} (target >= 0.8x)"),
+         get(v_ingest, "tps"), f"vs rdflib parse {ratio(get(ingest, 'tps'), get(rdf, 'parse_tps'))} (target >= 4x), "
+                               f"vs raw bulk load {ratio(get(ingest, 'tps'), get(raw, 'load_tps'))} (target >= 0.8x)"),
         ("push embedded -> server, triples/s", None, None, None, get(v_push, "tps"), ""),
         ("server's own bulk loader, triples/s", None, None, None, get(rows.get("virtuoso_bulk"), "tps"),
          "ld_dir + rdf_loader_run, where ingest through HTTP is skipped"),

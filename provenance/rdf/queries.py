@@ -387,6 +387,18 @@ SELECT ?article ?hash WHERE { ?article cp:contentHash ?hash }
 """
 
 
-def stored_hash(store, article: str) -> str | None:
-    rows = store.select(STORED_HASH, {"article": NamedNode(article)})
-    return rows[0]["hash"].value if rows else None
+#: Articles looked up by one STORED_HASH query at most.
+HASHES_PER_QUERY = 1_000
+
+
+def stored_hashes(store, articles: list[str]) -> dict[str, str]:
+    """The content hashes stored for those of ``articles`` (IRIs) that are in the store.
+
+    One query per thousand articles: a query per article cost 8 s of 56 in a 100k-claim ingest.
+    """
+    hashes: dict[str, str] = {}
+    for start in range(0, len(articles), HASHES_PER_QUERY):
+        chunk = [NamedNode(article) for article in articles[start : start + HASHES_PER_QUERY]]
+        for row in store.select(STORED_HASH, {"article": chunk}):
+            hashes[row["article"].value] = row["hash"].value
+    return hashes

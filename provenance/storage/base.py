@@ -8,6 +8,7 @@ named graphs, which a backend replaces atomically.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Protocol, Union, runtime_checkable
 
@@ -109,6 +110,17 @@ class Store(Protocol):
         The quads may be produced while they are written (a generator is consumed as the write goes
         on). The embedded store writes them all or nothing; a server, each graph whole or not at all.
         """
+
+    def submit_new_graphs(self, nquads: str) -> Future:
+        """Start adding named graphs that are not in the store yet, given as N-Quads; the future ends when they are stored.
+
+        The write is atomic as :meth:`add_new_graphs` is. A store that can write in the background
+        (the embedded one) does, so the caller prepares the next write meanwhile; another writes
+        at once and returns a future that has ended. Writes in flight must hold different graphs.
+        """
+
+    def wait_for_writes(self) -> None:
+        """Wait until every write started by :meth:`submit_new_graphs` has ended."""
 
     def drop_graph(self, graph: str) -> None:
         """Remove one named graph (nothing happens if it is absent)."""

@@ -47,7 +47,7 @@ import re
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
@@ -399,6 +399,16 @@ class EndpointStore:
                 contents = {last: contents[last]}
                 size = len(contents[last])
         self.replace_graphs(contents)
+
+    def submit_new_graphs(self, nquads: str) -> Future:
+        """:meth:`add_new_graphs` at once; the future returned has ended (requests are not sent in the background)."""
+        done: Future = Future()
+        self.add_new_graphs(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+        done.set_result(None)
+        return done
+
+    def wait_for_writes(self) -> None:
+        """Nothing to wait for: :meth:`submit_new_graphs` writes at once."""
 
     def _replace_by_graph_store(self, contents: dict[str, list[ox.Triple]]) -> None:
         for graph, triples in contents.items():
