@@ -408,7 +408,7 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, help="where corpora and stores go (default: a temporary directory)")
     parser.add_argument("--no-virtuoso", action="store_true", help="leave the Virtuoso column out")
     parser.add_argument("--trace-samples", type=int, default=200)
-    parser.add_argument("--rdflib-max-triples", type=int, default=5_000_000,
+    parser.add_argument("--rdflib-max-triples", type=int, default=6_000_000,
                         help="skip rdflib above this (it holds ~1.5 KB per triple in memory)")
     parser.add_argument("--virtuoso-max-claims", type=int, default=100_000)
     parser.add_argument("--json", type=Path, help="also write every measurement to this file")

@@ -103,3 +103,14 @@ def test_a_failed_background_write_reports_the_writes_before_it_and_raises(store
     # the failed one stored nothing of its articles.
     assert sorted(done) == stored_ids(store)
     assert len(done) < 400
+
+
+def test_the_bulk_loader_loads_text_all_or_nothing(tmp_path):
+    """What submit_new_graphs relies on: pyoxigraph's bulk_load of text commits at the end, in one go."""
+    raw = ox.Store(str(tmp_path / "raw"))
+    broken = graph_nquads(BULK_FROM * 2) + "<urn:s> <urn:p> this is not N-Quads .\n"
+    with pytest.raises(SyntaxError):
+        raw.bulk_load(broken, format=ox.RdfFormat.N_QUADS, lenient=True)
+    assert len(raw) == 0
+    raw.bulk_load(graph_nquads(BULK_FROM), format=ox.RdfFormat.N_QUADS, lenient=True)
+    assert len(raw) == BULK_FROM
