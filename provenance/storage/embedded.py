@@ -202,8 +202,8 @@ class EmbeddedStore:
         A background thread loads them with pyoxigraph's bulk loader, all or nothing as in
         :meth:`add_new_graphs`, while the caller maps the next articles: ``bulk_load`` of text lets
         go of the GIL, where ``bulk_extend`` of Python quads holds it to the end. 10k synthetic
-        claims (508k triples) went in at 155k triples/s this way, against 110k/s mapped to quads
-        for ``add_new_graphs``. The terms were checked when they were made, so the parser skips
+        claims (508k triples) went in at 174k triples/s this way, against 112k/s mapped to quads
+        for ``add_new_graphs`` (benchmarks/run.py). The terms were checked when they were made, so the parser skips
         checking IRIs again (``lenient``). At most :data:`WRITES_IN_FLIGHT` writes load at once; a
         further one waits for room. Fewer than :data:`BULK_FROM` lines go in at once, in one
         transaction. The caller must not submit a graph that a write in flight holds.
