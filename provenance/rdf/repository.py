@@ -21,6 +21,7 @@ from provenance.rdf import vocab as v
 from provenance.rdf.iris import IriScheme
 from provenance.rdf.mapping import ArticleGraph, article_graph
 from provenance.rdf.timestamps import now
+from provenance.storage.base import ended
 
 IMPORTED_GRAPH = "urn:claim-provenance:imported"
 
@@ -86,7 +87,7 @@ def add_articles(store, articles: Iterable[Article], scheme: IriScheme, *, metho
             if nquads:
                 writes.add(store.submit_new_graphs(nquads), write)
             else:
-                writes.add(_ended(), write)
+                writes.add(ended(), write)
             if write.stopped_at is not None:
                 # The article is stored already, or held by a write in flight: let those end first.
                 yield from writes.settle()
@@ -112,12 +113,6 @@ def add_articles(store, articles: Iterable[Article], scheme: IriScheme, *, metho
         raise
     finally:
         store.wait_for_writes()
-
-
-def _ended() -> Future:
-    future: Future = Future()
-    future.set_result(None)
-    return future
 
 
 class _WritesInFlight:

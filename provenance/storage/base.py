@@ -135,6 +135,13 @@ class Store(Protocol):
         """Release the store (locks, connections)."""
 
 
+def ended() -> Future:
+    """A future that has ended already: what ``submit_new_graphs`` returns for a write made at once."""
+    future: Future = Future()
+    future.set_result(None)
+    return future
+
+
 def gather(store, *reads: Callable[[], Any]) -> list[Any]:
     """The results of independent reads, in order; run at once where the store serves several at a time.
 

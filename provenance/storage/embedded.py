@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from provenance.errors import InvalidInput, StoreError, StoreLocked
 from provenance.rdf.vocab import PREFIXES
-from provenance.storage.base import Binding, QueryResult, Row, solution_rows
+from provenance.storage.base import Binding, QueryResult, Row, ended, solution_rows
 from provenance.storage.sparql_text import bind_values
 
 STAGING_PREFIX = "urn:claim-provenance:staging:"
@@ -211,13 +211,11 @@ class EmbeddedStore:
         self._writable()
         lines = nquads.count("\n")
         if lines < BULK_FROM:
-            done: Future = Future()
             try:
                 self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
             except OSError as error:
                 raise StoreError(f"writing to store {self.location!r} failed: {error}") from None
-            done.set_result(None)
-            return done
+            return ended()
         self._pending = [future for future in self._pending if not future.done()]
         if len(self._pending) >= WRITES_IN_FLIGHT:
             wait(self._pending, return_when=FIRST_COMPLETED)

@@ -56,7 +56,7 @@ from requests.auth import HTTPDigestAuth
 
 from provenance.errors import InvalidInput, StoreError
 from provenance.rdf.vocab import PREFIXES
-from provenance.storage.base import Binding, QueryResult, Row, solution_rows
+from provenance.storage.base import Binding, QueryResult, Row, ended, solution_rows
 from provenance.storage.embedded import STAGING_PREFIX, rdf_format
 from provenance.storage.sparql_text import _lexemes, bind_values, query_form
 
@@ -402,10 +402,8 @@ class EndpointStore:
 
     def submit_new_graphs(self, nquads: str) -> Future:
         """:meth:`add_new_graphs` at once; the future returned has ended (requests are not sent in the background)."""
-        done: Future = Future()
         self.add_new_graphs(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
-        done.set_result(None)
-        return done
+        return ended()
 
     def wait_for_writes(self) -> None:
         """Nothing to wait for: :meth:`submit_new_graphs` writes at once."""
