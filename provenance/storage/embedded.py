@@ -203,10 +203,10 @@ class EmbeddedStore:
         :meth:`add_new_graphs`, while the caller maps the next articles: ``bulk_load`` of text lets
         go of the GIL, where ``bulk_extend`` of Python quads holds it to the end. 10k synthetic
         claims (508k triples) went in at 174k triples/s this way, against 112k/s mapped to quads
-        for ``add_new_graphs`` (benchmarks/run.py). The terms were checked when they were made, so the parser skips
-        checking IRIs again (``lenient``). At most :data:`WRITES_IN_FLIGHT` writes load at once; a
-        further one waits for room. Fewer than :data:`BULK_FROM` lines go in at once, in one
-        transaction. The caller must not submit a graph that a write in flight holds.
+        for ``add_new_graphs`` (benchmarks/run.py). The terms were checked when they were made, so
+        the parser skips checking IRIs again (``lenient``). At most :data:`WRITES_IN_FLIGHT` writes
+        load at once; a further one waits for room. Fewer than :data:`BULK_FROM` lines go in at
+        once, in one transaction. The caller must not submit a graph that a write in flight holds.
         """
         self._writable()
         lines = nquads.count("\n")
@@ -243,8 +243,8 @@ class EmbeddedStore:
 
         Every batch of the bulk loader adds its own files to the store's first level, and a look-up
         then searches each of them: measured on 100k claims written in 51 writes of 100k triples,
-        a trace took 11.9 ms, and 5.1 ms after compacting (4.8 s; 1M claims: 120 s, the trace
-        56 -> 9.6 ms).
+        a trace took 11.9 ms, and 5.1 ms after compacting (4.8-9 s; 1M claims: 120-213 s, the
+        trace 56 -> 9.6 ms).
         Compacting rewrites the whole store, so it waits for :data:`OPTIMIZE_AFTER` batches.
         """
         self.wait_for_writes()
