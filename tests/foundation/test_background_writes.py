@@ -24,11 +24,16 @@ class GatedLoads:
         self.store, self.fail_on, self.loads = store, fail_on, 0
         self.gate = threading.Event()
         self.gate.set()
+        self.counting = threading.Lock()
 
     def bulk_load(self, data, **options):
-        self.loads += 1
+        # Loads run in two threads at once: each takes its number under a lock, so that exactly
+        # the n-th one fails even when another starts before it has checked.
+        with self.counting:
+            self.loads += 1
+            number = self.loads
         self.gate.wait(timeout=30)
-        if self.loads == self.fail_on:
+        if number == self.fail_on:
             raise OSError("disk full (simulated)")
         self.store.bulk_load(data, **options)
 
