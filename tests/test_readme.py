@@ -48,3 +48,14 @@ def test_the_ingest_output_shown_is_what_ingest_prints(tmp_path, monkeypatch):
     printed = CliRunner().invoke(main, ["--store", str(tmp_path / "store"), "ingest", "examples/articles"]).output
     assert [line.split() for line in printed.splitlines()
             if "examples/articles/" in line or "documents stored" in line] == rows
+
+
+def test_the_seed_add_line_shown_is_what_add_prints(tmp_path, seed_text, seed_gold):
+    """The line README shows under the tour's ``add`` of the seed article is the one the command prints."""
+    from click.testing import CliRunner
+
+    shown = re.search(r"^Added article tass-talks-de .*$", README, flags=re.M).group(0)
+    printed = CliRunner().invoke(main, [
+        "--store", str(tmp_path / "tour"), "add", "--text", str(seed_text), str(seed_gold),
+        "--published", "2026-02-05"]).output
+    assert " ".join(printed.split()).replace(str(tmp_path / "tour"), "/tmp/tour") == shown

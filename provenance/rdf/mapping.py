@@ -31,14 +31,15 @@ from provenance.rdf.iris import IriScheme
 
 CP_CORPUS_SUMMARY = NamedNode(v.CP + "corpusSummary")
 CP_SAME_CLAIM_KEY = NamedNode(v.CP + "sameClaimKey")
+CP_CHAIN_SUMMARY = NamedNode(v.CP + "chainSummary")
 XSD_INTEGER = NamedNode(v.XSD + "integer")
 XSD_BOOLEAN = NamedNode(v.XSD + "boolean")
 XSD_DATE = NamedNode(v.XSD + "date")
 XSD_DATETIME = NamedNode(v.XSD + "dateTime")
 QUOTE_CONTEXT = 32
 #: Raised whenever the triples written for the same article change shape (2: cp:corpusSummary,
-#: 3: cp:sameClaimKey, 4: cp:sourceName and cp:sourceKind on every hop).
-MAPPING_VERSION = 4
+#: 3: cp:sameClaimKey, 4: cp:sourceName and cp:sourceKind on every hop, 5: cp:chainSummary).
+MAPPING_VERSION = 5
 
 
 Statement = tuple[NamedNode, NamedNode, NamedNode | Literal]
@@ -116,6 +117,24 @@ def corpus_summary(article: str, doc: str, publisher: str | None,
     '["urn:a","a1",null,[["urn:c","indirect",false,"Es schneit",["urn:s"]]]]'
     """
     return json.dumps([article, doc, publisher, claims], ensure_ascii=False, separators=(",", ":"))
+
+
+def chain_summary(article: str, doc: str, publisher: tuple[str, str] | None, mode: str, hedged: bool,
+                  chain: list[tuple[str, str, str]]) -> str:
+    """The ``cp:chainSummary`` of an attributed claim: what a trace shows of a claim that says the same.
+
+    ``[article IRI, id, publisher IRI or null, publisher name or null, mode, hedged,
+    [[source IRI, name, kind], ...]]``, origin first. A trace reads it for each claim that says the
+    same as the traced one: one look-up per claim instead of about twenty (1M claims, four such
+    claims: 0.3 ms against 2.9 ms). Like ``cp:sourceName`` on a hop, it repeats what the article's
+    graph says and is written and replaced with it.
+
+    >>> chain_summary("urn:a", "a1", None, "indirect", False, [("urn:s", "Tass", "news-agency")])
+    '["urn:a","a1",null,null,"indirect",false,[["urn:s","Tass","news-agency"]]]'
+    """
+    publisher_iri, publisher_name = publisher if publisher is not None else (None, None)
+    return json.dumps([article, doc, publisher_iri, publisher_name, mode, hedged, chain],
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 def _literal(value: str) -> Literal:
@@ -231,9 +250,18 @@ class _Writer:
         if claim.chain:
             self.add(c, link, previous)
             self.add(c, v.PROV_HAD_PRIMARY_SOURCE, NamedNode(f"{claim.id}/hop/0"))
-            # Attributed claims only: the claims that say the same as a traced one are looked up by these.
+            # Attributed claims only: the claims that say the same as a traced one are looked up by these,
+            # and shown by their summaries.
             for key in same_claim_keys(claim.text):
                 self.add(c, CP_SAME_CLAIM_KEY, _literal(key))
+            self.add(c, CP_CHAIN_SUMMARY, _literal(self.chain_summary(claim)))
+
+    def chain_summary(self, claim: Claim) -> str:
+        """:func:`chain_summary` of one claim of this article."""
+        article = self.article
+        publisher = (self.scheme.named_agent(article.publisher), article.publisher) if article.publisher else None
+        chain = [(self.scheme.source(article.id, hop.source), hop.source.name, hop.source.kind) for hop in claim.chain]
+        return chain_summary(self.article_iri.value, article.id, publisher, claim.mode, bool(claim.hedged), chain)
 
     def statement_triples(self, statement: NamedNode, claim: NamedNode, index: int, hop: Hop) -> None:
         source = NamedNode(self.scheme.source(self.article.id, hop.source))

@@ -7,6 +7,7 @@ variables), which is why some SELECTs list a variable they never need back.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -169,6 +170,43 @@ def records_of_claims(store, iris: Sequence[str], *, details: bool = True) -> li
             rows.extend({**base, **hop} for hop in hops[iri].values() if "name" in hop)
             rows.extend({**base, "verdict": verdict} for verdict in verdicts[iri])
     return records_from_rows(rows)
+
+
+CHAIN_SUMMARIES = "SELECT ?claim ?text ?summary WHERE { ?claim cp:chainSummary ?summary ; schema:text ?text }"
+
+
+def chains_of_claims(store, iris: Sequence[str]) -> list[ClaimRecord]:
+    """The named claims with their text, article and chain: enough to compare chains, as a trace does.
+
+    Read from each claim's ``cp:chainSummary`` (one look-up a claim; see
+    :func:`provenance.rdf.mapping.chain_summary`); claims without one (unattributed, or stored
+    before mapping version 5) are read by :func:`records_of_claims` with ``details=False``. Unknown
+    IRIs are left out; the order is :func:`records_of_claims`'s.
+    """
+    unique = list(dict.fromkeys(iris))
+    records: list[ClaimRecord] = []
+    for first in range(0, len(unique), CLAIMS_PER_QUERY):
+        batch = [NamedNode(iri) for iri in unique[first:first + CLAIMS_PER_QUERY]]
+        for row in store.select(CHAIN_SUMMARIES, {"claim": batch}):
+            records.append(_record_from_summary(row["claim"].value, row["text"].value, row["summary"].value))
+    found = {record.iri for record in records}
+    rest = [iri for iri in unique if iri not in found]
+    if rest:
+        records.extend(records_of_claims(store, rest, details=False))
+    records.sort(key=lambda record: (record.article.id, -1, record.iri))
+    return records
+
+
+def _record_from_summary(iri: str, text: str, summary: str) -> ClaimRecord:
+    article, doc, publisher_iri, publisher, mode, hedged, chain = json.loads(summary)
+    return ClaimRecord(
+        iri=iri,
+        article=ArticleRef(iri=article, id=doc, publisher=publisher, publisher_iri=publisher_iri),
+        text=text,
+        mode=mode,
+        hedged=hedged,
+        chain=tuple(SourceRef(iri=source, name=name, kind=kind) for source, name, kind in chain),
+    )
 
 
 def records_from_rows(rows) -> list[ClaimRecord]:
