@@ -111,7 +111,9 @@ def _corpus_records(store, *, texts: bool) -> list[ClaimRecord]:
     intern = sys.intern
     names = {agent: name for agent, name in values(store, NAMES)}
     if _summarised(store):
-        return _summarised_records(store, names, texts=texts)
+        records = _summarised_records(store, names, texts=texts)
+        if records is not None:
+            return records
     publishers = dict(values(store, PUBLISHERS))
     articles = {}
     for article, doc in values(store, IDENTIFIERS):
@@ -181,31 +183,36 @@ def _summarised(store) -> bool:
     return bool(rows) and int(rows[0][0]) == articles
 
 
-def _summarised_records(store, names: dict[str, str], *, texts: bool) -> list[ClaimRecord]:
+def _summarised_records(store, names: dict[str, str], *, texts: bool) -> list[ClaimRecord] | None:
     """:func:`corpus_records` from the articles' ``cp:corpusSummary`` literals: one scan, one value per article.
 
     Gives the same records in the same order as the scans of the claim and statement triples: a
-    hop whose source has no kind is left out of the chain, as there.
+    hop whose source has no kind is left out of the chain, as there. None when a summary is not
+    what the mapping writes (edited, or imported from another tool): then the scans read the
+    triples themselves.
     """
     intern = sys.intern
     sources = _sources(store, names)
     get_source = sources.get
     loads = json.loads
-    articles = [loads(summary) for (summary,) in values(store, SUMMARIES)]
-    articles.sort(key=_second)
     record = _record_factory()
     records = []
     append = records.append
-    for article_iri, doc, publisher, claims in articles:
-        article = ArticleRef(iri=article_iri, id=doc, publisher=None if publisher is None else names.get(publisher),
-                             publisher_iri=publisher)
-        claims.sort(key=_first)
-        for claim, mode, hedged, text, hops in claims:
-            chain = tuple([source for source in map(get_source, hops) if source is not None])
-            if texts:
-                append(record(intern(claim), article, text, intern(mode), hedged, chain))
-            else:
-                append(record(claim, article, "", COMMON_MODE if chain else "unattributed", False, chain))
+    try:
+        articles = [loads(summary) for (summary,) in values(store, SUMMARIES)]
+        articles.sort(key=_second)
+        for article_iri, doc, publisher, claims in articles:
+            article = ArticleRef(iri=article_iri, id=doc, publisher=None if publisher is None else names.get(publisher),
+                                 publisher_iri=publisher)
+            claims.sort(key=_first)
+            for claim, mode, hedged, text, hops in claims:
+                chain = tuple([source for source in map(get_source, hops) if source is not None])
+                if texts:
+                    append(record(intern(claim), article, text, intern(mode), hedged, chain))
+                else:
+                    append(record(claim, article, "", COMMON_MODE if chain else "unattributed", False, chain))
+    except (ValueError, TypeError, AttributeError):
+        return None
     return records
 
 

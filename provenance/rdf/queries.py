@@ -180,33 +180,38 @@ def chains_of_claims(store, iris: Sequence[str]) -> list[ClaimRecord]:
 
     Read from each claim's ``cp:chainSummary`` (one look-up a claim; see
     :func:`provenance.rdf.mapping.chain_summary`); claims without one (unattributed, or stored
-    before mapping version 5) are read by :func:`records_of_claims` with ``details=False``. Unknown
-    IRIs are left out; the order is :func:`records_of_claims`'s.
+    before mapping version 5), or with one that is not what the mapping writes, are read by
+    :func:`records_of_claims` with ``details=False``. Unknown IRIs are left out; the order is
+    :func:`records_of_claims`'s.
     """
     unique = list(dict.fromkeys(iris))
-    records: list[ClaimRecord] = []
+    records: dict[str, ClaimRecord] = {}
     for first in range(0, len(unique), CLAIMS_PER_QUERY):
         batch = [NamedNode(iri) for iri in unique[first:first + CLAIMS_PER_QUERY]]
         for row in store.select(CHAIN_SUMMARIES, {"claim": batch}):
-            records.append(_record_from_summary(row["claim"].value, row["text"].value, row["summary"].value))
-    found = {record.iri for record in records}
-    rest = [iri for iri in unique if iri not in found]
-    if rest:
-        records.extend(records_of_claims(store, rest, details=False))
-    records.sort(key=lambda record: (record.article.id, -1, record.iri))
-    return records
+            iri = row["claim"].value
+            record = _record_from_summary(iri, row["text"].value, row["summary"].value)
+            if record is not None and iri not in records:
+                records[iri] = record
+    rest = [iri for iri in unique if iri not in records]
+    found = list(records.values()) + (records_of_claims(store, rest, details=False) if rest else [])
+    return sorted(found, key=lambda record: (record.article.id, record.iri))
 
 
-def _record_from_summary(iri: str, text: str, summary: str) -> ClaimRecord:
-    article, doc, publisher_iri, publisher, mode, hedged, chain = json.loads(summary)
-    return ClaimRecord(
-        iri=iri,
-        article=ArticleRef(iri=article, id=doc, publisher=publisher, publisher_iri=publisher_iri),
-        text=text,
-        mode=mode,
-        hedged=hedged,
-        chain=tuple(SourceRef(iri=source, name=name, kind=kind) for source, name, kind in chain),
-    )
+def _record_from_summary(iri: str, text: str, summary: str) -> ClaimRecord | None:
+    """The record a chain summary gives, None if it is not one."""
+    try:
+        article, doc, publisher_iri, publisher, mode, hedged, chain = json.loads(summary)
+        return ClaimRecord(
+            iri=iri,
+            article=ArticleRef(iri=article, id=doc, publisher=publisher, publisher_iri=publisher_iri),
+            text=text,
+            mode=mode,
+            hedged=hedged,
+            chain=tuple(SourceRef(iri=source, name=name, kind=kind) for source, name, kind in chain),
+        )
+    except (ValueError, TypeError):
+        return None
 
 
 def records_from_rows(rows) -> list[ClaimRecord]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from provenance.model.documents import article_from_document
-from provenance.rdf import queries
+from provenance.rdf import analysis_queries, queries
 from provenance.rdf.iris import IriScheme
 from provenance.rdf.repository import add_article
 from provenance.reports.claims import trace_data
@@ -68,3 +68,20 @@ def test_a_store_without_summaries_traces_the_same(example_store):
     store._store.update(DROP_SUMMARIES)
     assert not store.ask("ASK { ?claim cp:chainSummary ?summary }")
     assert {iri: trace_data(store, iri) for iri in iris} == before
+
+
+def test_summaries_that_are_not_the_mappings_are_read_past(example_store):
+    """Summaries edited, or imported from another tool, must not break a trace or a report: the triples are read."""
+    store = examples_and_an_unattributed_claim(example_store)
+    iris = claim_iris(store)
+    traces = {iri: trace_data(store, iri) for iri in iris}
+    corpus = analysis_queries.corpus_records(store)
+    for predicate in ("chainSummary", "corpusSummary"):
+        store._store.update(
+            "PREFIX cp: <https://claim-provenance.org/ns#> "
+            f"DELETE {{ GRAPH ?g {{ ?s cp:{predicate} ?summary }} }} "
+            f"INSERT {{ GRAPH ?g {{ ?s cp:{predicate} ?broken }} }} "
+            f"WHERE {{ GRAPH ?g {{ ?s cp:{predicate} ?summary }} BIND(IF(CONTAINS(?summary, \"Tass\"), \"[1, 2]\", \"not json\") AS ?broken) }}")
+    assert store.ask('ASK { ?claim cp:chainSummary "[1, 2]" }') and store.ask('ASK { ?claim cp:chainSummary "not json" }')
+    assert {iri: trace_data(store, iri) for iri in iris} == traces
+    assert analysis_queries.corpus_records(store) == corpus
