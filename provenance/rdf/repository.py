@@ -72,7 +72,8 @@ def add_articles(store, articles: Iterable[Article], scheme: IriScheme, *, metho
     one is written on its own, by the backend's staging-and-move replace, once the writes before
     it have ended. A result is yielded once its article is stored, so an interruption loses at
     most the writes under way and never leaves part of an article. After many new articles the
-    store is compacted (``Store.optimize``), which keeps look-ups fast. An article whose content
+    store is asked to compact (``Store.optimize``: the embedded store does so when they grew it
+    by a quarter or more), which keeps look-ups fast. An article whose content
     hash is stored already is left alone. With ``skip_invalid``, an article that fails validation
     yields :class:`Rejected` in its place instead of raising.
     """
