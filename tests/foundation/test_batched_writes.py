@@ -140,40 +140,37 @@ def test_a_bulk_written_batch_reads_back_and_can_be_replaced(store):
     assert texts == ["die Gespräche Nummer 7 beendet worden und neu"]
 
 
-def test_many_bulk_writes_are_followed_by_one_compaction(store, monkeypatch):
+@pytest.fixture
+def compactions(store, monkeypatch) -> list[str]:
+    """The compactions the store's pyoxigraph store is asked for (none is done), after every 2 loader batches."""
     from provenance.storage import embedded
 
-    calls = []
+    calls: list[str] = []
     monkeypatch.setattr(embedded, "OPTIMIZE_AFTER", 2)
     original = store._store
     monkeypatch.setattr(store, "_store", type("Spy", (), {
         "__getattr__": lambda self, name: getattr(original, name),
         "optimize": lambda self: calls.append("optimize"),
     })())
+    return calls
+
+
+def test_many_bulk_writes_are_followed_by_one_compaction(store, compactions):
     list(add_articles(store, [make_article(n) for n in range(300)], IriScheme(), time=TIME, batch_triples=BULK_FROM))
-    assert calls == ["optimize"] and store.loader_batches == 0
+    assert compactions == ["optimize"] and store.loader_batches == 0
     list(add_articles(store, [make_article(1000)], IriScheme(), time=TIME))
-    assert calls == ["optimize"]
+    assert compactions == ["optimize"]
 
 
-def test_bulk_writes_small_against_a_large_store_leave_it_uncompacted(store, monkeypatch):
+def test_bulk_writes_small_against_a_large_store_leave_it_uncompacted(store, compactions):
     """Compacting rewrites the whole store: many bulk writes that grow it by little leave that to RocksDB."""
-    from provenance.storage import embedded
-
-    calls = []
-    monkeypatch.setattr(embedded, "OPTIMIZE_AFTER", 2)
-    original = store._store
-    monkeypatch.setattr(store, "_store", type("Spy", (), {
-        "__getattr__": lambda self, name: getattr(original, name),
-        "optimize": lambda self: calls.append("optimize"),
-    })())
     empty = store._disk_bytes()
     store._bytes_at_open = 10 ** 12  # as if the store held a terabyte when opened
     list(add_articles(store, [make_article(n) for n in range(300)], IriScheme(), time=TIME, batch_triples=BULK_FROM))
-    assert store.loader_batches >= 2 and calls == []
+    assert store.loader_batches >= 2 and compactions == []
     store._bytes_at_open = empty  # as opened empty: the same writes are most of it
     store.optimize()
-    assert calls == ["optimize"] and store.loader_batches == 0
+    assert compactions == ["optimize"] and store.loader_batches == 0
 
 
 def test_writes_grow_up_to_the_stores_largest(store, monkeypatch):
