@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode
@@ -131,6 +131,13 @@ SELECT ?claim ?hop ?index ?source ?name ?kind WHERE {
 CLAIMS_PER_QUERY = 500
 
 
+def _claim_batches(iris: Sequence[str]) -> Iterator[list[NamedNode]]:
+    """The distinct IRIs as terms, :data:`CLAIMS_PER_QUERY` at a time, for a VALUES block each."""
+    unique = list(dict.fromkeys(iris))
+    for first in range(0, len(unique), CLAIMS_PER_QUERY):
+        yield [NamedNode(iri) for iri in unique[first:first + CLAIMS_PER_QUERY]]
+
+
 def records_of_claims(store, iris: Sequence[str], *, details: bool = True) -> list[ClaimRecord]:
     """The records of the named claims (unknown IRIs are left out), as :func:`claim_records` orders them.
 
@@ -141,10 +148,8 @@ def records_of_claims(store, iris: Sequence[str], *, details: bool = True) -> li
     affiliations, ratings or verdicts (half the look-ups: for comparing chains).
     """
     query = CLAIM_DETAILS if details else CLAIM_CHAINS
-    unique = list(dict.fromkeys(iris))
     rows: list[dict] = []
-    for first in range(0, len(unique), CLAIMS_PER_QUERY):
-        batch = [NamedNode(iri) for iri in unique[first:first + CLAIMS_PER_QUERY]]
+    for batch in _claim_batches(iris):
         claims: dict[str, dict] = {}
         details_of: dict[str, dict] = defaultdict(dict)
         hops: dict[str, dict[int, dict]] = defaultdict(dict)
@@ -184,16 +189,14 @@ def chains_of_claims(store, iris: Sequence[str]) -> list[ClaimRecord]:
     :func:`records_of_claims` with ``details=False``. Unknown IRIs are left out; the order is
     :func:`records_of_claims`'s.
     """
-    unique = list(dict.fromkeys(iris))
     records: dict[str, ClaimRecord] = {}
-    for first in range(0, len(unique), CLAIMS_PER_QUERY):
-        batch = [NamedNode(iri) for iri in unique[first:first + CLAIMS_PER_QUERY]]
+    for batch in _claim_batches(iris):
         for row in store.select(CHAIN_SUMMARIES, {"claim": batch}):
             iri = row["claim"].value
             record = _record_from_summary(iri, row["text"].value, row["summary"].value)
             if record is not None and iri not in records:
                 records[iri] = record
-    rest = [iri for iri in unique if iri not in records]
+    rest = [iri for iri in dict.fromkeys(iris) if iri not in records]
     found = list(records.values()) + (records_of_claims(store, rest, details=False) if rest else [])
     return sorted(found, key=lambda record: (record.article.id, record.iri))
 
