@@ -71,10 +71,9 @@ def add_articles(store, articles: Iterable[Article], scheme: IriScheme, *, metho
     articles are mapped, so mapping and storing use both cores. An article that replaces a stored
     one is written on its own, by the backend's staging-and-move replace, once the writes before
     it have ended. A result is yielded once its article is stored, so an interruption loses at
-    most the writes under way and never leaves part of an article. After many new articles the
-    store is asked to compact (``Store.optimize``: the embedded store does so when they grew it
-    by a quarter or more), which keeps look-ups fast. An article whose content
-    hash is stored already is left alone. With ``skip_invalid``, an article that fails validation
+    most the writes under way and never leaves part of an article. The store is not compacted
+    here: that rewrites all of it, and is the caller's choice (``Store.optimize``). An article
+    whose content hash is stored already is left alone. With ``skip_invalid``, an article that fails validation
     yields :class:`Rejected` in its place instead of raising.
     """
     mapped = _Mapped(iter(articles), scheme, method, time, skip_invalid)
@@ -102,8 +101,6 @@ def add_articles(store, articles: Iterable[Article], scheme: IriScheme, *, metho
                     yield result
             elif mapped.done:
                 yield from writes.settle()
-                # Compacting may take a while on a large store: the results before it are out already.
-                store.optimize()
                 return
             else:
                 yield from writes.settle(done_only=True)

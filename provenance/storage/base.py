@@ -126,7 +126,7 @@ class Store(Protocol):
         """Remove one named graph (nothing happens if it is absent)."""
 
     def optimize(self) -> None:
-        """Tidy the store's indexes after many writes (the embedded store compacts); may do nothing."""
+        """Compact the store's indexes for faster reads (the embedded store); a server keeps its own and does nothing."""
 
     def dump(self, output: BinaryIO, format: str) -> None:
         """Write the whole store in ``format``; triple formats get the union of all graphs."""

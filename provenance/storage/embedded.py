@@ -28,12 +28,6 @@ STAGING_PREFIX = "urn:claim-provenance:staging:"
 AGENTS = "SELECT DISTINCT ?agent WHERE { ?agent a ?type . VALUES ?type { prov:Agent prov:SoftwareAgent } }"
 #: New graphs of at least this many triples go in through the bulk loader (see add_new_graphs).
 BULK_FROM = 5_000
-#: pyoxigraph's bulk loader sorts and writes quads in batches of this many, each into files of its own.
-LOADER_BATCH = 1_000_000
-#: Loader batches after which ``optimize`` compacts the store (see there).
-OPTIMIZE_AFTER = 10
-#: ... if the store grew by at least this share of what it held when opened (see ``optimize``).
-COMPACT_GROWTH = 0.25
 #: Writes of new graphs that load in the background at once (see submit_new_graphs).
 WRITES_IN_FLIGHT = 2
 
@@ -60,10 +54,8 @@ class EmbeddedStore:
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.location = "memory" if path is None else str(path)
         self.read_only = read_only
-        self.loader_batches = 0
         self._writer: ThreadPoolExecutor | None = None
         self._pending: list[Future] = []
-        self._bytes_at_open = 0
         if path is None:
             self._store = ox.Store()
             return
@@ -80,12 +72,11 @@ class EmbeddedStore:
             raise StoreError(f"cannot open store {self.location!r}: {error}") from None
         if not read_only:
             self._drop_stale_staging()
-            self._bytes_at_open = self._disk_bytes()
 
-    def _disk_bytes(self) -> int:
-        """What the store's files take on disk (0 in memory)."""
+    def disk_bytes(self) -> int | None:
+        """What the store's files take on disk (None in memory)."""
         if self.location == "memory":
-            return 0
+            return None
         total = 0
         for entry in os.scandir(self.location):
             try:
@@ -207,9 +198,7 @@ class EmbeddedStore:
             if len(head) < BULK_FROM:
                 self._store.extend(head)
                 return
-            counted = itertools.count(1)
-            self._store.bulk_extend(quad for quad, _ in zip(itertools.chain(head, quads), counted))
-            self.loader_batches += -(-(next(counted) - 1) // LOADER_BATCH)
+            self._store.bulk_extend(itertools.chain(head, quads))
         except OSError as error:
             raise StoreError(f"writing to store {self.location!r} failed: {error}") from None
 
@@ -240,7 +229,6 @@ class EmbeddedStore:
             self._writer = ThreadPoolExecutor(WRITES_IN_FLIGHT, thread_name_prefix="provenance-write")
         future = self._writer.submit(self._load_new, nquads)
         self._pending.append(future)
-        self.loader_batches += -(-lines // LOADER_BATCH)
         return future
 
     def _load_new(self, nquads: str) -> None:
@@ -256,28 +244,21 @@ class EmbeddedStore:
             self._pending = []
 
     def optimize(self) -> None:
-        """Compact the store after many bulk writes that grew it much; otherwise do nothing.
+        """Compact the store: merge the files of all its writes into one sorted run per index.
 
-        Every bulk write adds its own files to the store's first level; RocksDB merges them in the
-        background while the store is open, and compacting merges all of them into one level,
-        which rewrites the whole store (1M claims: 203 s of a 772 s ingest). What it buys,
-        measured on 1M claims written in 100k-triple writes: 10 GB on disk instead of 17 GB, and a
-        trace median of 4.6 ms in the first process that reads, against 7.8 ms (4.4 ms in a
-        second). So it waits for :data:`OPTIMIZE_AFTER` loader batches, and for the store to
-        have grown by :data:`COMPACT_GROWTH` of what it held when opened: adding a day's articles
-        to a large store leaves its merging to RocksDB instead of rewriting it all each time.
+        Each bulk write adds files of its own, which RocksDB merges step by step in the background
+        while a process holds the store open for writing; compacting merges all of them at once and
+        rewrites the whole store. Nothing calls it on its own, as ``oxigraph load`` does not: on 1M
+        synthetic claims it took 203 s after a 569 s ingest. What it buys there: 10 GB on disk
+        instead of 17 GB, and a trace median of 4.6 ms in the first process that reads, against
+        7.8 ms (4.4 ms in a second, once RocksDB's own merging has gone on meanwhile).
         """
         self.wait_for_writes()
-        if self.loader_batches < OPTIMIZE_AFTER:
-            return
-        if self._disk_bytes() - self._bytes_at_open < COMPACT_GROWTH * self._bytes_at_open:
-            return
         self._writable()
         try:
             self._store.optimize()
         except OSError as error:
             raise StoreError(f"compacting store {self.location!r} failed: {error}") from None
-        self.loader_batches = 0
 
     def drop_graph(self, graph: str) -> None:
         self._writable()

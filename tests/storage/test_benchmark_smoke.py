@@ -18,6 +18,7 @@ def test_benchmark_prints_its_table(tmp_path):
     assert completed.returncode == 0, completed.stderr[-2000:]
     table = completed.stdout
     assert "40 claims" in table
-    for row in ("ingest triples/s", "before the final compaction", "raw bulk load + optimize", "export Turtle triples/s", "trace median ms", "report s", "peak MiB"):
+    for row in ("ingest triples/s", "store on disk GiB", "optimize (compaction) s", "trace median ms after it",
+                "export Turtle triples/s", "trace median ms", "report s", "peak MiB"):
         assert row in table
     assert "failed" not in table

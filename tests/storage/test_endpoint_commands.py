@@ -260,3 +260,9 @@ def test_ingest_and_report_match_the_embedded_store(remote, tmp_path, seed_text)
     assert report == local.json("report")
     assert report["articles"] == 1 and report["claims"] >= 6 and report["max_hops"] == 2
     assert "Tass" in remote("report").stdout
+
+
+def test_optimize_leaves_the_server_alone(seeded):
+    before = seeded.json("claims")
+    assert seeded("optimize").stdout.startswith(f"Nothing to compact: {seeded.store} is a SPARQL endpoint")
+    assert seeded.json("claims") == before
