@@ -249,9 +249,9 @@ class EmbeddedStore:
         Each bulk write adds files of its own, which RocksDB merges step by step in the background
         while a process holds the store open for writing; compacting merges all of them at once and
         rewrites the whole store. Nothing calls it on its own, as ``oxigraph load`` does not: on 1M
-        synthetic claims it took 203 s after a 569 s ingest. What it buys there: 10 GB on disk
-        instead of 17 GB, and a trace median of 4.6 ms in the first process that reads, against
-        7.8 ms (4.4 ms in a second, once RocksDB's own merging has gone on meanwhile).
+        synthetic claims it took 203 s right after a 569 s load (docs/scale.md). What it buys: at
+        1M, 10 GB on disk instead of 16-17 GB and a trace median of 4.6 ms in the first process
+        that reads, against 7.8-8.7 ms; at 100k, 2.7 ms against 7.6 ms.
         """
         self.wait_for_writes()
         self._writable()
