@@ -161,6 +161,8 @@ def child_rdflib(size: int, work: Path, trace_samples: int, **_) -> dict:
 def child_pyoxigraph(size: int, work: Path, **_) -> dict:
     import pyoxigraph as ox
 
+    from provenance.storage.embedded import directory_bytes
+
     path = work / "raw-pyoxigraph"
     shutil.rmtree(path, ignore_errors=True)
     started = time.perf_counter()
@@ -168,21 +170,18 @@ def child_pyoxigraph(size: int, work: Path, **_) -> dict:
     store.bulk_load(path=str(corpus_file(work, size)), format=ox.RdfFormat.N_QUADS)
     store.flush()
     seconds = time.perf_counter() - started
-    disk = disk_bytes(path)
+    disk = directory_bytes(path)
     # What `provenance optimize` does to our store, done to this one.
     started = time.perf_counter()
     store.optimize()
     compaction = time.perf_counter() - started
     triples = len(store)
     del store
-    compacted_disk = disk_bytes(path)
+    compacted_disk = directory_bytes(path)
     shutil.rmtree(path, ignore_errors=True)
     return {"load_tps": triples / seconds, "seconds": seconds, "compaction_s": compaction,
             "disk_gib": disk / 2**30, "compacted_disk_gib": compacted_disk / 2**30, "peak_mib": peak_mib()}
 
-
-def disk_bytes(path: Path) -> int:
-    return sum(entry.stat().st_size for entry in os.scandir(path) if entry.is_file())
 
 
 def open_backend(backend: str, work: Path, url: str | None):
@@ -198,6 +197,7 @@ def open_backend(backend: str, work: Path, url: str | None):
 def child_ingest(size: int, work: Path, backend: str, url: str | None = None, **_) -> dict:
     from provenance.rdf.iris import IriScheme
     from provenance.rdf.repository import add_articles
+    from provenance.storage.embedded import directory_bytes
 
     if backend == "embedded":
         shutil.rmtree(work / "embedded", ignore_errors=True)
@@ -217,7 +217,7 @@ def child_ingest(size: int, work: Path, backend: str, url: str | None = None, **
     seconds = time.perf_counter() - started
     result = {"claims_per_s": claims / seconds, "tps": triples / seconds, "seconds": seconds, "peak_mib": peak_mib()}
     if backend == "embedded":
-        result["disk_gib"] = disk_bytes(work / "embedded") / 2**30
+        result["disk_gib"] = directory_bytes(work / "embedded") / 2**30
     return result
 
 

@@ -73,8 +73,8 @@ def add_articles(store, articles: Iterable[Article], scheme: IriScheme, *, metho
     it have ended. A result is yielded once its article is stored, so an interruption loses at
     most the writes under way and never leaves part of an article. The store is not compacted
     here: that rewrites all of it, and is the caller's choice (``Store.optimize``). An article
-    whose content hash is stored already is left alone. With ``skip_invalid``, an article that fails validation
-    yields :class:`Rejected` in its place instead of raising.
+    whose content hash is stored already is left alone. With ``skip_invalid``, an article that
+    fails validation yields :class:`Rejected` in its place instead of raising.
     """
     mapped = _Mapped(iter(articles), scheme, method, time, skip_invalid)
     limit = batch_triples

@@ -75,15 +75,7 @@ class EmbeddedStore:
 
     def disk_bytes(self) -> int | None:
         """What the store's files take on disk (None in memory)."""
-        if self.location == "memory":
-            return None
-        total = 0
-        for entry in os.scandir(self.location):
-            try:
-                total += entry.stat().st_size if entry.is_file() else 0
-            except FileNotFoundError:  # merged away by a background compaction meanwhile
-                pass
-        return total
+        return None if self.location == "memory" else directory_bytes(self.location)
 
     # reading -----------------------------------------------------------------------------------
 
@@ -327,6 +319,17 @@ class EmbeddedStore:
         for graph in list(self._store.named_graphs()):
             if _is_staging(graph):
                 self._store.remove_graph(graph)
+
+
+def directory_bytes(path: str | Path) -> int:
+    """What the files directly in ``path`` take on disk: a pyoxigraph store keeps all of its there."""
+    total = 0
+    for entry in os.scandir(path):
+        try:
+            total += entry.stat().st_size if entry.is_file() else 0
+        except FileNotFoundError:  # merged away by a background compaction meanwhile
+            pass
+    return total
 
 
 def _in_graph(statements: Iterable[ox.Triple | ox.Quad], graph: ox.NamedNode, *, reuse: bool = True) -> Iterator[ox.Quad]:
