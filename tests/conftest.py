@@ -42,7 +42,7 @@ def seed_gold(shared_dir: Path) -> Path:
 class Cli:
     """Runs ``provenance --store STORE ...`` in-process; ``json`` parses the output of ``--json``."""
 
-    def __init__(self, store: Path) -> None:
+    def __init__(self, store: Path | str) -> None:
         self.store = store
         self.runner = CliRunner()
 
@@ -73,6 +73,12 @@ def cli(tmp_path: Path) -> Cli:
 def new_cli(tmp_path: Path):
     """Makes a CLI on another fresh store (to import an export into)."""
     return lambda name: Cli(tmp_path / name)
+
+
+@pytest.fixture
+def cli_at():
+    """Makes a CLI on a store given as ``--store`` takes it: ``memory`` or an endpoint URL."""
+    return Cli
 
 
 @pytest.fixture

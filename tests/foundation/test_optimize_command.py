@@ -7,9 +7,6 @@ import json
 import re
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from provenance.cli import main
 from provenance.storage import compaction
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
@@ -30,21 +27,15 @@ def test_optimize_json_gives_seconds_and_sizes(seeded):
     assert result["seconds"] >= 0 and result["bytes_before"] > 0 and result["bytes_after"] > 0
 
 
-def run(store: str, *args: str) -> str:
-    """What ``provenance --store STORE ARGS`` prints, which must end with exit code 0."""
-    result = CliRunner().invoke(main, ["--store", store, *args], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.stdout
+def test_a_store_in_memory_has_no_size_to_show(cli_at):
+    memory = cli_at("memory")
+    assert memory("optimize").stdout.strip() == "Compacted store memory in 0.0 s"
+    assert memory.json("optimize")["bytes_before"] is None
 
 
-def test_a_store_in_memory_has_no_size_to_show():
-    assert run("memory", "optimize").strip() == "Compacted store memory in 0.0 s"
-    assert json.loads(run("memory", "optimize", "--json"))["bytes_before"] is None
-
-
-def test_a_sparql_endpoint_is_left_to_its_server():
+def test_a_sparql_endpoint_is_left_to_its_server(cli_at):
     # Nothing is sent: the port need not answer.
-    assert run("http://127.0.0.1:9/sparql", "optimize").strip() == (
+    assert cli_at("http://127.0.0.1:9/sparql")("optimize").stdout.strip() == (
         "Nothing to compact: http://127.0.0.1:9/sparql is a SPARQL endpoint, whose server keeps its own indexes")
 
 
@@ -63,4 +54,5 @@ def test_ingest_json_keeps_its_shape_and_says_the_compaction_on_stderr(cli):
 
 
 def test_size_text_examples():
-    assert doctest.testmod(compaction).attempted > 0 and doctest.testmod(compaction).failed == 0
+    result = doctest.testmod(compaction)
+    assert result.attempted > 0 and result.failed == 0
