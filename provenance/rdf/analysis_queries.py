@@ -32,6 +32,7 @@ from provenance.model import MODES
 from provenance.model.records import ArticleRef, ClaimRecord, SourceRef
 from provenance.model.wording import same_claim_keys
 from provenance.rdf.vocab import PREFIXES, local_suffix, mode_term
+from provenance.storage.base import gather
 
 PART_OF = "SELECT ?claim ?article WHERE { ?claim schema:isPartOf ?article }"
 TEXTS = "SELECT ?subject ?text WHERE { ?subject schema:text ?text }"
@@ -109,11 +110,23 @@ def _collector_paused():
 
 def _corpus_records(store, *, texts: bool) -> list[ClaimRecord]:
     intern = sys.intern
-    names = {agent: name for agent, name in values(store, NAMES)}
-    if _summarised(store):
-        records = _summarised_records(store, names, texts=texts)
+    summarised = _summarised(store)
+    # Four scans that wait for nothing: side by side (on 1M claims the embedded store takes 3.8 s
+    # for the three large ones together, 7.5 s one after the other; see storage.base.gather).
+    summaries, names, kinds, reliability = gather(
+        store,
+        lambda: _summaries(store) if summarised else None,
+        lambda: dict(values(store, NAMES)),
+        lambda: list(values(store, KINDS)),
+        lambda: dict(values(store, RATINGS_IN_FORCE)),
+    )
+    sources = _sources(names, kinds, reliability)
+    del kinds
+    if summaries is not None:
+        records = _summarised_records(summaries, names, sources, texts=texts)
         if records is not None:
             return records
+    del summaries
     publishers = dict(values(store, PUBLISHERS))
     articles = {}
     for article, doc in values(store, IDENTIFIERS):
@@ -121,7 +134,6 @@ def _corpus_records(store, *, texts: bool) -> list[ClaimRecord]:
         articles[article] = ArticleRef(iri=article, id=doc, publisher=None if publisher is None else names.get(publisher),
                                        publisher_iri=publisher)
     del publishers
-    sources = _sources(store, names)
     del names
     claim_article = {intern(claim): article for claim, article in values(store, PART_OF)}
     chains: dict[str, list[tuple[int, SourceRef]]] = {}
@@ -164,13 +176,14 @@ def _corpus_records(store, *, texts: bool) -> list[ClaimRecord]:
     return records
 
 
-def _sources(store, names: dict[str, str]) -> dict[str, SourceRef]:
-    """Every source that has a kind, with its name and its rating in force, by IRI."""
-    reliability = {source: local_suffix(letter, "reliability-") for source, letter in values(store, RATINGS_IN_FORCE)}
+def _sources(names: dict[str, str], kinds: list[list[str]], ratings: dict[str, str]) -> dict[str, SourceRef]:
+    """Every source that has a kind (the rows of :data:`KINDS`), with its name and its rating in force
+    (:data:`RATINGS_IN_FORCE`), by IRI."""
+    reliability = {source: local_suffix(letter, "reliability-") for source, letter in ratings.items()}
     return {
         source: SourceRef(iri=source, name=names.get(source, source), kind=local_suffix(kind, "kind-"),
                           reliability=reliability.get(source))
-        for source, kind in values(store, KINDS)
+        for source, kind in kinds
     }
 
 
@@ -183,8 +196,22 @@ def _summarised(store) -> bool:
     return bool(rows) and int(rows[0][0]) == articles
 
 
-def _summarised_records(store, names: dict[str, str], *, texts: bool) -> list[ClaimRecord] | None:
-    """:func:`corpus_records` from the articles' ``cp:corpusSummary`` literals: one scan, one value per article.
+def _summaries(store) -> list[list] | None:
+    """Every article's ``cp:corpusSummary``, decoded, ordered by document id; None when one is not JSON
+    of the shape the mapping writes."""
+    loads = json.loads
+    try:
+        articles = [loads(summary) for (summary,) in values(store, SUMMARIES)]
+        articles.sort(key=_second)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+    return articles
+
+
+def _summarised_records(summaries: list[list], names: dict[str, str], sources: dict[str, SourceRef], *,
+                        texts: bool) -> list[ClaimRecord] | None:
+    """:func:`corpus_records` from the articles' ``cp:corpusSummary`` literals (:func:`_summaries`): one
+    scan, one value per article.
 
     Gives the same records in the same order as the scans of the claim and statement triples: a
     hop whose source has no kind is left out of the chain, as there. None when a summary is not
@@ -192,16 +219,12 @@ def _summarised_records(store, names: dict[str, str], *, texts: bool) -> list[Cl
     triples themselves.
     """
     intern = sys.intern
-    sources = _sources(store, names)
     get_source = sources.get
-    loads = json.loads
     record = _record_factory()
     records = []
     append = records.append
     try:
-        articles = [loads(summary) for (summary,) in values(store, SUMMARIES)]
-        articles.sort(key=_second)
-        for article_iri, doc, publisher, claims in articles:
+        for article_iri, doc, publisher, claims in summaries:
             article = ArticleRef(iri=article_iri, id=doc, publisher=None if publisher is None else names.get(publisher),
                                  publisher_iri=publisher)
             claims.sort(key=_first)

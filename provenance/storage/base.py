@@ -146,8 +146,9 @@ def gather(store, *reads: Callable[[], Any]) -> list[Any]:
     """The results of independent reads, in order; run at once where the store serves several at a time.
 
     A server answers a few requests side by side, so reads that do not wait for each other cost
-    one round trip instead of several (``EndpointStore.gather``); the embedded store runs them one
-    after the other, as its queries hold the GIL.
+    one round trip instead of several (``EndpointStore.gather``); the embedded store evaluates
+    queries with the GIL released, so there they share the cores (``EmbeddedStore.gather``). A
+    store without ``gather`` runs them one after the other.
     """
     run = getattr(store, "gather", None)
     return run(*reads) if run is not None else [read() for read in reads]

