@@ -1,11 +1,8 @@
-"""EndpointStore without a server: add_new_graphs sends streamed quads a few whole graphs at a time; gather reads side by side."""
+"""EndpointStore without a server: add_new_graphs sends streamed quads a few whole graphs at a time."""
 
 from __future__ import annotations
 
-import threading
-
 import pyoxigraph as ox
-import pytest
 
 from provenance.storage import endpoint
 from provenance.storage.endpoint import EndpointStore
@@ -39,33 +36,3 @@ def test_nothing_to_add_sends_nothing(monkeypatch):
     monkeypatch.setattr(store, "replace_graphs", lambda graphs: writes.append(graphs) if graphs else None)
     store.add_new_graphs(iter(()))
     assert writes == []
-
-
-def test_gather_runs_reads_side_by_side_and_keeps_their_order():
-    """Three reads that each wait for the other two can only finish if they run at the same time."""
-    store = EndpointStore("http://127.0.0.1:9/sparql")
-    meeting = threading.Barrier(3, timeout=10)
-
-    def read(value):
-        def run():
-            meeting.wait()
-            return value
-        return run
-
-    try:
-        assert store.gather(read("keys"), read("ratings"), read("marks")) == ["keys", "ratings", "marks"]
-    finally:
-        store.close()
-
-
-def test_gather_passes_an_error_on():
-    store = EndpointStore("http://127.0.0.1:9/sparql")
-
-    def failing():
-        raise ValueError("no such claim")
-
-    try:
-        with pytest.raises(ValueError, match="no such claim"):
-            store.gather(lambda: 1, failing)
-    finally:
-        store.close()
