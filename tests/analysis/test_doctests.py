@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["flow", "depth", "sources", "clusters", "dominators", "cycles", "credibility"]
+MODULES = ["flow", "depth", "sources", "clusters", "dominators", "cycles", "credibility", "arrays"]
 
 
 @pytest.mark.parametrize("name", MODULES)
