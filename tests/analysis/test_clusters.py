@@ -122,3 +122,32 @@ def test_augmenting_paths_agree_with_scipy_on_random_clusters():
         readers = [index[r] for r in shape.readers]
         assert clusters._augmenting_flow(len(index), arcs, origins, readers) == clusters._scipy_flow(
             len(index), arcs, origins, readers)
+
+
+def test_groups_partition_the_texts_in_order_and_repeated_texts_share_one():
+    """Repeated and empty texts, a negated variant: every index once, groups ascending and by first index."""
+    import random
+
+    from provenance.analysis.clusters import same_claim
+
+    rng = random.Random(5)
+    stories = ["Die Delegationen seien in ihre Hotels zurückgekehrt", "The ceasefire will take effect at midnight",
+               "Russland greift Kraftwerke an", "Russland greift keine Kraftwerke an", "", "und so", "Es schneit"]
+    texts = [rng.choice(stories) + rng.choice(["", ".", " heute"]) for _ in range(300)]
+    groups = cluster_texts(texts)
+    assert sorted(index for group in groups for index in group) == list(range(len(texts)))
+    assert all(group == sorted(group) for group in groups)
+    assert [group[0] for group in groups] == sorted(group[0] for group in groups)
+    group_of = {index: number for number, group in enumerate(groups) for index in group}
+    group_of_text = {}
+    for index, text in enumerate(texts):
+        assert group_of_text.setdefault(text, group_of[index]) == group_of[index]
+    negated = [index for index, text in enumerate(texts) if "keine" in text]
+    plain = [index for index, text in enumerate(texts) if "greift Kraftwerke" in text]
+    assert negated and plain and {group_of[i] for i in negated}.isdisjoint(group_of[i] for i in plain)
+    assert not same_claim(normalise_text(texts[negated[0]]), normalise_text(texts[plain[0]]))
+
+
+def test_no_texts_no_groups():
+    assert cluster_texts([]) == []
+    assert cluster_texts(["", ""]) == [[0, 1]]
