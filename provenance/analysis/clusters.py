@@ -280,11 +280,11 @@ def independent_sources(paths: Sequence[Path], *, shape: ClusterShape | None = N
             return 1
         if sum(len(chain) for chain in chains) == len(set().union(*chains)):
             return len(chains)
-        return _flow_by_components(shape, chains, acyclic=bool(acyclic))
+        return flow_by_components(shape, chains, acyclic=bool(acyclic))
     return _disjoint_paths(shape)
 
 
-def _flow_by_components(shape: ClusterShape, chains: list[set[str]], *, acyclic: bool) -> int:
+def flow_by_components(shape: ClusterShape, chains: list[set[str]], *, acyclic: bool) -> int:
     """The maximum flow, summed over groups of chains that share sources, when no chain continues into a reader.
 
     Readers then only end chains, so chains that share no source are node-disjoint apart from the

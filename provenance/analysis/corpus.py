@@ -14,7 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from provenance.analysis import depth
-from provenance.analysis.clusters import ClusterShape, cluster_claims, cluster_shape, independent_sources
+from provenance.analysis.clusters import (
+    ClusterShape,
+    cluster_claims,
+    cluster_shape,
+    flow_by_components,
+    independent_sources,
+)
 from provenance.analysis.credibility import claim_digit
 from provenance.analysis.cycles import circular_reporting
 from provenance.analysis.dominators import dominating_sources
@@ -193,26 +199,50 @@ def _claim_digits(records: Sequence[ClaimRecord], independent_of: dict[int, int]
         yield digit
 
 
-def _acyclic(shape: ClusterShape) -> bool:
-    """``paths_acyclic(shape.paths)``, without building the graph when no chain continues into a reader,
-    every chain is simple and at most one source is shared between chains: a cycle would have to leave
-    the shared source along one chain and come back along another, but after it a chain meets only its
-    own sources and then its reader, where (no chain continuing) nothing goes on."""
-    if not shape.continued:
-        seen: set[str] = set()
-        shared: set[str] = set()
-        for path in shape.paths:
-            chain = path[:-1]
-            nodes = set(chain)
-            if len(nodes) != len(chain):
-                break
-            shared.update(seen.intersection(nodes))
-            if len(shared) > 1:
-                break
-            seen.update(nodes)
-        else:
-            return True
-    return paths_acyclic(shape.paths)
+def _simple_cluster(shape: ClusterShape) -> tuple[list[str], int] | None:
+    """Dominating sources and independent sources of a cluster of the common, simple kind; None for any other.
+
+    Simple: no chain continues into a reader, every chain is simple (no source twice), and the
+    sources that several chains share come in the same order in all of them. Then the paths'
+    graph has no cycle: a cycle would need a source shared by chains (within one simple chain
+    there is none, and after its last source a chain meets only its reader, where nothing goes on),
+    and going round it would take the shared sources in an order that some chain contradicts. So
+    both answers come from the chains' source sets, as :func:`dominating_sources` and
+    :func:`independent_sources` give them for an acyclic cluster, without building any graph.
+    """
+    if shape.continued or not shape.paths or not shape.origins:
+        return None
+    chains: list[set[str]] = []
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for path in shape.paths:
+        nodes = set(path[:-1])
+        if len(nodes) != len(path) - 1:
+            return None
+        shared |= seen & nodes
+        seen |= nodes
+        chains.append(nodes)
+    if len(shared) > 1 and not _one_order(shape.paths, shared):
+        return None
+    common = set.intersection(*chains)
+    dominators = [node for node in shape.paths[0][:-1] if node in common]
+    if common:
+        return dominators, 1
+    if sum(map(len, chains)) == len(seen):
+        return dominators, len(chains)
+    return dominators, flow_by_components(shape, chains, acyclic=True)
+
+
+def _one_order(paths, shared: set[str]) -> bool:
+    """Whether every path meets the ``shared`` nodes in an order the path meeting most of them agrees with."""
+    orders = [[node for node in path if node in shared] for path in paths]
+    longest = max(orders, key=len)
+    position = {node: number for number, node in enumerate(longest)}
+    for order in orders:
+        places = [position.get(node, -1) for node in order]
+        if -1 in places or places != sorted(places):
+            return False
+    return True
 
 
 def _claim_paths(records: Sequence[ClaimRecord]) -> list[tuple[str, ...]]:
@@ -234,16 +264,21 @@ def _cluster_finding(records: Sequence[ClaimRecord], members: Sequence[int],
                      claim_paths: Sequence[tuple[str, ...]]) -> ClusterFinding:
     paths = [claim_paths[index] for index in members]
     shape = cluster_shape(paths)
-    acyclic = _acyclic(shape)
-    dominators = dominating_sources(paths, shape=shape, acyclic=acyclic)
     cycles: tuple[tuple[str, ...], ...] = ()
-    if not acyclic:
-        cycles = tuple(tuple(cycle) for cycle in circular_reporting(paths_graph(shape.paths)))
+    simple = _simple_cluster(shape)
+    if simple is not None:
+        dominators, independent = simple
+    else:
+        acyclic = paths_acyclic(shape.paths)
+        dominators = dominating_sources(paths, shape=shape, acyclic=acyclic)
+        independent = independent_sources(paths, shape=shape, acyclic=acyclic)
+        if not acyclic:
+            cycles = tuple(tuple(cycle) for cycle in circular_reporting(paths_graph(shape.paths)))
     return ClusterFinding(
         members=tuple(members),
         articles=tuple(dict.fromkeys([records[index].article.id for index in members])),
         origins=tuple(sorted(shape.origins)),
-        independent_sources=independent_sources(paths, shape=shape, acyclic=acyclic),
+        independent_sources=independent,
         single_points_of_failure=tuple(node for node in dominators if node not in shape.origins),
         cycles=cycles,
     )
