@@ -28,7 +28,6 @@ from provenance.analysis.flow import node_labels, paths_acyclic, paths_graph, re
 from provenance.analysis.sources import SourceStatistics, source_statistics
 from provenance.model.records import ClaimRecord
 
-
 FREEZE_FROM = 200_000
 
 
