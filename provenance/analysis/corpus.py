@@ -24,7 +24,7 @@ from provenance.analysis.clusters import (
 from provenance.analysis.credibility import claim_digit
 from provenance.analysis.cycles import circular_reporting
 from provenance.analysis.dominators import dominating_sources
-from provenance.analysis.flow import node_labels, paths_acyclic, paths_graph, reader_of
+from provenance.analysis.flow import Path, node_labels, paths_acyclic, paths_graph, reader_of
 from provenance.analysis.sources import SourceStatistics, source_statistics
 from provenance.model.records import ClaimRecord
 
@@ -232,7 +232,7 @@ def _simple_cluster(shape: ClusterShape) -> tuple[list[str], int] | None:
     return dominators, flow_by_components(shape, chains, acyclic=True)
 
 
-def _one_order(paths, shared: set[str]) -> bool:
+def _one_order(paths: Sequence[Path], shared: set[str]) -> bool:
     """Whether every path meets the ``shared`` nodes in an order the path meeting most of them agrees with."""
     orders = [[node for node in path if node in shared] for path in paths]
     longest = max(orders, key=len)

@@ -8,7 +8,7 @@ named graphs, which a backend replaces atomically.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Protocol, Union, runtime_checkable
 
@@ -140,6 +140,16 @@ def ended() -> Future:
     future: Future = Future()
     future.set_result(None)
     return future
+
+
+def side_by_side(pool: Executor, reads: Sequence[Callable[[], Any]]) -> list[Any]:
+    """The results of ``reads`` in order: all but the first in ``pool``, the first in the caller's thread.
+
+    What both stores' ``gather`` do once they have their pool of reader threads.
+    """
+    futures = [pool.submit(read) for read in reads[1:]]
+    first = reads[0]()
+    return [first, *(future.result() for future in futures)]
 
 
 def gather(store, *reads: Callable[[], Any]) -> list[Any]:

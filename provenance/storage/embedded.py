@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from provenance.errors import InvalidInput, StoreError, StoreLocked
 from provenance.rdf.vocab import PREFIXES
-from provenance.storage.base import Binding, QueryResult, Row, ended, solution_rows
+from provenance.storage.base import Binding, QueryResult, Row, ended, side_by_side, solution_rows
 from provenance.storage.sparql_text import bind_values
 
 STAGING_PREFIX = "urn:claim-provenance:staging:"
@@ -123,9 +123,7 @@ class EmbeddedStore:
             return [read() for read in reads]
         if self._readers is None:
             self._readers = ThreadPoolExecutor(READERS, thread_name_prefix="provenance-read")
-        futures = [self._readers.submit(read) for read in reads[1:]]
-        first = reads[0]()
-        return [first, *(future.result() for future in futures)]
+        return side_by_side(self._readers, reads)
 
     def construct(self, query: str, bindings: Mapping[str, Binding] | None = None) -> list[ox.Triple]:
         result = self._query(query, bindings)

@@ -56,7 +56,7 @@ from requests.auth import HTTPDigestAuth
 
 from provenance.errors import InvalidInput, StoreError
 from provenance.rdf.vocab import PREFIXES
-from provenance.storage.base import Binding, QueryResult, Row, ended, solution_rows
+from provenance.storage.base import Binding, QueryResult, Row, ended, side_by_side, solution_rows
 from provenance.storage.embedded import STAGING_PREFIX, rdf_format
 from provenance.storage.sparql_text import _lexemes, bind_values, query_form
 
@@ -186,9 +186,7 @@ class EndpointStore:
             return [read() for read in reads]
         if self._readers is None:
             self._readers = ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="provenance-read")
-        futures = [self._readers.submit(read) for read in reads[1:]]
-        first = reads[0]()
-        return [first, *(future.result() for future in futures)]
+        return side_by_side(self._readers, reads)
 
     def _request(self, method: str, url: str, *, what: str, **kwargs) -> requests.Response:
         try:
