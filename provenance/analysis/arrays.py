@@ -1,10 +1,14 @@
-"""Integer arrays grouped by a stable sort: numbering keys by first appearance, distinct values.
+"""Numbering items by first appearance, and distinct values, for the corpus analysis.
 
-``np.unique`` does both, but numpy 2.x answers it with a hash table that took three times as long
-as sorting on the 2.7 million hops of 1M claims (numpy 2.4 here).
+Integer keys are grouped by a stable sort: ``np.unique`` does the same, but numpy 2.x answers it
+with a hash table that took three times as long as sorting on the 2.7 million hops of 1M claims
+(numpy 2.4 here). Objects are numbered by identity through such a sort of their ids (0.9 s for
+2.7M hops, 1.7 s through a dict); strings, whose equal copies are distinct objects, by one dict pass.
 """
 
 from __future__ import annotations
+
+from itertools import count
 
 import numpy as np
 
@@ -41,3 +45,27 @@ def distinct(values: np.ndarray) -> np.ndarray:
     keep[:1] = True
     keep[1:] = ordered[1:] != ordered[:-1]
     return ordered[keep]
+
+
+def distinct_objects(items: list) -> tuple[list, np.ndarray]:
+    """The distinct objects of ``items`` (by identity) in order of first appearance, and each item's number among them."""
+    firsts, numbers = appearance_numbers(np.fromiter(map(id, items), dtype=np.int64, count=len(items)))
+    return [items[index] for index in firsts.tolist()], numbers
+
+
+def distinct_strings(items: list[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct strings in order of first appearance, and each item's number among them.
+
+    >>> words, numbers = distinct_strings(["tass", "kreise", "tass"])
+    >>> words, numbers.tolist()
+    (['tass', 'kreise'], [0, 1, 0])
+
+    One pass of ``dict.setdefault`` numbers every string by the position where it first appears;
+    numpy then makes the numbers consecutive (one hash lookup per item: on 1M claim texts and
+    their 4.6M words, two passes fewer than numbering the distinct strings first).
+    """
+    first: dict[str, int] = {}
+    positions = np.fromiter(map(first.setdefault, items, count()), dtype=np.int64, count=len(items))
+    consecutive = np.empty(len(items), dtype=np.int64)
+    consecutive[np.fromiter(first.values(), dtype=np.int64, count=len(first))] = np.arange(len(first))
+    return list(first), consecutive[positions]

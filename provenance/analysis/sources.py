@@ -27,7 +27,7 @@ from operator import attrgetter
 import numpy as np
 from scipy import sparse
 
-from provenance.analysis.arrays import appearance_numbers, distinct
+from provenance.analysis.arrays import appearance_numbers, distinct, distinct_objects
 from provenance.analysis.flow import reader_of
 from provenance.model.records import ClaimRecord, instance_maker
 
@@ -77,7 +77,7 @@ class FlowArrays:
         count = len(chains)
         lengths = np.fromiter(map(len, chains), dtype=np.int64, count=count)
         flat = list(iter_chain.from_iterable(chains))
-        sources, hop_source = _first_appearance(flat)
+        sources, hop_source = distinct_objects(flat)
         key_of: dict[str, int] = {}
         source_keys = np.asarray([key_of.setdefault(source.iri, len(key_of)) for source in sources], dtype=np.int64)
         article_ids = np.fromiter(map(id, map(attrgetter("article"), attributed)), dtype=np.int64, count=count)
@@ -119,12 +119,6 @@ class FlowArrays:
         later, earlier = path[steps + 1], path[steps]
         moves = later != earlier
         return later[moves], earlier[moves]
-
-
-def _first_appearance(items: list) -> tuple[list, np.ndarray]:
-    """The distinct objects of ``items`` (by identity) in order of first appearance, and each item's number among them."""
-    firsts, numbers = appearance_numbers(np.fromiter(map(id, items), dtype=np.int64, count=len(items)))
-    return [items[index] for index in firsts.tolist()], numbers
 
 
 def source_statistics(records: Sequence[ClaimRecord], *, damping: float = DAMPING) -> list[SourceStatistics]:
