@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from pyoxigraph import NamedNode
+
 from provenance.errors import InvalidInput
 from provenance.model import Claim, Source
 from provenance.rdf.vocab import DEFAULT_BASE
@@ -42,8 +44,16 @@ class IriScheme:
     def __post_init__(self) -> None:
         if not self.base.startswith(("http://", "https://", "urn:")) or any(c in self.base for c in ' <>"{}|^`\\'):
             raise InvalidInput(f"base IRI {self.base!r} must be an http(s) or urn IRI without spaces")
-        if not self.base.endswith(("/", "#", ":")):
+        if "#" in self.base:
+            raise InvalidInput(f"base IRI {self.base!r} must not hold '#': the IRIs made under it have fragments of their own")
+        if not self.base.endswith(("/", ":")):
             object.__setattr__(self, "base", self.base + "/")
+        # Every IRI minted is the base, a fixed path and percent-encoded or hex parts, so checking
+        # the base once is what lets the mapping write IRIs as text without building each as a term.
+        try:
+            NamedNode(self.base + "claim/0#annotation")
+        except ValueError as error:
+            raise InvalidInput(f"base IRI {self.base!r} is not a valid IRI ({error})") from None
 
     def article(self, article_id: str) -> str:
         return f"{self.base}article/{quote(article_id, safe='-._~')}"

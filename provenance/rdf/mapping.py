@@ -17,9 +17,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from types import SimpleNamespace
 
-from pyoxigraph import Literal, NamedNode, Quad, Triple
+import pyoxigraph as ox
+from pyoxigraph import NamedNode
 
 from provenance import __version__
 from provenance.errors import InvalidInput
@@ -32,17 +34,27 @@ from provenance.rdf.iris import IriScheme
 CP_CORPUS_SUMMARY = NamedNode(v.CP + "corpusSummary")
 CP_SAME_CLAIM_KEY = NamedNode(v.CP + "sameClaimKey")
 CP_CHAIN_SUMMARY = NamedNode(v.CP + "chainSummary")
-XSD_INTEGER = NamedNode(v.XSD + "integer")
-XSD_BOOLEAN = NamedNode(v.XSD + "boolean")
-XSD_DATE = NamedNode(v.XSD + "date")
-XSD_DATETIME = NamedNode(v.XSD + "dateTime")
 QUOTE_CONTEXT = 32
 #: Raised whenever the triples written for the same article change shape (2: cp:corpusSummary,
 #: 3: cp:sameClaimKey, 4: cp:sourceName and cp:sourceKind on every hop, 5: cp:chainSummary).
 MAPPING_VERSION = 5
 
-
-Statement = tuple[NamedNode, NamedNode, NamedNode | Literal]
+#: The vocabulary's IRIs as N-Triples text: ``T.RDF_TYPE`` is ``"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"``.
+T = SimpleNamespace(
+    **{name: str(term) for name, term in vars(v).items() if isinstance(term, NamedNode)},
+    CP_CORPUS_SUMMARY=str(CP_CORPUS_SUMMARY), CP_SAME_CLAIM_KEY=str(CP_SAME_CLAIM_KEY),
+    CP_CHAIN_SUMMARY=str(CP_CHAIN_SUMMARY),
+)
+_XSD_INTEGER = f"<{v.XSD}integer>"
+_XSD_BOOLEAN = f"<{v.XSD}boolean>"
+_XSD_DATE = f"<{v.XSD}date>"
+_XSD_DATETIME = f"<{v.XSD}dateTime>"
+#: What N-Triples escapes in a literal, as pyoxigraph writes it (a test compares every code point):
+#: the C0 controls, DEL, U+FFFE and U+FFFF as ``\uXXXX`` unless they have a short escape, ``"`` and ``\``.
+_ESCAPES = str.maketrans(
+    {**{code: f"\\u{code:04X}" for code in [*range(0x20), 0x7F, 0xFFFE, 0xFFFF]},
+     0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\"}
+)
 #: One encoder for every summary literal: ``json.dumps`` with options makes a new one each call.
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
@@ -51,68 +63,62 @@ _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 class ArticleGraph:
     """The statements of one article in the named graph they go in, and the hash that makes writes idempotent.
 
-    They are kept as (subject, predicate, object) tuples and become pyoxigraph quads or N-Quads
-    text as the store needs: a new article goes to the embedded store as N-Quads, which its bulk
-    loader parses without the GIL, and building a ``Quad`` (2.6 µs: it copies its four terms)
-    cost more than the line of text and its parsing together.
+    Each statement is kept as its N-Triples line, ``subject predicate object`` without the final
+    dot, and the article goes to the store as N-Quads text, which the embedded store's bulk loader
+    parses without the GIL. The mapping writes that text itself instead of asking pyoxigraph for
+    the text of terms it built: building a term cost about as much as writing its text, which was
+    asked for afterwards (100k synthetic claims, mapping and text: 11.0 s, against 16.0 s with
+    terms; the text is byte for byte the same). The IRIs are checked where they are made
+    (:class:`IriScheme` checks its base once, ``article.url`` is built as a ``NamedNode``), and
+    literals are escaped as pyoxigraph escapes them (tests/foundation/test_nquads_text.py).
     """
 
     graph: str
     article: str
     content_hash: str
-    statements: list[Statement]
-
-    @cached_property
-    def quads(self) -> list[Quad]:
-        graph = NamedNode(self.graph)
-        return [Quad(subject, predicate, obj, graph) for subject, predicate, obj in self.statements]
+    lines: list[str]
 
     @property
-    def triples(self) -> list[Triple]:
-        return [Triple(subject, predicate, obj) for subject, predicate, obj in self.statements]
+    def size(self) -> int:
+        """The number of statements (triples)."""
+        return len(self.lines)
 
     def nquads(self) -> str:
-        """The statements as N-Quads lines (pyoxigraph writes each term in N-Triples syntax).
+        """The statements as N-Quads text, one line each."""
+        end = f" <{self.graph}> .\n"
+        return end.join(self.lines) + end
 
-        A subject's text is made once per article (it recurs in about six statements), a
-        predicate's once: looking one up costs a quarter of asking pyoxigraph for it again.
-        Objects, mostly literals said once, are asked for (mapping 20k claims: 2.1 s against
-        2.3 s with every term asked for, 2.4 s with every term looked up).
-        """
-        graph = f"{NamedNode(self.graph)} .\n"
-        subjects, predicates = _TermTexts(), _PREDICATE_TEXTS
-        return "".join([f"{subjects[subject]} {predicates[predicate]} {obj} {graph}"
-                        for subject, predicate, obj in self.statements])
+    @cached_property
+    def quads(self) -> list[ox.Quad]:
+        return list(ox.parse(self.nquads(), format=ox.RdfFormat.N_QUADS))
 
-
-class _TermTexts(dict):
-    """``{term: its N-Triples text}``, filled as terms are asked for."""
-
-    def __missing__(self, term) -> str:
-        text = self[term] = str(term)
-        return text
-
-
-#: The vocabulary's predicates as N-Triples: a few dozen, shared by every article.
-_PREDICATE_TEXTS = _TermTexts()
+    @property
+    def triples(self) -> list[ox.Triple]:
+        return [quad.triple for quad in self.quads]
 
 
 def content_hash(article: Article, scheme: IriScheme) -> str:
     """Hash of everything that determines an article's triples, except the time of the write.
 
     The mapping's version is part of it, so re-adding an article after the mapping changed
-    rewrites its graph instead of keeping triples of the old shape.
+    rewrites its graph instead of keeping triples of the old shape. Every text the article's
+    literals are made of is in it, so this is also where a text that is no Unicode (a lone
+    surrogate, which JSON's ``\\ud800`` can give) is turned away.
     """
     document = document_from_article(article, include_ids=False)
     payload = json.dumps([MAPPING_VERSION, scheme.base, article.text, document], sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    try:
+        encoded = payload.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput(f"article {article.id!r}: its text or claims hold a lone surrogate (\\ud800-\\udfff), not a character") from None
+    return hashlib.sha256(encoded).hexdigest()
 
 
 def article_graph(article: Article, scheme: IriScheme, *, method: str, time: str) -> ArticleGraph:
     """Map a validated article to its triples; assigns every claim its IRI (``claim.id``)."""
     article.validate()
-    writer = _Writer(article, scheme)
     digest = content_hash(article, scheme)
+    writer = _Writer(article, scheme)
     writer.article_triples(digest, method, time)
     seen: set[str] = set()
     for claim in article.claims:
@@ -122,8 +128,8 @@ def article_graph(article: Article, scheme: IriScheme, *, method: str, time: str
         seen.add(claim.id)
         writer.claim_triples(claim)
     writer.summary_triple()
-    return ArticleGraph(graph=scheme.graph(article.id), article=writer.article_iri.value, content_hash=digest,
-                        statements=writer.statements)
+    return ArticleGraph(graph=scheme.graph(article.id), article=writer.article_iri, content_hash=digest,
+                        lines=writer.lines)
 
 
 def corpus_summary(article: str, doc: str, publisher: str | None,
@@ -158,194 +164,208 @@ def chain_summary(article: str, doc: str, publisher: tuple[str, str] | None, mod
     return _JSON.encode([article, doc, publisher_iri, publisher_name, mode, hedged, chain])
 
 
-def _literal(value: str) -> Literal:
-    return Literal(value)
+def _literal(value: str) -> str:
+    """A plain literal as N-Triples text."""
+    return f'"{value.translate(_ESCAPES)}"'
 
 
-def _int(value: int) -> Literal:
-    return Literal(str(value), datatype=XSD_INTEGER)
+def _int(value: int) -> str:
+    return f'"{value}"^^{_XSD_INTEGER}'
 
 
-def _date_literal(value: str) -> Literal:
-    datatype = XSD_DATETIME if "T" in value else XSD_DATE
-    return Literal(value, datatype=datatype)
+def _date_literal(value: str) -> str:
+    return f'"{value.translate(_ESCAPES)}"^^{_XSD_DATETIME if "T" in value else _XSD_DATE}'
+
+
+@lru_cache(maxsize=None)
+def _kind(kind: str) -> str:
+    return str(v.kind_term(kind))
+
+
+@lru_cache(maxsize=None)
+def _mode(mode: str) -> str:
+    return str(v.mode_term(mode))
 
 
 class _Writer:
-    """Accumulates the triples of one article; one method per kind of resource."""
+    """Accumulates the statements of one article as N-Triples lines; one method per kind of resource.
+
+    Terms are passed as N-Triples text: ``<iri>`` for an IRI, :func:`_literal` for a literal.
+    """
 
     def __init__(self, article: Article, scheme: IriScheme) -> None:
         self.article = article
         self.scheme = scheme
-        self.article_iri = NamedNode(scheme.article(article.id))
-        self.activity: NamedNode | None = None
-        self.statements: list[Statement] = []
+        self.article_iri = scheme.article(article.id)
+        self.a = str(NamedNode(self.article_iri))
+        self.activity = ""
+        self.lines: list[str] = []
         self.described_sources: set[str] = set()
         self.publisher_iri = scheme.named_agent(article.publisher) if article.publisher else None
         #: Each claim's source IRIs, origin first: the statements, the chain summary and the corpus summary name them.
         self.sources: dict[str, list[str]] = {}
 
-    def add(self, subject, predicate, obj) -> None:
-        self.statements.append((subject, predicate, obj))
+    def add(self, subject: str, predicate: str, obj: str) -> None:
+        self.lines.append(f"{subject} {predicate} {obj}")
 
     def article_triples(self, digest: str, method: str, time: str) -> None:
-        article, a = self.article, self.article_iri
-        self.add(a, v.RDF_TYPE, v.SCHEMA_NEWS_ARTICLE)
-        self.add(a, v.RDF_TYPE, v.PROV_ENTITY)
-        self.add(a, v.SCHEMA_IDENTIFIER, _literal(article.id))
-        self.add(a, v.SCHEMA_TEXT, _literal(article.text))
-        self.add(a, v.CP_CONTENT_HASH, _literal(digest))
-        self.add(a, v.CP_ARTICLE_GRAPH, NamedNode(self.scheme.graph(article.id)))
+        article, a = self.article, self.a
+        self.add(a, T.RDF_TYPE, T.SCHEMA_NEWS_ARTICLE)
+        self.add(a, T.RDF_TYPE, T.PROV_ENTITY)
+        self.add(a, T.SCHEMA_IDENTIFIER, _literal(article.id))
+        self.add(a, T.SCHEMA_TEXT, _literal(article.text))
+        self.add(a, T.CP_CONTENT_HASH, _literal(digest))
+        self.add(a, T.CP_ARTICLE_GRAPH, f"<{self.scheme.graph(article.id)}>")
         if article.lang:
-            self.add(a, v.SCHEMA_IN_LANGUAGE, _literal(article.lang))
+            self.add(a, T.SCHEMA_IN_LANGUAGE, _literal(article.lang))
         if article.title:
-            self.add(a, v.SCHEMA_HEADLINE, _literal(article.title))
+            self.add(a, T.SCHEMA_HEADLINE, _literal(article.title))
         if article.url:
-            self.add(a, v.SCHEMA_URL, _iri(article.url, "url"))
+            self.add(a, T.SCHEMA_URL, _iri(article.url, "url"))
         if article.published:
-            self.add(a, v.SCHEMA_DATE_PUBLISHED, _date_literal(article.published))
+            self.add(a, T.SCHEMA_DATE_PUBLISHED, _date_literal(article.published))
         if article.publisher:
-            outlet = NamedNode(self.publisher_iri)
-            self.add(a, v.SCHEMA_PUBLISHER, outlet)
-            self.add(a, v.PROV_WAS_ATTRIBUTED_TO, outlet)
-            self.add(outlet, v.RDF_TYPE, v.PROV_AGENT)
-            self.add(outlet, v.RDF_TYPE, v.PROV_ORGANIZATION)
-            self.add(outlet, v.SCHEMA_NAME, _literal(article.publisher))
-        activity = NamedNode(self.scheme.activity(article.id, digest))
-        tool = NamedNode(self.scheme.tool(__version__))
-        self.activity = activity
-        self.add(activity, v.RDF_TYPE, v.PROV_ACTIVITY)
-        self.add(activity, v.PROV_USED, a)
-        self.add(activity, v.PROV_WAS_ASSOCIATED_WITH, tool)
-        self.add(activity, v.PROV_STARTED_AT_TIME, Literal(time, datatype=XSD_DATETIME))
-        self.add(activity, v.CP_INGEST_METHOD, _literal(method))
-        self.add(tool, v.RDF_TYPE, v.PROV_SOFTWARE_AGENT)
-        self.add(tool, v.SCHEMA_NAME, _literal("claim-provenance"))
-        self.add(tool, v.SCHEMA_SOFTWARE_VERSION, _literal(__version__))
+            outlet = f"<{self.publisher_iri}>"
+            self.add(a, T.SCHEMA_PUBLISHER, outlet)
+            self.add(a, T.PROV_WAS_ATTRIBUTED_TO, outlet)
+            self.add(outlet, T.RDF_TYPE, T.PROV_AGENT)
+            self.add(outlet, T.RDF_TYPE, T.PROV_ORGANIZATION)
+            self.add(outlet, T.SCHEMA_NAME, _literal(article.publisher))
+        activity = self.activity = f"<{self.scheme.activity(article.id, digest)}>"
+        tool = f"<{self.scheme.tool(__version__)}>"
+        self.add(activity, T.RDF_TYPE, T.PROV_ACTIVITY)
+        self.add(activity, T.PROV_USED, a)
+        self.add(activity, T.PROV_WAS_ASSOCIATED_WITH, tool)
+        self.add(activity, T.PROV_STARTED_AT_TIME, f"{_literal(time)}^^{_XSD_DATETIME}")
+        self.add(activity, T.CP_INGEST_METHOD, _literal(method))
+        self.add(tool, T.RDF_TYPE, T.PROV_SOFTWARE_AGENT)
+        self.add(tool, T.SCHEMA_NAME, _literal("claim-provenance"))
+        self.add(tool, T.SCHEMA_SOFTWARE_VERSION, _literal(__version__))
 
     def summary_triple(self) -> None:
         """``cp:corpusSummary`` of the article (:func:`corpus_summary`), after its claims have their IRIs."""
         article = self.article
         claims = [[claim.id, claim.mode, bool(claim.hedged), claim.text, self.sources[claim.id]] for claim in article.claims]
-        self.add(self.article_iri, CP_CORPUS_SUMMARY,
-                 _literal(corpus_summary(self.article_iri.value, article.id, self.publisher_iri, claims)))
+        self.add(self.a, T.CP_CORPUS_SUMMARY,
+                 _literal(corpus_summary(self.article_iri, article.id, self.publisher_iri, claims)))
 
     def claim_triples(self, claim: Claim) -> None:
-        c = NamedNode(claim.id)
-        self.add(c, v.RDF_TYPE, v.SCHEMA_CLAIM)
-        self.add(c, v.RDF_TYPE, v.PROV_ENTITY)
-        self.add(c, v.SCHEMA_TEXT, _literal(claim.text))
-        self.add(c, v.SCHEMA_IS_PART_OF, self.article_iri)
-        self.add(c, v.CP_MODE, v.mode_term(claim.mode))
-        self.add(c, v.CP_HEDGED, Literal("true" if claim.hedged else "false", datatype=XSD_BOOLEAN))
-        self.add(c, v.PROV_WAS_GENERATED_BY, self.activity)
+        iri = claim.id
+        c = f"<{iri}>"
+        self.add(c, T.RDF_TYPE, T.SCHEMA_CLAIM)
+        self.add(c, T.RDF_TYPE, T.PROV_ENTITY)
+        self.add(c, T.SCHEMA_TEXT, _literal(claim.text))
+        self.add(c, T.SCHEMA_IS_PART_OF, self.a)
+        self.add(c, T.CP_MODE, _mode(claim.mode))
+        self.add(c, T.CP_HEDGED, f'"{"true" if claim.hedged else "false"}"^^{_XSD_BOOLEAN}')
+        self.add(c, T.PROV_WAS_GENERATED_BY, self.activity)
         if claim.due:
-            self.add(c, v.CP_DUE, _literal(claim.due))
-        annotation = NamedNode(claim.id + "#annotation")
-        self.add(annotation, v.RDF_TYPE, v.OA_ANNOTATION)
-        self.add(annotation, v.OA_MOTIVATED_BY, v.OA_IDENTIFYING)
-        self.add(annotation, v.OA_HAS_BODY, c)
+            self.add(c, T.CP_DUE, _literal(claim.due))
+        annotation = f"<{iri}#annotation>"
+        self.add(annotation, T.RDF_TYPE, T.OA_ANNOTATION)
+        self.add(annotation, T.OA_MOTIVATED_BY, T.OA_IDENTIFYING)
+        self.add(annotation, T.OA_HAS_BODY, c)
         for index, (start, end) in enumerate(claim.spans):
-            target = self.text_target(claim.id + f"#target-{index}", start, end)
-            self.add(target, v.CP_SPAN_INDEX, _int(index))
-            self.add(annotation, v.OA_HAS_TARGET, target)
+            target = self.text_target(f"{iri}#target-{index}", start, end)
+            self.add(target, T.CP_SPAN_INDEX, _int(index))
+            self.add(annotation, T.OA_HAS_TARGET, target)
         if claim.cue is not None:
-            cue = NamedNode(claim.id + "#cue")
-            self.add(c, v.CP_CUE_PROP, cue)
-            self.add(cue, v.RDF_TYPE, v.CP_CUE)
-            self.add(cue, v.SCHEMA_TEXT, _literal(claim.cue.text))
+            cue = f"<{iri}#cue>"
+            self.add(c, T.CP_CUE_PROP, cue)
+            self.add(cue, T.RDF_TYPE, T.CP_CUE)
+            self.add(cue, T.SCHEMA_TEXT, _literal(claim.cue.text))
             for index, (start, end) in enumerate(claim.cue.spans):
-                target = self.text_target(claim.id + f"#cue-{index}", start, end)
-                self.add(target, v.CP_SPAN_INDEX, _int(index))
-                self.add(cue, v.OA_HAS_TARGET, target)
-        link = v.PROV_WAS_QUOTED_FROM if claim.mode == "direct" else v.PROV_WAS_DERIVED_FROM
+                target = self.text_target(f"{iri}#cue-{index}", start, end)
+                self.add(target, T.CP_SPAN_INDEX, _int(index))
+                self.add(cue, T.OA_HAS_TARGET, target)
+        link = T.PROV_WAS_QUOTED_FROM if claim.mode == "direct" else T.PROV_WAS_DERIVED_FROM
         previous = None
-        sources = self.sources[claim.id] = [self.scheme.source(self.article.id, hop.source) for hop in claim.chain]
+        sources = self.sources[iri] = [self.scheme.source(self.article.id, hop.source) for hop in claim.chain]
         for index, (hop, source) in enumerate(zip(claim.chain, sources)):
-            statement = NamedNode(f"{claim.id}/hop/{index}")
-            self.statement_triples(statement, c, index, hop, NamedNode(source))
+            statement = f"{iri}/hop/{index}"
+            self.statement_triples(statement, c, index, hop, source)
             if previous is not None:
-                self.add(statement, link, previous)
-            previous = statement
-        if claim.chain:
+                self.add(f"<{statement}>", link, previous)
+            previous = f"<{statement}>"
+        if previous is not None:
             self.add(c, link, previous)
-            self.add(c, v.PROV_HAD_PRIMARY_SOURCE, NamedNode(f"{claim.id}/hop/0"))
+            self.add(c, T.PROV_HAD_PRIMARY_SOURCE, f"<{iri}/hop/0>")
             # Attributed claims only: the claims that say the same as a traced one are looked up by these,
             # and shown by their summaries.
             for key in same_claim_keys(claim.text):
-                self.add(c, CP_SAME_CLAIM_KEY, _literal(key))
-            self.add(c, CP_CHAIN_SUMMARY, _literal(self.chain_summary(claim, sources)))
+                self.add(c, T.CP_SAME_CLAIM_KEY, _literal(key))
+            self.add(c, T.CP_CHAIN_SUMMARY, _literal(self.chain_summary(claim, sources)))
 
     def chain_summary(self, claim: Claim, sources: list[str]) -> str:
         """:func:`chain_summary` of one claim of this article, whose sources have these IRIs."""
         article = self.article
         publisher = (self.publisher_iri, article.publisher) if self.publisher_iri else None
         chain = [(source, hop.source.name, hop.source.kind) for hop, source in zip(claim.chain, sources)]
-        return chain_summary(self.article_iri.value, article.id, publisher, claim.mode, bool(claim.hedged), chain)
+        return chain_summary(self.article_iri, article.id, publisher, claim.mode, bool(claim.hedged), chain)
 
-    def statement_triples(self, statement: NamedNode, claim: NamedNode, index: int, hop: Hop, source: NamedNode) -> None:
-        self.add(statement, v.RDF_TYPE, v.CP_STATEMENT)
-        self.add(statement, v.RDF_TYPE, v.PROV_ENTITY)
-        self.add(statement, v.PROV_WAS_ATTRIBUTED_TO, source)
-        self.add(statement, v.CP_HOP_INDEX, _int(index))
-        self.add(statement, v.CP_STATEMENT_OF, claim)
+    def statement_triples(self, iri: str, claim: str, index: int, hop: Hop, source: str) -> None:
+        statement = f"<{iri}>"
+        agent = f"<{source}>"
+        self.add(statement, T.RDF_TYPE, T.CP_STATEMENT)
+        self.add(statement, T.RDF_TYPE, T.PROV_ENTITY)
+        self.add(statement, T.PROV_WAS_ATTRIBUTED_TO, agent)
+        self.add(statement, T.CP_HOP_INDEX, _int(index))
+        self.add(statement, T.CP_STATEMENT_OF, claim)
         # The source's name and kind again, on the hop: a trace reads them here, not from the agent,
         # whose description every article graph that cites it repeats (a server without a
         # graph-first index scans every copy: 173 ms a trace on 1M claims in Virtuoso).
-        self.add(statement, v.CP_SOURCE_NAME, _literal(hop.source.name))
-        self.add(statement, v.CP_SOURCE_KIND, v.kind_term(hop.source.kind))
+        self.add(statement, T.CP_SOURCE_NAME, _literal(hop.source.name))
+        self.add(statement, T.CP_SOURCE_KIND, _kind(hop.source.kind))
         if hop.start is not None:
-            mention = self.text_target(statement.value + "#mention", hop.start, hop.end)
-            self.add(statement, v.CP_MENTIONED_AT, mention)
+            mention = self.text_target(iri + "#mention", hop.start, hop.end)
+            self.add(statement, T.CP_MENTIONED_AT, mention)
         if hop.antecedent is not None:
-            antecedent = self.text_target(statement.value + "#antecedent", *hop.antecedent)
-            self.add(statement, v.CP_ANTECEDENT_AT, antecedent)
-        self.source_triples(source, hop)
+            antecedent = self.text_target(iri + "#antecedent", *hop.antecedent)
+            self.add(statement, T.CP_ANTECEDENT_AT, antecedent)
+        if source not in self.described_sources:
+            self.described_sources.add(source)
+            self.source_triples(agent, hop)
 
-    def source_triples(self, source: NamedNode, hop: Hop) -> None:
-        key = source.value
-        if key in self.described_sources:
-            return
-        self.described_sources.add(key)
+    def source_triples(self, source: str, hop: Hop) -> None:
         model = hop.source
-        self.add(source, v.RDF_TYPE, v.PROV_AGENT)
+        self.add(source, T.RDF_TYPE, T.PROV_AGENT)
         if model.kind in ("person", "anonymous-person"):
-            self.add(source, v.RDF_TYPE, v.PROV_PERSON)
+            self.add(source, T.RDF_TYPE, T.PROV_PERSON)
         elif model.kind not in ("unknown", "document"):
-            self.add(source, v.RDF_TYPE, v.PROV_ORGANIZATION)
-        self.add(source, v.SCHEMA_NAME, _literal(model.name))
-        self.add(source, v.CP_KIND, v.kind_term(model.kind))
+            self.add(source, T.RDF_TYPE, T.PROV_ORGANIZATION)
+        self.add(source, T.SCHEMA_NAME, _literal(model.name))
+        self.add(source, T.CP_KIND, _kind(model.kind))
         if model.medium:
-            self.add(source, v.CP_MEDIUM, _literal(model.medium))
+            self.add(source, T.CP_MEDIUM, _literal(model.medium))
         if model.affiliation:
-            principal = NamedNode(self.scheme.named_agent(model.affiliation))
-            self.add(source, v.PROV_ACTED_ON_BEHALF_OF, principal)
-            self.add(principal, v.RDF_TYPE, v.PROV_AGENT)
-            self.add(principal, v.SCHEMA_NAME, _literal(model.affiliation))
+            principal = f"<{self.scheme.named_agent(model.affiliation)}>"
+            self.add(source, T.PROV_ACTED_ON_BEHALF_OF, principal)
+            self.add(principal, T.RDF_TYPE, T.PROV_AGENT)
+            self.add(principal, T.SCHEMA_NAME, _literal(model.affiliation))
 
-    def text_target(self, iri: str, start: int, end: int) -> NamedNode:
+    def text_target(self, iri: str, start: int, end: int) -> str:
         """A Web Annotation target into the article: position and quote selectors."""
         text = self.article.text
-        target = NamedNode(iri)
-        position = NamedNode(iri + "-position")
-        quote = NamedNode(iri + "-quote")
-        self.add(target, v.RDF_TYPE, v.OA_SPECIFIC_RESOURCE)
-        self.add(target, v.OA_HAS_SOURCE, self.article_iri)
-        self.add(target, v.OA_HAS_SELECTOR, position)
-        self.add(target, v.OA_HAS_SELECTOR, quote)
-        self.add(position, v.RDF_TYPE, v.OA_TEXT_POSITION_SELECTOR)
-        self.add(position, v.OA_START, _int(start))
-        self.add(position, v.OA_END, _int(end))
-        self.add(quote, v.RDF_TYPE, v.OA_TEXT_QUOTE_SELECTOR)
-        self.add(quote, v.OA_EXACT, _literal(text[start:end]))
-        self.add(quote, v.OA_PREFIX, _literal(text[max(0, start - QUOTE_CONTEXT) : start]))
-        self.add(quote, v.OA_SUFFIX, _literal(text[end : end + QUOTE_CONTEXT]))
+        target = f"<{iri}>"
+        position = f"<{iri}-position>"
+        quote = f"<{iri}-quote>"
+        self.add(target, T.RDF_TYPE, T.OA_SPECIFIC_RESOURCE)
+        self.add(target, T.OA_HAS_SOURCE, self.a)
+        self.add(target, T.OA_HAS_SELECTOR, position)
+        self.add(target, T.OA_HAS_SELECTOR, quote)
+        self.add(position, T.RDF_TYPE, T.OA_TEXT_POSITION_SELECTOR)
+        self.add(position, T.OA_START, _int(start))
+        self.add(position, T.OA_END, _int(end))
+        self.add(quote, T.RDF_TYPE, T.OA_TEXT_QUOTE_SELECTOR)
+        self.add(quote, T.OA_EXACT, _literal(text[start:end]))
+        self.add(quote, T.OA_PREFIX, _literal(text[max(0, start - QUOTE_CONTEXT) : start]))
+        self.add(quote, T.OA_SUFFIX, _literal(text[end : end + QUOTE_CONTEXT]))
         return target
 
 
-def _iri(value: str, what: str) -> NamedNode:
+def _iri(value: str, what: str) -> str:
+    """A user-given IRI as N-Triples text, checked by pyoxigraph."""
     try:
-        return NamedNode(value)
+        return str(NamedNode(value))
     except ValueError:
         raise InvalidInput(f"{what} {value!r} is not a valid IRI") from None
-

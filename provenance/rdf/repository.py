@@ -173,7 +173,7 @@ class _Mapped:
                 item = self._map(article)
             group.append(item)
             if not isinstance(item, Rejected):
-                size += len(item[1].statements)
+                size += item[1].size
         return group
 
     def put_back(self, items: list[_Item]) -> None:
@@ -226,7 +226,7 @@ class _NewArticles:
                     result = AddResult(article=graph.article, doc=article.id, graph=graph.graph,
                                        claims=len(article.claims),
                                        attributed=sum(1 for claim in article.claims if claim.chain),
-                                       triples=len(graph.statements),
+                                       triples=graph.size,
                                        status="unchanged" if previous == graph.content_hash else
                                        "added" if previous is None else "replaced")
                 if result is None or result.status != "added":
