@@ -125,3 +125,21 @@ def test_store_path_is_a_file(tmp_path, seed_text, seed_gold):
     path.write_text("x")
     result = CliRunner().invoke(main, ["--store", str(path), "add", "--text", str(seed_text), str(seed_gold)])
     one_error_line(result)
+
+
+def test_a_lone_surrogate_in_a_claim(seeded, seed_text, gold, tmp_path):
+    """JSON may spell half a character ("\\ud800"); it is refused, not raised as an encoding error."""
+    before = quads(seeded.store)
+    gold["claims"][0]["chain"][0]["name"] = "Verhandlungs\ud800kreise"
+    bad = write(tmp_path, "surrogate.json", json.dumps(gold))
+    line = one_error_line(seeded("add", "--text", str(seed_text), str(bad), expect=1))
+    assert "lone surrogate" in line
+    assert quads(seeded.store) == before
+
+
+@pytest.mark.parametrize("base", ["https://example.org/id#", "https://example.org/%zz/"])
+def test_a_base_iri_the_minted_iris_cannot_live_under(seeded, seed_text, seed_gold, base):
+    before = quads(seeded.store)
+    line = one_error_line(seeded("--base", base, "add", "--text", str(seed_text), str(seed_gold), expect=1))
+    assert "base IRI" in line
+    assert quads(seeded.store) == before
