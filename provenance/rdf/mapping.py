@@ -56,9 +56,11 @@ _ESCAPES = {
     **{chr(code): f"\\u{code:04X}" for code in [*range(0x20), 0x7F, 0xFFFE, 0xFFFF]},
     "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\",
 }
-#: One pattern for them: a regular expression skips what needs no escape at C speed, where
-#: ``str.translate`` looks every character up (German article text: 1.0 ms against 11.2 ms for 240k characters).
-_TO_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+#: The others than ``"`` and ``\\`` in one pattern: a regular expression skips what needs no escape at C
+#: speed, where ``str.translate`` looks every character up (German article text: 1.0 ms against
+#: 11.2 ms for 240k characters). Quotes and backslashes, many in the JSON summaries, are replaced
+#: by ``str.replace`` (100k synthetic claims: 3.0M matches fewer, mapping 7.7 s against 8.3 s).
+_CONTROLS = re.compile("[" + re.escape("".join(c for c in _ESCAPES if c not in '"\\')) + "]")
 #: One encoder for every summary literal: ``json.dumps`` with options makes a new one each call.
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
@@ -170,7 +172,11 @@ def chain_summary(article: str, doc: str, publisher: tuple[str, str] | None, mod
 
 def _literal(value: str) -> str:
     """A plain literal as N-Triples text."""
-    return f'"{_TO_ESCAPE.sub(_escape, value)}"'
+    if "\\" in value:
+        value = value.replace("\\", "\\\\")
+    if '"' in value:
+        value = value.replace('"', '\\"')
+    return f'"{_CONTROLS.sub(_escape, value)}"'
 
 
 def _escape(match: re.Match) -> str:
