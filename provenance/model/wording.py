@@ -99,20 +99,23 @@ def same_claim_keys(text: str) -> list[str]:
     >>> same_claim_keys("und so")
     []
     """
-    words = set(normalise_text(text).split())
+    if len(_FORMS) > _FORMS_KEPT:
+        _FORMS.clear()
+    words = set(normalise(text, _FORMS).split())
     if not words:
         return []
-    signature = [min(column) for column in zip(*map(_word_hashes, words))]
-    keys = []
-    for band in range(BANDS):
-        value = 0
-        for row in range(ROWS_PER_BAND):
-            value = ((value << 32) ^ signature[band * ROWS_PER_BAND + row]) & 0xFFFFFFFFFFFFFFFF
-        keys.append(band_key(band, value))
-    return keys
+    # A band's value is its two rows' 32-bit minima one after the other (ROWS_PER_BAND = 2), so
+    # the signature written big-endian in hex holds every band's key, 16 digits each.
+    digits = _SIGNATURE.pack(*map(min, zip(*map(_word_hashes, words)))).hex()
+    return [f"{band}:{digits[16 * band : 16 * band + 16]}" for band in range(BANDS)]
 
 
 _HASHES = struct.Struct(f"<{BANDS * ROWS_PER_BAND}I")
+_SIGNATURE = struct.Struct(f">{BANDS * ROWS_PER_BAND}I")
+#: The word forms :func:`same_claim_keys` has met, shared over claims (a mapping meets the same
+#: words again and again) and let go of from this many on.
+_FORMS = WordForms()
+_FORMS_KEPT = 200_000
 
 
 @functools.lru_cache(maxsize=65536)
