@@ -77,3 +77,12 @@ def test_a_lone_surrogate_is_refused_as_input_not_raised_as_an_encoding_error():
     article = awkward_article(delegate="ein \ud800 Delegierter")
     with pytest.raises(InvalidInput, match="lone surrogate"):
         article_graph(article, IriScheme(), method="add", time=TIME)
+
+
+def test_docstring_examples():
+    import doctest
+
+    from provenance.rdf import mapping
+
+    result = doctest.testmod(mapping)
+    assert result.attempted >= 2 and result.failed == 0

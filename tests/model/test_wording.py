@@ -40,3 +40,12 @@ def test_reported_and_direct_wording_share_every_key_and_other_claims_share_none
     other = same_claim_keys("Russland greift Kraftwerke an")
     assert reported == direct
     assert not set(reported) & set(other)
+
+
+def test_docstring_examples():
+    import doctest
+
+    from provenance.model import wording
+
+    result = doctest.testmod(wording)
+    assert result.attempted >= 5 and result.failed == 0
