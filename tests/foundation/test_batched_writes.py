@@ -206,3 +206,67 @@ def test_an_error_while_mapping_a_bulk_write_leaves_that_write_out(store):
             done.append(result.doc)
     assert 0 < len(done) < 300 and len(done) * triples_per_article() >= BULK_FROM
     assert stored_ids(store) == sorted(done)
+
+
+class FlushSpy:
+    """Stands in for a pyoxigraph store and counts the flushes it is asked for."""
+
+    def __init__(self, original) -> None:
+        self.original, self.flushes = original, 0
+
+    def flush(self) -> None:
+        self.flushes += 1
+        self.original.flush()
+
+    def __len__(self) -> int:
+        return len(self.original)
+
+    def __getattr__(self, name):
+        return getattr(self.original, name)
+
+
+def stored_in_another_process(path) -> int:
+    """How many quads a new process finds in the store (opened read-only)."""
+    import subprocess
+    import sys
+
+    script = "import sys, pyoxigraph as ox; print(len(ox.Store.read_only(sys.argv[1])))"
+    return int(subprocess.run([sys.executable, "-c", script, str(path)], check=True, capture_output=True,
+                              text=True).stdout)
+
+
+def test_after_bulk_writes_alone_close_does_not_flush_and_another_process_reads_everything(tmp_path):
+    """A flush after bulk loads only waits for RocksDB to merge their files; their files are the store already."""
+    store = open_store(str(tmp_path / "store"))
+    spy = store._store = FlushSpy(store._store)
+    results = list(add_articles(store, [make_article(n) for n in range(300)], IriScheme(), time=TIME,
+                                batch_triples=BULK_FROM))
+    expected = len(store)
+    store.close()
+    spy.original = None  # the store is closed once nothing holds it
+    assert spy.flushes == 0
+    assert expected == sum(result.triples for result in results)
+    assert stored_in_another_process(tmp_path / "store") == expected
+
+
+@pytest.mark.parametrize("write", ["small", "replace", "drop", "load"])
+def test_after_a_write_through_a_transaction_close_flushes(tmp_path, write):
+    store = open_store(str(tmp_path / "store"))
+    list(add_articles(store, [make_article(n) for n in range(300)], IriScheme(), time=TIME, batch_triples=BULK_FROM))
+    store.close()
+    store = open_store(str(tmp_path / "store"))
+    spy = store._store = FlushSpy(store._store)
+    if write == "small":
+        [result] = add_articles(store, [make_article(1000)], IriScheme(), time=TIME)
+    elif write == "replace":
+        [result] = add_articles(store, [make_article(7, words=" und neu")], IriScheme(), time=TIME)
+        assert result.status == "replaced"
+    elif write == "drop":
+        store.drop_graph(IriScheme().graph("article-3"))
+    else:
+        store.load(b'<urn:s> <urn:p> "o" <urn:g> .\n', "nquads")
+    expected = len(store)
+    store.close()
+    spy.original = None
+    assert spy.flushes == 1
+    assert stored_in_another_process(tmp_path / "store") == expected
