@@ -59,8 +59,6 @@ class EmbeddedStore:
         self._writer: ThreadPoolExecutor | None = None
         self._readers: ThreadPoolExecutor | None = None
         self._pending: list[Future] = []
-        #: Whether a write went through a transaction (into RocksDB's memtables) since the store was opened.
-        self._unflushed = False
         if path is None:
             self._store = ox.Store()
             return
@@ -160,11 +158,6 @@ class EmbeddedStore:
 
     # writing -----------------------------------------------------------------------------------
 
-    def _transactional(self) -> ox.Store:
-        """The pyoxigraph store, for a write that goes through a transaction: :meth:`close` flushes after one."""
-        self._unflushed = True
-        return self._store
-
     def _writable(self) -> None:
         if self.read_only:
             raise StoreLocked(f"store {self.location!r} is opened read-only (another process is writing to it)")
@@ -187,7 +180,7 @@ class EmbeddedStore:
             staged.extend(_in_graph(triples, staging, reuse=False))
             moves.append(f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{targets[graph].value}>")
         try:
-            self._transactional().extend(staged)
+            self._store.extend(staged)
             self._store.update(" ;\n".join(moves))
         except OSError as error:
             raise StoreError(f"writing to store {self.location!r} failed: {error}") from None
@@ -213,7 +206,7 @@ class EmbeddedStore:
         head = list(itertools.islice(quads, BULK_FROM))
         try:
             if len(head) < BULK_FROM:
-                self._transactional().extend(head)
+                self._store.extend(head)
                 return
             self._store.bulk_extend(itertools.chain(head, quads))
         except OSError as error:
@@ -235,7 +228,7 @@ class EmbeddedStore:
         lines = nquads.count("\n")
         if lines < BULK_FROM:
             try:
-                self._transactional().load(nquads, format=ox.RdfFormat.N_QUADS)
+                self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
             except OSError as error:
                 raise StoreError(f"writing to store {self.location!r} failed: {error}") from None
             return ended()
@@ -279,13 +272,13 @@ class EmbeddedStore:
 
     def drop_graph(self, graph: str) -> None:
         self._writable()
-        self._transactional().remove_graph(ox.NamedNode(graph))
+        self._store.remove_graph(ox.NamedNode(graph))
 
     def load(self, data: bytes | BinaryIO, format: str, *, into_graph: str | None = None) -> None:
         """Load a serialization in one transaction (used for quad formats and tests)."""
         self._writable()
         try:
-            self._transactional().load(
+            self._store.load(
                 data,
                 format=rdf_format(format),
                 to_graph=ox.NamedNode(into_graph) if into_graph else None,
@@ -336,11 +329,7 @@ class EmbeddedStore:
         if self._readers is not None:
             self._readers.shutdown(wait=True)
             self._readers = None
-        # Transactions are in RocksDB's write-ahead log and go to files on a flush. The bulk loader
-        # writes files of its own, so after bulk loads alone a flush has nothing to write and only
-        # waits for RocksDB's background merging of those files (100k claims ingested: 4.7 s, the
-        # store read back whole either way); the next process to open the store goes on merging.
-        if self._unflushed and self.location != "memory" and not self.read_only:
+        if self.location != "memory" and not self.read_only:
             try:
                 self._store.flush()
             except OSError:
@@ -350,7 +339,7 @@ class EmbeddedStore:
     def _drop_stale_staging(self) -> None:
         for graph in list(self._store.named_graphs()):
             if _is_staging(graph):
-                self._transactional().remove_graph(graph)
+                self._store.remove_graph(graph)
 
 
 def directory_bytes(path: str | Path) -> int:
