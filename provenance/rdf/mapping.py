@@ -18,7 +18,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from types import SimpleNamespace
 
 import pyoxigraph as ox
@@ -96,10 +96,12 @@ class ArticleGraph:
 
     @cached_property
     def quads(self) -> list[ox.Quad]:
+        """The statements as pyoxigraph quads, parsed from the text (IRIs checked): for a write that replaces a graph."""
         return list(ox.parse(self.nquads(), format=ox.RdfFormat.N_QUADS))
 
     @property
     def triples(self) -> list[ox.Triple]:
+        """The statements as pyoxigraph triples, without their graph."""
         return [quad.triple for quad in self.quads]
 
 
@@ -191,12 +193,12 @@ def _date_literal(value: str) -> str:
     return f'{_literal(value)}^^{_XSD_DATETIME if "T" in value else _XSD_DATE}'
 
 
-@lru_cache(maxsize=None)
+@cache
 def _kind(kind: str) -> str:
     return str(v.kind_term(kind))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _mode(mode: str) -> str:
     return str(v.mode_term(mode))
 
