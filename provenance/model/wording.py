@@ -83,13 +83,11 @@ def token_hashes(token: str) -> bytes:
     return hashlib.blake2b(token.encode("utf-8"), digest_size=4 * BANDS * ROWS_PER_BAND).digest()
 
 
-def band_key(band: int, value: int) -> str:
-    """The key of one band of a signature, as stored: the band's number and its value in hex."""
-    return f"{band}:{value:016x}"
-
-
 def same_claim_keys(text: str) -> list[str]:
     """The min-hash band keys of a claim text; none when no content word is left after normalising.
+
+    A key is the band's number and its 64-bit value in 16 hex digits (``"3:00a1…"``), as stored in
+    ``cp:sameClaimKey``.
 
     >>> len(same_claim_keys("Die Delegationen seien in ihre Hotels zurückgekehrt"))
     6

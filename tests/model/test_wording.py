@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.analysis.clusters import _minhash_signatures
-from provenance.model.wording import BANDS, ROWS_PER_BAND, band_key, normalise_text, same_claim_keys
+from provenance.model.wording import BANDS, ROWS_PER_BAND, normalise_text, same_claim_keys
 
 WORDS = st.sampled_from(["Delegationen", "seien", "Hotels", "zurückgekehrt", "Tass", "Gespräche", "nicht",
                          "the", "talks", "continue", "next", "week", "Straße", "über", "Kyiv", "und"])
@@ -20,7 +20,7 @@ def numpy_keys(text: str) -> list[str]:
         value = signature[band * ROWS_PER_BAND]
         for row in range(1, ROWS_PER_BAND):
             value = (value << np.uint64(32)) ^ signature[band * ROWS_PER_BAND + row]
-        keys.append(band_key(band, int(value)))
+        keys.append(f"{band}:{int(value):016x}")
     return keys
 
 
