@@ -136,7 +136,7 @@ def article_graph(article: Article, scheme: IriScheme, *, method: str, time: str
         seen.add(claim.id)
         writer.claim_triples(claim)
     writer.summary_triple()
-    return ArticleGraph(graph=scheme.graph(article.id), article=writer.article_iri, content_hash=digest,
+    return ArticleGraph(graph=writer.graph, article=writer.article_iri, content_hash=digest,
                         lines=writer.lines)
 
 
@@ -213,7 +213,8 @@ class _Writer:
         self.article = article
         self.scheme = scheme
         self.article_iri = scheme.article(article.id)
-        self.a = str(NamedNode(self.article_iri))
+        self.a = f"<{self.article_iri}>"
+        self.graph = scheme.graph(article.id)
         self.activity = ""
         self.lines: list[str] = []
         self.described_sources: set[str] = set()
@@ -231,7 +232,7 @@ class _Writer:
         self.add(a, T.SCHEMA_IDENTIFIER, _literal(article.id))
         self.add(a, T.SCHEMA_TEXT, _literal(article.text))
         self.add(a, T.CP_CONTENT_HASH, _literal(digest))
-        self.add(a, T.CP_ARTICLE_GRAPH, f"<{self.scheme.graph(article.id)}>")
+        self.add(a, T.CP_ARTICLE_GRAPH, f"<{self.graph}>")
         if article.lang:
             self.add(a, T.SCHEMA_IN_LANGUAGE, _literal(article.lang))
         if article.title:
@@ -298,11 +299,10 @@ class _Writer:
         previous = None
         sources = self.sources[iri] = [self.scheme.source(self.article.id, hop.source) for hop in claim.chain]
         for index, (hop, source) in enumerate(zip(claim.chain, sources)):
-            statement = f"{iri}/hop/{index}"
-            self.statement_triples(statement, c, index, hop, source)
+            statement = self.statement_triples(f"{iri}/hop/{index}", c, index, hop, source)
             if previous is not None:
-                self.add(f"<{statement}>", link, previous)
-            previous = f"<{statement}>"
+                self.add(statement, link, previous)
+            previous = statement
         if previous is not None:
             self.add(c, link, previous)
             self.add(c, T.PROV_HAD_PRIMARY_SOURCE, f"<{iri}/hop/0>")
@@ -319,7 +319,8 @@ class _Writer:
         chain = [(source, hop.source.name, hop.source.kind) for hop, source in zip(claim.chain, sources)]
         return chain_summary(self.article_iri, article.id, publisher, claim.mode, bool(claim.hedged), chain)
 
-    def statement_triples(self, iri: str, claim: str, index: int, hop: Hop, source: str) -> None:
+    def statement_triples(self, iri: str, claim: str, index: int, hop: Hop, source: str) -> str:
+        """The statements of one hop and of its source (once per article); returns the hop's term."""
         statement = f"<{iri}>"
         agent = f"<{source}>"
         self.add(statement, T.RDF_TYPE, T.CP_STATEMENT)
@@ -341,6 +342,7 @@ class _Writer:
         if source not in self.described_sources:
             self.described_sources.add(source)
             self.source_triples(agent, hop)
+        return statement
 
     def source_triples(self, source: str, hop: Hop) -> None:
         model = hop.source
