@@ -241,7 +241,7 @@ def _claims_of_frame(text: str, frame: Frame, namer: SourceNamer, lexicon: Lexic
                 chain=claim_chain,
                 cue=cue,
                 mode="direct" if is_quotation(text, spans[0]) else frame.mode,
-                hedged=_hedged(text, spans, frame.cue, lexicon),
+                hedged=frame.hedged or _hedged(text, spans, frame.cue, lexicon),
             )
         )
     return claims
@@ -327,16 +327,34 @@ def _joined_spans(text: str, spans: list[Span]) -> tuple[Span, ...]:
 
 
 def _chain(frame: Frame, namer: SourceNamer) -> tuple[Hop, ...]:
-    """The frame's hops, origin first; the speaker is named first so that *ihren Informanten* can refer to it."""
+    """The frame's hops, origin first; the speaker is named first so that *ihren Informanten* can refer to it.
+
+    Relays follow the speaker: outlets addressed or quoting, *demnach* (the source the article
+    followed last), and an unnamed relay for *reportedly* (see :mod:`~provenance.extract.relays`).
+    """
     if not frame.sources:
         return (namer.unnamed_hop(),)
     if frame.anaphoric:
         mention = frame.sources[-1]
-        return (namer.anaphor_hop(mention.start, mention.end),)
+        return (namer.anaphor_hop(mention.start, mention.end),) + _relay_hops(frame, namer)
     *origins, speaker_mention = frame.sources
+    relays = _relay_hops(frame, namer)
     speaker = namer.hop(speaker_mention.start, speaker_mention.end, medium=frame.medium)
     origin_hops = [namer.hop(mention.start, mention.end, owner=speaker.source) for mention in origins]
-    return tuple(origin_hops) + (speaker,)
+    return tuple(origin_hops) + (speaker,) + relays
+
+
+def _relay_hops(frame: Frame, namer: SourceNamer) -> tuple[Hop, ...]:
+    """The relays' hops; *demnach* is resolved before the frame's own sources are remembered."""
+    hops = []
+    for mention in frame.relays:
+        if mention.role == "anaphor":
+            hops.append(namer.relay_anaphor_hop(mention.start, mention.end))
+        elif mention.role == "unnamed":
+            hops.append(namer.unknown_relay_hop())
+        else:
+            hops.append(namer.hop(mention.start, mention.end))
+    return tuple(hops)
 
 
 def _content_pieces(text: str, frame: Frame, lexicon: Lexicon) -> list[list[Span]]:

@@ -28,6 +28,7 @@ from provenance.extract.prepositional import (
     match_so,
 )
 from provenance.extract.quotations import match_colon_quotation
+from provenance.extract.relays import add_relays
 from provenance.extract.segmentation import Sentence
 from provenance.extract.sentence_context import CLAUSE_PUNCTUATION, Frame, SentenceContext, quotation_mask
 from provenance.extract.speech_acts import NOMINAL_OBJECT_VERBS, match_nominal_speech_act
@@ -66,7 +67,7 @@ def find_frames(text: str, sentence: Sentence, lexicon: Lexicon) -> list[Frame]:
             frame, used = found
             frames.append(frame)
             claimed.update(used)
-    return trim_overlapping_contents(context, frames)
+    return add_relays(context, trim_overlapping_contents(context, frames))
 
 
 def trigger_words(lexicon: Lexicon) -> frozenset[str]:

@@ -55,6 +55,7 @@ ANONYMOUS_PERSON_HEADS = frozenset(
 )
 MEDIA_WORDS = (
     "medien",
+    "staatsmedien",
     "medieninformationen",
     "medienberichten",
     "medienberichte",
@@ -62,6 +63,27 @@ MEDIA_WORDS = (
     "pressemeldungen",
     "presseberichten",
 )
+OUTLET_CLASS_NOUNS_DE = (
+    "zeitung",
+    "blatt",
+    "agentur",
+    "sender",
+    "magazin",
+    "zeitschrift",
+    "fernsehen",
+    "rundfunk",
+    "portal",
+    "illustrierte",
+)
+TIME_WORDS = re.compile(
+    r"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende|vormittag|nachmittag|abend|morgen|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\w*$"
+)
+OUTLET_CLASS_NOUNS_EN = frozenset(
+    "newspaper paper agency magazine broadcaster channel network programme radio station tabloid weekly daily "
+    "website television".split()
+)
+INDEFINITE_ARTICLES = frozenset("a an ein eine einer einem einen eines".split())
 ENGLISH_MEDIA_PHRASES = ("media reports", "news reports", "press reports", "reports")
 OUTLET_BACK_REFERENCES = frozenset(
     "agentur nachrichtenagentur zeitung blatt sender magazin agency newspaper paper network outlet channel".split()
@@ -252,6 +274,14 @@ class SourceNamer:
         antecedent = (previous.start, previous.end) if previous.start is not None else None
         return Hop(source=previous.source, start=start, end=end, mention=mention, antecedent=antecedent)
 
+    def relay_anaphor_hop(self, start: int, end: int) -> Hop:
+        """*erklärte X demnach*: the relay is the source the article followed last, else an unresolved one."""
+        return self.anaphor_hop(start, end)
+
+    def unknown_relay_hop(self) -> Hop:
+        """The unnamed relay of *reportedly*, *angeblich*, *is said to*: somebody passed it on, nobody says who."""
+        return Hop(source=Source("unbekannt" if self.lexicon.language == "de" else "unknown", "unknown"))
+
     def remember_hop(self, hop: Hop) -> None:
         self.last_hop = hop
 
@@ -266,7 +296,13 @@ class SourceNamer:
         if rest and rest.split()[:1] and rest.split()[0].lower() in RELATIVE_OPENERS and len(head.split()) <= 5:
             # "Sanders, who endorsed Canova, ..." is named by what stands before the relative clause.
             mention = head
-        words = WORD.findall(mention)
+        # "Musiker Heino (77)": an age or a number is no part of a name.
+        words = [word for word in WORD.findall(mention) if not word.isdigit()]
+        for position, word in enumerate(words[1:-1], start=1):
+            # "Sicherheitskreise vom Samstagabend", "der Bild-Zeitung vom Montag": a date is no part of the name.
+            if word.lower() in ("vom", "von", "am", "on") and TIME_WORDS.match(words[position + 1].lower()):
+                words = words[:position]
+                break
         while len(words) > 1 and words[0].lower() in LEADING_PARTICLES:
             words = words[1:]
         if len(words) > LONGEST_NAMED_MENTION:
@@ -284,13 +320,15 @@ class SourceNamer:
                     f"{head.capitalize()} {_owner_genitive(owner, self.lexicon.language)}", "anonymous-person"
                 )
         content_words = [word for word in words if word.lower() not in self.lexicon.determiners]
-        if (
-            len(content_words) == 1
-            and content_words[0].lower() in OUTLET_BACK_REFERENCES
-            and self.last_outlet is not None
-        ):
-            return self.last_outlet
+        if len(content_words) == 1 and content_words[0].lower() in OUTLET_BACK_REFERENCES:
+            if self.last_outlet is not None:
+                return self.last_outlet
         outlet = self.registry.find(mention)
+        if outlet is not None and _outlet_heads_phrase(lowered, self.registry, words, self.lexicon):
+            return Source(outlet.name, outlet.kind)
+        described = self._outlet_by_class_noun(words, lowered)
+        if described is not None:
+            return described
         person = self._person(mention, words)
         if outlet is not None and person is None:
             return Source(outlet.name, outlet.kind)
@@ -302,11 +340,43 @@ class SourceNamer:
             return Source(name, "person", affiliation)
         return self._descriptive_source(mention, words, lowered)
 
+    def _outlet_by_class_noun(self, words: list[str], lowered: list[str]) -> Source | None:
+        """``der Agentur PAP``, ``der Sender Radio Free Asia``, ``a French magazine``, ``dem Blatt``: an outlet by its class noun.
+
+        The capitalised words beside the class noun are its name; with none, or after an indefinite
+        article, the outlet is unnamed (anonymous-media). Not after a genitive (*Sprecher der Zeitung*).
+        """
+        german = self.lexicon.language == "de"
+        genitive_at = _genitive_start(lowered, self.lexicon.language)
+        positions = [
+            position
+            for position, word in enumerate(lowered)
+            if (german and words[position][:1].isupper() and word.endswith(OUTLET_CLASS_NOUNS_DE))
+            or (not german and word in OUTLET_CLASS_NOUNS_EN)
+        ]
+        positions = [position for position in positions if genitive_at is None or position < genitive_at]
+        if not positions:
+            return None
+        agency = any("agentur" in lowered[p] or lowered[p] in ("agency", "wire") for p in positions)
+        kind = "news-agency" if agency else "media-outlet"
+        determiners = self.lexicon.determiners
+        names = [
+            word
+            for position, word in enumerate(words)
+            if position not in positions and word[:1].isupper() and word.lower() not in determiners
+        ]
+        indefinite = lowered[0] in INDEFINITE_ARTICLES
+        if names and not indefinite and (german or not _nationality_only(names)):
+            return Source(" ".join(names), kind)
+        if len(positions) == 1 and len(words) - (lowered[0] in determiners) == 1 and self.last_outlet is not None:
+            return self.last_outlet
+        return Source(self._normalise(words), "anonymous-media")
+
     def _descriptive_source(self, mention: str, words: list[str], lowered: list[str]) -> Source:
         joined = " ".join(lowered)
         normalised = self._normalise(words)
         head = lowered[-1]
-        if any(word in MEDIA_WORDS for word in lowered) or joined in ENGLISH_MEDIA_PHRASES:
+        if any(word.endswith(MEDIA_WORDS) for word in lowered) or joined in ENGLISH_MEDIA_PHRASES:
             return Source(
                 "Medien (ungenannt)" if self.lexicon.language == "de" else "media (unnamed)", "anonymous-media"
             )
@@ -372,6 +442,24 @@ class SourceNamer:
             head = [w for w in words[:genitive_at] if w.lower() not in self.lexicon.determiners]
             return " ".join(_nominative(head) + words[genitive_at:]).strip(" ,")
         return " ".join(_nominative(kept)).strip(" ,") or " ".join(words)
+
+
+def _outlet_heads_phrase(lowered: list[str], registry: Registry, words: list[str], lexicon: Lexicon) -> bool:
+    """Whether a registered name is the phrase itself (``the Guardian newspaper``), not an affiliation (``Sprecher der dpa``)."""
+    genitive_at = _genitive_start(lowered, lexicon.language)
+    if genitive_at is None:
+        return not _trailing_person(words, lexicon)
+    return registry.find(" ".join(words[:genitive_at])) is not None
+
+
+def _trailing_person(words: list[str], lexicon: Lexicon) -> bool:
+    """``Atticus' David Slager``: a two- or three-word personal name closes the phrase."""
+    return bool(_trailing_name(words, lexicon))
+
+
+def _nationality_only(names: list[str]) -> bool:
+    """``French``, ``German``: capitalised English adjectives of nationality name no outlet."""
+    return all(name.endswith(("ish", "ch", "an", "ese", "i")) for name in names) and len(names) == 1
 
 
 def _nominative(words: list[str]) -> list[str]:

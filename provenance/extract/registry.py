@@ -31,6 +31,34 @@ SELECT ?outlet ?name ?kind ?country ?state ?alias WHERE {
 """
 
 
+# Capitalised nouns that may stand before an outlet's name without making it a longer name.
+CLASS_NOUNS = (
+    "agentur",
+    "zeitung",
+    "blatt",
+    "sender",
+    "magazin",
+    "zeitschrift",
+    "fernsehen",
+    "rundfunk",
+    "portal",
+    "radio",
+    "tv",
+    "medium",
+    "dienst",
+    "kanal",
+    "programm",
+)
+ARTICLES = frozenset("der die das dem den des the a an ein eine einer einem einen eines laut".split())
+_WORD_BEFORE = re.compile(r"([\w.’'-]+)[\s„“\"]*$")
+_WORD_AFTER = re.compile(r"[\s„“\"]*([\w’'-]+)")
+
+
+def _ascii_english(mention: str) -> bool:
+    """Rough test for English text: German capitalises nouns, so only English reads a capital after a name as more name."""
+    return not any(word in mention.split() for word in ("der", "die", "das", "dem", "den", "des"))
+
+
 @dataclass(frozen=True)
 class Outlet:
     """A registered agency or outlet: canonical name, kind and the facts the registry records."""
@@ -54,9 +82,33 @@ class Registry:
         return len({outlet.iri for outlet in self._by_alias.values()})
 
     def find(self, mention: str) -> Outlet | None:
-        """The outlet named in ``mention`` (longest alias first, case as registered), or None."""
-        match = self._pattern.search(mention)
-        return self._by_alias[match.group(1)] if match else None
+        """The outlet named in ``mention``: the longest alias at word boundaries that is not part of a longer name.
+
+        "the Sunday Times" does not name The Times, nor "the Morning Post" The Washington Post: an alias
+        right after another capitalised word counts only when that word is a class noun (*Agentur PAP*,
+        *Nachrichtenmagazin Spiegel*); in English, also not right before one.
+        """
+        for match in self._pattern.finditer(mention):
+            if not self._inside_longer_name(mention, match.start(), match.end()):
+                return self._by_alias[match.group(1)]
+        return None
+
+    def find_at_end(self, mention: str) -> Outlet | None:
+        """The outlet whose alias ends ``mention`` ("told news agency Reuters"), or None."""
+        for match in self._pattern.finditer(mention):
+            if match.end() == len(mention.rstrip()) and not self._inside_longer_name(mention, match.start(), match.end()):
+                return self._by_alias[match.group(1)]
+        return None
+
+    @staticmethod
+    def _inside_longer_name(mention: str, start: int, end: int) -> bool:
+        before = _WORD_BEFORE.search(mention[:start])
+        if before is not None:
+            word = before.group(1)
+            if word[:1].isupper() and not word.lower().endswith(CLASS_NOUNS) and word.lower() not in ARTICLES:
+                return True
+        after = _WORD_AFTER.match(mention[end:])
+        return after is not None and after.group(1)[:1].isupper() and _ascii_english(mention)
 
     def by_name(self, name: str) -> Outlet | None:
         return self._by_alias.get(name)

@@ -42,6 +42,8 @@ class Frame:
     content_in_previous_sentence: bool = False
     medium: str | None = None
     hedged: bool = False
+    # Who passed the claim on after the speaker, nearest the speaker first (see :mod:`~provenance.extract.relays`).
+    relays: list[Mention] = field(default_factory=list)
     cue_tokens: list[Token] = field(default_factory=list)
 
 

@@ -739,7 +739,8 @@ def test_english_content_before_a_postposed_verb_is_still_content():
 def test_english_speaker_is_not_a_predicate_a_time_or_an_addressee(text, content, source):
     claims = claims_of(text, "en", filtered=False)
     claim = next(claim for claim in claims if claim.text == content)
-    assert claim.chain[-1].mention == source
+    # An outlet addressed ("told The Daily Planet") is a relay after the speaker, so the speaker is the origin.
+    assert claim.chain[0].mention == source
 
 
 @pytest.mark.parametrize(
@@ -818,4 +819,4 @@ def test_english_quotation_before_a_speaker_whose_sentence_goes_on():
     text = "“Everything is on the table,” Carson told the AP on Wednesday after hinting that changes could come."
     claims = claims_of(text, "en", filtered=False)
     assert claims[0].text == "“Everything is on the table,”"
-    assert claims[0].chain[-1].mention == "Carson"
+    assert [hop.mention for hop in claims[0].chain] == ["Carson", "the AP"]

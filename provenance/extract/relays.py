@@ -1,0 +1,396 @@
+"""Relays: the outlets and reporters through whose hands a claim passed on its way into the article.
+
+A frame found by a construction names the speaker of a claim; the same sentence often names who
+passed it on: *sagte X der Nachrichtenagentur Y*, *X told the Y newspaper*, *im Gespräch mit der SZ*,
+*in an interview with Y*, *laut Y … sagte X*, *Y reports that X told Z: …*, *erklärte X demnach*,
+*X reportedly said*. This module adds those hops to the frames of one sentence, after the speaker
+(the chain is origin first, the hop nearest the article last), and merges a frame whose content is
+itself an attribution into that attribution (guidelines of chains-dev: *A told B that C suggested …*
+is one claim with the chain C > A > B).
+"""
+
+from __future__ import annotations
+
+from provenance.extract.phrases import phrase_right
+from provenance.extract.registry import load_registry
+from provenance.extract.sentence_context import Frame, Mention, SentenceContext
+
+Span = tuple[int, int]
+
+# Nouns that make a phrase an outlet: "der Agentur PAP", "the Guardian newspaper", "dem Blatt".
+GERMAN_OUTLET_NOUNS = (
+    "zeitung",
+    "blatt",
+    "agentur",
+    "presseagentur",
+    "sender",
+    "magazin",
+    "zeitschrift",
+    "fernsehen",
+    "rundfunk",
+    "portal",
+    "radio",
+    "tv",
+    "wochenblatt",
+    "illustrierte",
+)
+ENGLISH_OUTLET_NOUNS = frozenset(
+    "newspaper paper agency magazine broadcaster channel network programme program radio station tabloid weekly "
+    "daily website tv television show newsletter journal".split()
+)
+# Verbs whose subject quotes its object: "zitierte die Nachrichtenagentur TASR Fico" is Fico > TASR.
+QUOTING_VERBS = frozenset("zitierte zitiert zitieren zitierten quoted quotes quoting".split())
+ENGLISH_TELLING = frozenset("told tell tells telling denied denies confirmed said says".split())
+# "in an interview with", "im Gespräch mit": the one interviewing passes the words on.
+INTERVIEW_NOUNS = frozenset("gespräch interview interviews telefonat interview".split())
+GERMAN_DATIVE_ARTICLES = frozenset({"der", "dem"})
+# Person heads after which "der Zeitung" is a genitive (the paper's speaker), not the addressee.
+GENITIVE_HEADS = (
+    "sprecher",
+    "sprecherin",
+    "chef",
+    "chefin",
+    "direktor",
+    "direktorin",
+    "redakteur",
+    "redakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "reporter",
+    "reporterin",
+    "herausgeber",
+    "herausgeberin",
+    "mitarbeiter",
+    "mitarbeiterin",
+    "leiter",
+    "leiterin",
+    "vertreter",
+    "vertreterin",
+    "autor",
+    "autorin",
+)
+UNNAMED_RELAY_MARKERS = frozenset("reportedly allegedly supposedly purportedly angeblich".split())
+# "is said to", "is alleged to", "is believed to", "is reported to": a reportative passive.
+REPORTATIVE_PARTICIPLES = frozenset("said alleged believed reported rumoured rumored thought understood".split())
+NAME_TITLES = frozenset("mr mrs ms dr sir lord lady".split())
+BE_FORMS = frozenset("is are was were".split())
+# Content words an outer frame may keep beside the inner attribution and still be only its relay.
+NESTED_REMAINDER = 6
+
+
+def add_relays(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
+    """The frames with their relays, and outer frames that only relay an inner attribution merged into it."""
+    for frame in frames:
+        _refine_report_nouns(context, frame)
+    frames = _merged(context, frames)
+    for frame in frames:
+        if frame.content and frame.sources and not frame.anaphoric:
+            _relays_in_frame(context, frame)
+    # "Demnach habe Abbas erwidert": once *demnach* is the relay of the verb's frame, its own frame goes.
+    absorbed = {span for frame in frames if not frame.anaphoric for span in frame.cue}
+    return [frame for frame in frames if not (frame.anaphoric and set(frame.cue) <= absorbed)]
+
+
+# "unter Berufung auf Angaben aus Sicherheitskreisen": the report noun's origin is the source.
+REPORT_NOUNS = frozenset(
+    "angaben informationen berichten berichte kreisen aussagen erkenntnissen reports information".split()
+)
+
+
+def _refine_report_nouns(context: SentenceContext, frame: Frame) -> None:
+    """A source phrase that is only a report noun with *aus X*/*von X* after it names X."""
+    for position, mention in enumerate(frame.sources):
+        indexes = _token_indexes(context, mention.start, mention.end)
+        if len(indexes) != 1 or context.lower(indexes[0]) not in REPORT_NOUNS:
+            continue
+        following = indexes[0] + 1
+        if context.lower(following) in ("aus", "von", "from", "of"):
+            phrase = phrase_right(context, following + 1)
+            if phrase is not None:
+                frame.sources[position] = Mention(*context.span(*phrase), mention.role)
+                used = context.span(indexes[0], following)
+                frame.cue = sorted(set(frame.cue) | {used})
+
+
+def _token_indexes(context: SentenceContext, start: int, end: int) -> list[int]:
+    return [i for i, token in enumerate(context.tokens) if start <= token.start and token.end <= end]
+
+
+def is_outlet_phrase(text: str, language: str) -> bool:
+    """Whether a noun phrase names an outlet: a registered name, or a head such as *Zeitung*, *newspaper*."""
+    words = [word.strip(".,;:()“”„\"'’") for word in text.split()]
+    words = [word for word in words if word]
+    if not words:
+        return False
+    if load_registry().find(text) is not None:
+        return True
+    if language == "de":
+        return any(word.lower().endswith(GERMAN_OUTLET_NOUNS) and word[:1].isupper() for word in words)
+    return any(word.lower() in ENGLISH_OUTLET_NOUNS for word in words)
+
+
+def _merged(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
+    """Merge an outer frame whose content holds another frame's cue and speaker into that frame.
+
+    ``laut ČTK hatte Konvička gefordert, …``, ``The News of the World reports that Anelka told a
+    French magazine: …``, ``She told the court that a lawyer had told her …``: the inner frame keeps
+    its content and gets the outer frame's sources after its own; the outer frame goes when little
+    else of its content is left (else it stays a claim of its own).
+    """
+    dropped: set[int] = set()
+    for inner in frames:
+        if not inner.content or not inner.sources:
+            continue
+        for position, outer in enumerate(frames):
+            if outer is inner or position in dropped or not outer.content or not outer.sources:
+                continue
+            if not _inside_content(outer, inner):
+                continue
+            outer_mentions = list(outer.sources) + list(outer.relays)
+            _trim_speaker_before(context, inner, outer_mentions)
+            outer_mentions = [m for m in outer_mentions if not _bare_report_noun(context, m)]
+            if any(_overlaps((m.start, m.end), (o.start, o.end)) for m in inner.sources for o in outer_mentions):
+                continue
+            inner.relays = list(inner.relays) + [Mention(m.start, m.end, "relay") for m in outer_mentions]
+            inner.cue = sorted(set(inner.cue) | set(outer.cue))
+            inner.hedged = inner.hedged or outer.hedged
+            if _remainder_words(context, outer, inner) <= NESTED_REMAINDER:
+                dropped.add(position)
+            break
+    return [frame for position, frame in enumerate(frames) if position not in dropped]
+
+
+BARE_REPORT_ENDINGS = ("bericht", "meldung", "vorabmeldung", "report", "reports")
+
+
+def _bare_report_noun(context: SentenceContext, mention: Mention) -> bool:
+    """``laut Vorausbericht``: a report noun with no article and no name is the article's own wording, no hop."""
+    indexes = _token_indexes(context, mention.start, mention.end)
+    return len(indexes) == 1 and context.lower(indexes[0]).endswith(BARE_REPORT_ENDINGS) and mention.role != "anaphor"
+
+
+def _inside_content(outer: Frame, inner: Frame) -> bool:
+    """Whether the inner frame's cue and speaker lie inside the outer frame's content."""
+    start = min(s for s, _ in outer.content)
+    end = max(e for _, e in outer.content)
+    speaker = inner.sources[-1]
+    inside = [(s, e) for s, e in inner.cue] + [(speaker.start, speaker.end)]
+    return all(start <= s and e <= end for s, e in inside) and not any(
+        cs <= s and e <= ce for s, e in outer.cue for cs, ce in inner.content
+    )
+
+
+def _trim_speaker_before(context: SentenceContext, inner: Frame, outer_mentions: list[Mention]) -> None:
+    """``sagte Lukasz Kaminski der Agentur PAP zufolge``: the speaker phrase ends before the outer source."""
+    speaker = inner.sources[-1]
+    for mention in outer_mentions:
+        if speaker.start < mention.start < speaker.end:
+            end = _word_end_before(context, mention.start, speaker.start)
+            if end is not None:
+                inner.sources[-1] = Mention(speaker.start, end, speaker.role)
+            return
+
+
+def _word_end_before(context: SentenceContext, offset: int, floor: int) -> int | None:
+    """The end of the last word before ``offset`` (and after ``floor``) that is no article."""
+    for token in reversed(context.tokens):
+        if token.end > offset:
+            continue
+        if token.start < floor:
+            return None
+        if token.is_word and token.lower not in context.lexicon.determiners or token.text == ")":
+            return token.end
+    return None
+
+
+def _remainder_words(context: SentenceContext, outer: Frame, inner: Frame) -> int:
+    covered = list(inner.content) + list(inner.cue) + [(m.start, m.end) for m in inner.sources]
+    count = 0
+    for token in context.tokens:
+        if not token.is_word:
+            continue
+        in_outer = any(s <= token.start and token.end <= e for s, e in outer.content)
+        if in_outer and not any(s <= token.start and token.end <= e for s, e in covered):
+            count += 1
+    return count
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _relays_in_frame(context: SentenceContext, frame: Frame) -> None:
+    """Relays that the frame's own attribution words name: an outlet addressed or interviewing, *demnach*."""
+    language = context.lexicon.language
+    region = _attribution_region(context, frame)
+    if not region:
+        return
+    found: list[Mention] = []
+    speaker = frame.sources[-1]
+    cue_words = {index for index in region if _in_spans(context, index, frame.cue)}
+    if language == "de":
+        split = _dative_outlet_inside_speaker(context, speaker)
+        if split is not None:
+            frame.sources[-1], relay = split
+            found.append(relay)
+            speaker = frame.sources[-1]
+        if any(context.lower(index) in QUOTING_VERBS for index in cue_words):
+            quoted = _outlet_quoting(context, speaker)
+            if quoted is not None:
+                frame.sources[-1], relay = quoted
+                found.append(relay)
+    for index in region:
+        taken = frame.sources + frame.relays + found
+        if any(_overlaps((m.start, m.end), context.span(index, index)) for m in taken):
+            continue
+        word = context.lower(index)
+        relay = None
+        if language == "de":
+            if word in GERMAN_DATIVE_ARTICLES and _after_speaker_or_verb(context, index, speaker, cue_words):
+                relay = _outlet_phrase_at(context, index)
+            elif word == "gegenüber":
+                relay = _outlet_phrase_at(context, index + 1)
+            elif word == "mit" and context.lower(index - 1) in INTERVIEW_NOUNS:
+                relay = _outlet_phrase_at(context, index + 1)
+            elif word == "demnach" and index not in cue_words:
+                found.append(Mention(*context.span(index, index), "anaphor"))
+                frame.cue = sorted(set(frame.cue) | {context.span(index, index)})
+        else:
+            if word in ENGLISH_TELLING and index in cue_words:
+                start = index + 1
+                if context.lower(start) == "to":
+                    start += 1
+                relay = _outlet_phrase_at(context, start)
+            elif word == "with" and context.lower(index - 1) in INTERVIEW_NOUNS:
+                relay = _outlet_phrase_at(context, index + 1)
+            elif word in ("to",) and context.lower(index - 1) in ("speaking", "talking", "comments", "remarks"):
+                relay = _outlet_phrase_at(context, index + 1)
+        if relay is not None:
+            found.append(relay)
+    unnamed = _unnamed_relay(context, frame, region)
+    if unnamed is not None:
+        found.append(unnamed)
+        frame.hedged = True
+    if found:
+        frame.relays = list(frame.relays) + sorted(found, key=_relay_order)
+        for relay in found:
+            if relay.role == "relay":
+                frame.cue = sorted(set(frame.cue))
+
+
+def _relay_order(mention: Mention) -> tuple[int, int]:
+    """Named relays in text order, the unnamed reportative relay last (nearest the article)."""
+    return (1 if mention.role == "unnamed" else 0, mention.start)
+
+
+def _attribution_region(context: SentenceContext, frame: Frame) -> list[int]:
+    """Token indexes of the frame's attribution words: the stretch around its cue outside its content."""
+    cue_tokens = [index for index in range(len(context.tokens)) if _in_spans(context, index, frame.cue)]
+    if not cue_tokens:
+        return []
+    region: set[int] = set()
+    for index in cue_tokens:
+        left = index
+        while left - 1 >= 0 and not _in_spans(context, left - 1, frame.content):
+            left -= 1
+        right = index
+        while right + 1 < len(context.tokens) and not _in_spans(context, right + 1, frame.content):
+            right += 1
+        region.update(range(left, right + 1))
+    return sorted(index for index in region if not _in_spans(context, index, frame.content))
+
+
+def _in_spans(context: SentenceContext, index: int, spans) -> bool:
+    token = context.tokens[index]
+    return any(start <= token.start and token.end <= end for start, end in spans)
+
+
+def _after_speaker_or_verb(context: SentenceContext, index: int, speaker: Mention, cue_words: set[int]) -> bool:
+    """``sagte X der Zeitung`` or ``X sagte der Zeitung``: the dative stands right after the speaker or the verb."""
+    previous = index - 1
+    while previous >= 0 and context.lower(previous) in ("am", "heute", "gestern", "weiter", "auch", "zudem", "nun", ","):
+        previous -= 1
+    if previous < 0:
+        return False
+    token = context.tokens[previous]
+    return previous in cue_words or token.end == speaker.end
+
+
+def _outlet_phrase_at(context: SentenceContext, first: int) -> Mention | None:
+    """The outlet phrase starting at token ``first`` (article included), or None if it names no outlet."""
+    if first >= len(context.tokens):
+        return None
+    phrase = phrase_right(context, first)
+    if phrase is None:
+        return None
+    start, end = phrase
+    # "the Sunday Times Mr Campbell would …": an English phrase after "told" ends at the outlet's name.
+    end = _outlet_end(context, start, end)
+    text = context.text[context.tokens[start].start : context.tokens[end].end]
+    if not is_outlet_phrase(text, context.lexicon.language):
+        return None
+    return Mention(*context.span(start, end), "relay")
+
+
+def _outlet_end(context: SentenceContext, start: int, end: int) -> int:
+    """English: the phrase ends at its last outlet word (``told the Sunday Times Mr Campbell would …``).
+
+    English phrases after *told* run on into the content when no *that* follows; the longest prefix
+    that ends in a registered name or an outlet noun is the addressee.
+    """
+    if context.lexicon.language != "en":
+        return end
+    registry = load_registry()
+    best = None
+    for last in range(start, end + 1):
+        text = context.text[context.tokens[start].start : context.tokens[last].end]
+        following = context.tokens[last + 1] if last < end else None
+        continues_name = following is not None and following.capitalized and following.lower not in NAME_TITLES
+        if (context.lower(last) in ENGLISH_OUTLET_NOUNS or registry.find_at_end(text)) and not continues_name:
+            best = last
+    return end if best is None else best
+
+
+def _dative_outlet_inside_speaker(context: SentenceContext, speaker: Mention) -> tuple[Mention, Mention] | None:
+    """``sagte Musiker Heino (77) der Bild-Zeitung``: a speaker phrase that swallowed the outlet addressed."""
+    indexes = [i for i, token in enumerate(context.tokens) if speaker.start <= token.start and token.end <= speaker.end]
+    for position, index in enumerate(indexes[1:], start=1):
+        if context.lower(index) not in GERMAN_DATIVE_ARTICLES:
+            continue
+        before = context.tokens[indexes[position - 1]]
+        if context.lower(index) == "der" and before.lower.endswith(GENITIVE_HEADS):
+            continue
+        tail = context.text[context.tokens[index].start : speaker.end]
+        if not is_outlet_phrase(tail, "de"):
+            continue
+        head_end = _word_end_before(context, context.tokens[index].start, speaker.start)
+        if head_end is None:
+            return None
+        return Mention(speaker.start, head_end, speaker.role), Mention(context.tokens[index].start, speaker.end, "relay")
+    return None
+
+
+def _outlet_quoting(context: SentenceContext, speaker: Mention) -> tuple[Mention, Mention] | None:
+    """``zitierte die Nachrichtenagentur TASR Fico``: the outlet quotes the one named after it."""
+    indexes = [i for i, token in enumerate(context.tokens) if speaker.start <= token.start and token.end <= speaker.end]
+    registry = load_registry()
+    for position in range(len(indexes) - 1, 0, -1):
+        head = context.text[speaker.start : context.tokens[indexes[position - 1]].end]
+        rest = context.tokens[indexes[position]]
+        if not rest.capitalized:
+            continue
+        if is_outlet_phrase(head, context.lexicon.language) and registry.find(rest.text) is None:
+            origin = Mention(rest.start, context.tokens[indexes[-1]].end, speaker.role)
+            return origin, Mention(speaker.start, context.tokens[indexes[position - 1]].end, "relay")
+    return None
+
+
+def _unnamed_relay(context: SentenceContext, frame: Frame, region: list[int]) -> Mention | None:
+    """``X reportedly said``, ``X is alleged to have said``: an unnamed relay between the speaker and the article."""
+    for index in region:
+        word = context.lower(index)
+        if word in UNNAMED_RELAY_MARKERS:
+            return Mention(*context.span(index, index), "unnamed")
+        if word in REPORTATIVE_PARTICIPLES and context.lower(index - 1) in BE_FORMS and context.lower(index + 1) == "to":
+            return Mention(*context.span(index - 1, index + 1), "unnamed")
+    return None
