@@ -83,6 +83,52 @@ OUTLET_CLASS_NOUNS_EN = frozenset(
     "newspaper paper agency magazine broadcaster channel network programme radio station tabloid weekly daily "
     "website television".split()
 )
+ENGLISH_NOT_PEOPLE = frozenset(
+    "reports documents papers figures data statistics results records minutes files emails letters news "
+    "sources officials aides analysts experts diplomats insiders people".split()
+)
+ORGANIZATION_SUFFIXES_EN = ("authorities", "prosecutors", "services", "forces", "holdings", "resources", "airlines")
+GERMAN_QUANTIFIERS = frozenset("viele einige manche mehrere andere etliche zahlreiche wenige".split())
+GERMAN_PEOPLE_PLURALS = frozenset(
+    "kritiker experten fachleute ökonomen analysten beobachter anwohner augenzeugen zeugen befürworter gegner "
+    "kommentatoren ärzte forscher wissenschaftler politiker abgeordnete aktivisten demonstranten bewohner "
+    "einwohner nutzer kunden händler anleger investoren verbraucher mitarbeiter angestellte eltern schüler "
+    "studenten lehrer juristen diplomaten helfer retter ermittler fahnder".split()
+)
+STATE_REPORT_NOUNS = frozenset("angaben informationen darstellung sicht".split())
+# Stems of German adjectives of countries: "nordkoreanischen Angaben" is the state speaking.
+COUNTRY_ADJECTIVES = {
+    "nordkoreanisch": "Nordkorea", "südkoreanisch": "Südkorea", "russisch": "Russland", "ukrainisch": "Ukraine",
+    "amerikanisch": "USA", "us-amerikanisch": "USA", "chinesisch": "China", "türkisch": "Türkei",
+    "israelisch": "Israel", "iranisch": "Iran", "irakisch": "Irak", "syrisch": "Syrien", "französisch": "Frankreich",
+    "britisch": "Großbritannien", "deutsch": "Deutschland", "polnisch": "Polen", "griechisch": "Griechenland",
+    "ägyptisch": "Ägypten", "saudisch": "Saudi-Arabien", "japanisch": "Japan", "indisch": "Indien",
+    "pakistanisch": "Pakistan", "afghanisch": "Afghanistan", "libysch": "Libyen", "kubanisch": "Kuba",
+    "venezolanisch": "Venezuela", "palästinensisch": "Palästina", "libanesisch": "Libanon",
+    "tschechisch": "Tschechien", "slowakisch": "Slowakei", "ungarisch": "Ungarn", "österreichisch": "Österreich",
+    "italienisch": "Italien", "spanisch": "Spanien", "niederländisch": "Niederlande", "belgisch": "Belgien",
+    "schwedisch": "Schweden", "norwegisch": "Norwegen", "dänisch": "Dänemark", "finnisch": "Finnland",
+    "serbisch": "Serbien", "kroatisch": "Kroatien", "rumänisch": "Rumänien", "bulgarisch": "Bulgarien",
+    "weißrussisch": "Belarus", "belarussisch": "Belarus", "georgisch": "Georgien", "armenisch": "Armenien",
+    "vietnamesisch": "Vietnam", "mexikanisch": "Mexiko", "brasilianisch": "Brasilien", "kanadisch": "Kanada",
+    "australisch": "Australien", "katarisch": "Katar", "jordanisch": "Jordanien", "afrikanisch": "Afrika",
+}
+COMPANY_NAME = re.compile(
+    r"(?P<first>[A-Z][\w&-]+)(?: (?:[A-Z][\w&-]+|and|&))*? (?:International|Group|Inc|Ltd|plc|PLC|Corp|Corporation|"
+    r"Resources|Holdings|AG|GmbH|SE|Boerse|Börse|Oil and Gas|Partners|Capital|Airlines|Motors|Energy|Petroleum)\b"
+)
+PERSON_NAME = re.compile(
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir|Herr|Frau)\.? )[A-Z][\w'-]+|(?<![.!?] )(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?! [A-Z])"
+)
+PERSONAL_PRONOUNS = frozenset("he she i er ich".split())
+ENGLISH_FIRST_PERSON = frozenset({"i"})
+ORGANIZATION_BACK_REFERENCES = frozenset("firm company group unternehmen konzern firma".split())
+DEFINITE_ARTICLES = frozenset("the der die das dem den".split())
+ENGLISH_ROLES = frozenset(
+    "secretary minister president chairman chairwoman chief director lawyer singer star expert coach leader "
+    "manager chancellor mayor governor senator economist prosecutor judge striker player captain candidate "
+    "spokesman spokeswoman premier editor founder executive ceo owner actor author".split()
+)
 INDEFINITE_ARTICLES = frozenset("a an ein eine einer einem einen eines".split())
 ENGLISH_MEDIA_PHRASES = ("media reports", "news reports", "press reports", "reports")
 OUTLET_BACK_REFERENCES = frozenset(
@@ -109,11 +155,6 @@ ORGANIZATION_WORDS = (
     "militär",
     "kreml",
     "weißes haus",
-    "nato",
-    "uno",
-    "un",
-    "eu",
-    "who",
     "government",
     "ministry",
     "police",
@@ -142,7 +183,58 @@ ORGANIZATION_WORDS = (
     "organisation",
     "organization",
     "feuerwehr",
+    "wache",
+    "behörden",
+    "kirche",
+    "diözese",
+    "bistum",
+    "bewegung",
+    "büro",
+    "bündnis",
+    "stiftung",
+    "konferenz",
+    "vereinigung",
+    "gesellschaft",
+    "ag",
+    "gmbh",
+    "authorities",
+    "authority",
+    "group",
+    "inc",
+    "ltd",
+    "plc",
+    "corp",
+    "corporation",
+    "international",
+    "resources",
+    "holdings",
+    "boerse",
+    "börse",
+    "exchange",
+    "fund",
+    "union",
+    "institute",
+    "foundation",
+    "federation",
+    "prosecutors",
+    "prosecution",
+    "defence",
+    "defense",
+    "army",
+    "navy",
+    "coastguard",
+    "guard",
+    "oecd",
+    "gas",
+    "oil",
+    "airlines",
+    "motors",
+    "energy",
+    "telecom",
+    "bank",
 )
+# Acronyms and names of bodies that must match a whole word ("Jong-un" is no UN).
+ORGANIZATION_NAMES = frozenset("nato uno un eu who imf iwf oecd opec ezb ecb fbi cia kgb fsb bnd ukip spd cdu csu fdp afd övp spö fpö".split())
 DOCUMENT_WORDS = (
     "bericht",
     "berichts",
@@ -165,7 +257,7 @@ DOCUMENT_WORDS = (
     "filing",
 )
 TITLES = frozenset(
-    "mr mrs ms dr prof president senator sen gov governor rep secretary gen general judge minister chancellor "
+    "lt col sgt capt maj cpl adm sir dame lord lady mr mrs ms dr prof president senator sen gov governor rep secretary gen general judge minister chancellor "
     "präsident präsidentin kanzler kanzlerin minister ministerin bürgermeister herr frau".split()
 )
 ROLE_SUFFIXES = (
@@ -242,8 +334,21 @@ class SourceNamer:
     registry: Registry
     last_outlet: Source | None = None
     last_person: Source | None = None
+    last_organization: Source | None = None
     last_hop: Hop | None = None
     _by_surface: dict[str, Source] = field(default_factory=dict)
+    _known_names: dict[str, Source] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # "Contrack International ... Contrack said": a company named in full anywhere in the article
+        # names its short form too, which would otherwise read as a person's surname.
+        for match in COMPANY_NAME.finditer(self.text):
+            full = match.group(0)
+            if self.registry.find(full) is not None:
+                continue
+            company = Source(full, "organization")
+            self._known_names.setdefault(full, company)
+            self._known_names.setdefault(match.group("first"), company)
 
     def hop(self, start: int, end: int, *, owner: Source | None = None, medium: str | None = None) -> Hop:
         """The hop for the mention at ``text[start:end]``; ``owner`` is the frame's speaker, for *ihren Informanten*."""
@@ -251,7 +356,7 @@ class SourceNamer:
         if self.lexicon.language == "de" and mention.lower() in GERMAN_IMPERSONAL_PRONOUNS:
             # "hieß es", "man befürchtete": nobody is named, so the hop points at no mention.
             return self.unnamed_hop()
-        source = self._source(mention, owner)
+        source = self._source(mention, owner, start)
         if medium is not None:
             source = Source(source.name, source.kind, source.affiliation, medium)
         self._remember(source)
@@ -290,8 +395,21 @@ class SourceNamer:
             self.last_outlet = source
         elif source.kind == "person":
             self.last_person = source
+        elif source.kind == "organization":
+            self.last_organization = source
 
-    def _source(self, mention: str, owner: Source | None) -> Source:
+    def _pronoun_antecedent(self, pronoun: str, start: int) -> Source:
+        """He, she, er, I: the person named last; with none named as a source yet, the last name in the text before."""
+        if pronoun in ("it",):
+            return self.last_organization or Source(pronoun, "unknown")
+        if self.last_person is not None:
+            return self.last_person
+        before = [match for match in PERSON_NAME.finditer(self.text, 0, start) if self.registry.find(match.group(0)) is None]
+        if before:
+            return Source(before[-1].group("name"), "person")
+        return Source(pronoun, "person" if pronoun in PERSONAL_PRONOUNS else "unknown")
+
+    def _source(self, mention: str, owner: Source | None, start: int = 0) -> Source:
         head, _, rest = mention.partition(",")
         if rest and rest.split()[:1] and rest.split()[0].lower() in RELATIVE_OPENERS and len(head.split()) <= 5:
             # "Sanders, who endorsed Canova, ..." is named by what stands before the relative clause.
@@ -311,8 +429,20 @@ class SourceNamer:
         lowered = [word.lower() for word in words]
         if not words:
             return Source(mention.strip() or "?", "unknown")
-        if len(words) == 1 and lowered[0] in self.lexicon.pronouns:
-            return self.last_person or Source(words[0], "unknown")
+        if len(words) == 1 and lowered[0] in self.lexicon.pronouns | ENGLISH_FIRST_PERSON:
+            return self._pronoun_antecedent(lowered[0], start)
+        content_lowered = [word for word in lowered if word not in self.lexicon.determiners]
+        if len(content_lowered) == 1 and content_lowered[0] in ORGANIZATION_BACK_REFERENCES:
+            # "the firm", "das Unternehmen": the organisation the article named last.
+            return self.last_organization or Source(self._normalise(words), "organization")
+        if content_lowered and lowered[0] in DEFINITE_ARTICLES and _english_role(content_lowered, self.lexicon):
+            # "the culture secretary", "the singer": a definite office holder is a person.
+            return self.last_person if self.last_person is not None and len(content_lowered) == 1 else Source(
+                self._normalise(words), "person"
+            )
+        known = self._known_names.get(" ".join(words)) or (self._known_names.get(words[0]) if len(words) == 1 else None)
+        if known is not None:
+            return known
         if lowered[0] in POSSESSIVES and len(words) >= 2 and owner is not None:
             head = _lemma(lowered[-1])
             if head in ANONYMOUS_PERSON_HEADS:
@@ -388,16 +518,22 @@ class SourceNamer:
             return Source(normalised, "anonymous-group")
         genitive_at = _genitive_start(lowered, self.lexicon.language)
         head_noun = lowered[genitive_at - 1] if genitive_at else head
-        if _lemma(head_noun) in ANONYMOUS_PERSON_HEADS:
+        spokesperson_of = len(words) == 2 and _lemma(lowered[0]).endswith(("sprecher", "sprecherin"))
+        if spokesperson_of or _lemma(head_noun) in ANONYMOUS_PERSON_HEADS or _lemma(head_noun).endswith(("sprecher", "sprecherin")):
             affiliation = self._normalise(words[genitive_at + 1 :]) if genitive_at else None
             return Source(normalised, "anonymous-person", affiliation or None)
+        if self._plural_common_noun(words, lowered):
+            return Source(normalised, "anonymous-group")
+        state = _country_of_adjective(lowered)
+        if state is not None and head in STATE_REPORT_NOUNS:
+            return Source(normalised, "state")
         countries = GERMAN_COUNTRIES if self.lexicon.language == "de" else ENGLISH_COUNTRIES
         core = " ".join(word for word in words if word.lower() not in self.lexicon.determiners)
         if core in countries:
             return Source(core, "state")
         if any(word in DOCUMENT_WORDS for word in lowered[:2]):
             return Source(normalised, "document")
-        if any(word.endswith(ORGANIZATION_WORDS) for word in lowered):
+        if any(word.endswith(ORGANIZATION_WORDS) or word in ORGANIZATION_NAMES for word in lowered):
             return Source(normalised, "organization")
         if _lemma(head).endswith(ROLE_SUFFIXES):
             return Source(normalised, "person")
@@ -406,6 +542,20 @@ class SourceNamer:
         if len(words) == 1 and ACRONYM.fullmatch(words[0]):
             return Source(words[0], "organization")
         return Source(normalised, "unknown")
+
+    def _plural_common_noun(self, words: list[str], lowered: list[str]) -> bool:
+        """``commentators``, ``Labour strategists``, ``some senior Conservative members``, ``Viele``, ``Kritiker``: people, unnamed.
+
+        English: a lower-case plural head (any capitalised word before it is an affiliation). German:
+        a quantifier (*viele*, *einige*) or a plural noun of people as the whole phrase.
+        """
+        head = lowered[-1]
+        if self.lexicon.language == "en":
+            original = words[-1]
+            plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "news")) and len(head) > 3
+            lower_head = original[:1].islower() or len(words) == 1
+            return plural and lower_head and head not in ENGLISH_NOT_PEOPLE and not head.endswith(ORGANIZATION_SUFFIXES_EN)
+        return head in GERMAN_QUANTIFIERS or head in GERMAN_PEOPLE_PLURALS
 
     def _person(self, mention: str, words: list[str]) -> tuple[str, str | None] | None:
         """(name, affiliation) when the mention names a person, e.g. "der Beobachter von Axios, Barak Ravid"."""
@@ -442,6 +592,20 @@ class SourceNamer:
             head = [w for w in words[:genitive_at] if w.lower() not in self.lexicon.determiners]
             return " ".join(_nominative(head) + words[genitive_at:]).strip(" ,")
         return " ".join(_nominative(kept)).strip(" ,") or " ".join(words)
+
+
+def _english_role(content_lowered: list[str], lexicon: Lexicon) -> bool:
+    """``culture secretary``, ``PR expert``: an English phrase whose head is an office or a role."""
+    return lexicon.language == "en" and content_lowered[-1] in ENGLISH_ROLES and len(content_lowered) <= 3
+
+
+def _country_of_adjective(lowered: list[str]) -> str | None:
+    """The country of a German adjective of nationality in the phrase (``nordkoreanischen`` -> Nordkorea)."""
+    for word in lowered:
+        stem = re.sub(r"(e|en|er|es|em)$", "", word)
+        if stem in COUNTRY_ADJECTIVES:
+            return COUNTRY_ADJECTIVES[stem]
+    return None
 
 
 def _outlet_heads_phrase(lowered: list[str], registry: Registry, words: list[str], lexicon: Lexicon) -> bool:
@@ -540,6 +704,9 @@ def _trailing_name(words: list[str], lexicon: Lexicon) -> list[str]:
         run.insert(0, word)
     while run and (run[0].lower().rstrip(".") in TITLES or run[0].lower().endswith(ROLE_SUFFIXES) or "-" in run[0]):
         run.pop(0)
+    if len(run) > 3 and lexicon.language == "de":
+        # "Nordkoreas Machthaber Kim Jong-un": German capitalises the role too; the name is the last two words.
+        run = run[-2:]
     if not 2 <= len(run) <= 3:
         return []
     if any(word.lower().endswith(ORGANIZATION_WORDS + DOCUMENT_WORDS + ANONYMOUS_GROUP_HEADS) for word in run):
