@@ -333,7 +333,7 @@ def _chain(frame: Frame, namer: SourceNamer) -> tuple[Hop, ...]:
     followed last), and an unnamed relay for *reportedly* (see :mod:`~provenance.extract.relays`).
     """
     if not frame.sources:
-        return (namer.unnamed_hop(),)
+        return _relay_hops(frame, namer) or (namer.unnamed_hop(),)
     if frame.anaphoric:
         mention = frame.sources[-1]
         return (namer.anaphor_hop(mention.start, mention.end),) + _relay_hops(frame, namer)
@@ -348,7 +348,7 @@ def _relay_hops(frame: Frame, namer: SourceNamer) -> tuple[Hop, ...]:
     """The relays' hops; *demnach* is resolved before the frame's own sources are remembered."""
     hops = []
     for mention in frame.relays:
-        if mention.role == "anaphor":
+        if mention.role in ("anaphor", "outer-anaphor"):
             hops.append(namer.relay_anaphor_hop(mention.start, mention.end))
         elif mention.role == "unnamed":
             hops.append(namer.unknown_relay_hop())

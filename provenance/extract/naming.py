@@ -435,6 +435,11 @@ class SourceNamer:
         if len(content_lowered) == 1 and content_lowered[0] in ORGANIZATION_BACK_REFERENCES:
             # "the firm", "das Unternehmen": the organisation the article named last.
             return self.last_organization or Source(self._normalise(words), "organization")
+        if content_lowered and lowered[0] in INDEFINITE_ARTICLES and (
+            _english_role(content_lowered, self.lexicon) or _lemma(content_lowered[-1]) in ANONYMOUS_PERSON_HEADS
+        ):
+            # "a Jackson lawyer", "eine Sprecherin": an unnamed person.
+            return Source(self._normalise(words), "anonymous-person")
         if content_lowered and lowered[0] in DEFINITE_ARTICLES and _english_role(content_lowered, self.lexicon):
             # "the culture secretary", "the singer": a definite office holder is a person.
             return self.last_person if self.last_person is not None and len(content_lowered) == 1 else Source(

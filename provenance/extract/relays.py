@@ -82,6 +82,14 @@ def add_relays(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     """The frames with their relays, and outer frames that only relay an inner attribution merged into it."""
     for frame in frames:
         _refine_report_nouns(context, frame)
+        _trim_speaker_after_complementizer(context, frame)
+    # "Bei X wäre demnach Y, sagte Hendricks": a *demnach* inside reported content is the speaker's word, no frame.
+    contents = [span for frame in frames if not frame.anaphoric for span in frame.content]
+    frames = [
+        frame
+        for frame in frames
+        if not (frame.anaphoric and any(s <= start and end <= e for start, end in frame.cue for s, e in contents))
+    ]
     frames = _merged(context, frames)
     for frame in frames:
         if frame.content and frame.sources and not frame.anaphoric:
@@ -142,16 +150,18 @@ def _merged(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
         if not inner.content or not inner.sources:
             continue
         for position, outer in enumerate(frames):
-            if outer is inner or position in dropped or not outer.content or not outer.sources:
+            if outer is inner or position in dropped or not outer.content or not outer.sources or outer.anaphoric:
                 continue
-            if not _inside_content(outer, inner):
+            if not (_inside_content(outer, inner) or _right_after_content(context, outer, inner)):
                 continue
             outer_mentions = list(outer.sources) + list(outer.relays)
             _trim_speaker_before(context, inner, outer_mentions)
             outer_mentions = [m for m in outer_mentions if not _bare_report_noun(context, m)]
             if any(_overlaps((m.start, m.end), (o.start, o.end)) for m in inner.sources for o in outer_mentions):
                 continue
-            inner.relays = list(inner.relays) + [Mention(m.start, m.end, "relay") for m in outer_mentions]
+            inner.relays = list(inner.relays) + [
+                Mention(m.start, m.end, "outer-anaphor" if m.role == "anaphor" else "outer") for m in outer_mentions
+            ]
             inner.cue = sorted(set(inner.cue) | set(outer.cue))
             inner.hedged = inner.hedged or outer.hedged
             if _remainder_words(context, outer, inner) <= NESTED_REMAINDER:
@@ -178,6 +188,34 @@ def _inside_content(outer: Frame, inner: Frame) -> bool:
     return all(start <= s and e <= end for s, e in inside) and not any(
         cs <= s and e <= ce for s, e in outer.cue for cs, ce in inner.content
     )
+
+
+def _right_after_content(context: SentenceContext, outer: Frame, inner: Frame) -> bool:
+    """``She told the court that in the aftermath, a lawyer had told her …``: the outer content was cut where the inner frame begins.
+
+    The outer cue stands before its content, the inner frame's speaker follows the outer content with
+    only punctuation between them, and the inner content comes after its cue.
+    """
+    if not outer.cue or max(e for _, e in outer.cue) > min(s for s, _ in outer.content):
+        return False
+    speaker = inner.sources[-1]
+    outer_end = max(e for _, e in outer.content)
+    gap = context.text[outer_end : speaker.start]
+    if speaker.start < outer_end or gap.strip(" ,;:–—") or not inner.cue:
+        return False
+    return min(s for s, _ in inner.content) > max(e for _, e in inner.cue)
+
+
+def _trim_speaker_after_complementizer(context: SentenceContext, frame: Frame) -> None:
+    """``The News of the World reports that Anelka told …``: the speaker is what follows the last *that*/*dass*."""
+    if not frame.sources:
+        return
+    speaker = frame.sources[-1]
+    indexes = _token_indexes(context, speaker.start, speaker.end)
+    cut = [i for i in indexes[:-1] if context.lower(i) in ("that", "dass")]
+    if cut:
+        first = cut[-1] + 1
+        frame.sources[-1] = Mention(context.tokens[first].start, speaker.end, speaker.role)
 
 
 def _trim_speaker_before(context: SentenceContext, inner: Frame, outer_mentions: list[Mention]) -> None:
@@ -269,17 +307,27 @@ def _relays_in_frame(context: SentenceContext, frame: Frame) -> None:
             found.append(relay)
     unnamed = _unnamed_relay(context, frame, region)
     if unnamed is not None:
-        found.append(unnamed)
         frame.hedged = True
+        if _subject_is_content(context, frame, unnamed):
+            # "Security concerns are said to be a major reason": nobody named says it; the subject is what is said.
+            frame.content = sorted([(speaker.start, _word_end_before(context, unnamed.start, speaker.start) or speaker.end)] + list(frame.content))
+            frame.cue = [(unnamed.start, unnamed.end)]
+            frame.sources = []
+            frame.relays = [unnamed]
+            frame.mode = "reported"
+            return
+        found.append(unnamed)
     if found:
-        frame.relays = list(frame.relays) + sorted(found, key=_relay_order)
-        for relay in found:
-            if relay.role == "relay":
-                frame.cue = sorted(set(frame.cue))
+        frame.relays = sorted(list(frame.relays) + found, key=_relay_order)
 
 
 def _relay_order(mention: Mention) -> tuple[int, int]:
-    """Named relays in text order, the unnamed reportative relay last (nearest the article)."""
+    """The frame's own relays in text order, then its unnamed reportative relay, then the chain of an outer frame.
+
+    The sort is stable, so an outer frame's hops keep their order (origin first).
+    """
+    if mention.role.startswith("outer"):
+        return (2, 0)
     return (1 if mention.role == "unnamed" else 0, mention.start)
 
 
@@ -385,6 +433,21 @@ def _outlet_quoting(context: SentenceContext, speaker: Mention) -> tuple[Mention
     return None
 
 
+def _subject_is_content(context: SentenceContext, frame: Frame, unnamed: Mention) -> bool:
+    """``X is said to be …`` (no verb of saying or thinking after *to*): X is the topic, not a source."""
+    indexes = _token_indexes(context, unnamed.start, unnamed.end)
+    if not indexes or context.lower(indexes[-1]) != "to":
+        return False
+    following = indexes[-1] + 1
+    if context.lower(following) == "have":
+        following += 1
+    word = context.lower(following)
+    return word not in context.lexicon.cue_verbs and word not in EPISTEMIC_VERBS
+
+
+EPISTEMIC_VERBS = frozenset("fear believe think expect hope want plan claim deny say suggest argue".split())
+
+
 def _unnamed_relay(context: SentenceContext, frame: Frame, region: list[int]) -> Mention | None:
     """``X reportedly said``, ``X is alleged to have said``: an unnamed relay between the speaker and the article."""
     for index in region:
@@ -393,4 +456,7 @@ def _unnamed_relay(context: SentenceContext, frame: Frame, region: list[int]) ->
             return Mention(*context.span(index, index), "unnamed")
         if word in REPORTATIVE_PARTICIPLES and context.lower(index - 1) in BE_FORMS and context.lower(index + 1) == "to":
             return Mention(*context.span(index - 1, index + 1), "unnamed")
+        if word in ("soll", "sollen") and context.lexicon.language == "de":
+            # "X soll gesagt haben": the reportative modal around a verb of saying is an unnamed relay.
+            return Mention(*context.span(index, index), "unnamed")
     return None
