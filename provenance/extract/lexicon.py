@@ -164,7 +164,7 @@ def _german() -> Lexicon:
             "berechnungen ankündigung erkenntnisstand auskunft vernehmen darstellungen "
             "bewertung schätzung recherchen meldungen aussagen angaben umfrage studie "
             "ermittlungen bekunden stellungnahme analyse planungen expertenmeinung grundgesetz verfassung "
-            "vorhersage endergebnis nachricht dokument hinweis"
+            "vorhersage endergebnis nachricht dokument hinweis zahlen daten statistik statistiken"
         ),
         anaphoric_cues=_words("demnach wonach"),
         relay_phrases=_phrases(

@@ -120,6 +120,7 @@ COMPANY_NAME = re.compile(
 PERSON_NAME = re.compile(
     r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir|Herr|Frau)\.? )[A-Z][\w'-]+|(?<![.!?] )(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?! [A-Z])"
 )
+PARENTHESES = re.compile(r"\([^()]*\)")
 PERSONAL_PRONOUNS = frozenset("he she i er ich".split())
 ENGLISH_FIRST_PERSON = frozenset({"i"})
 ORGANIZATION_BACK_REFERENCES = frozenset("firm company group unternehmen konzern firma".split())
@@ -414,8 +415,8 @@ class SourceNamer:
         if rest and rest.split()[:1] and rest.split()[0].lower() in RELATIVE_OPENERS and len(head.split()) <= 5:
             # "Sanders, who endorsed Canova, ..." is named by what stands before the relative clause.
             mention = head
-        # "Musiker Heino (77)": an age or a number is no part of a name.
-        words = [word for word in WORD.findall(mention) if not word.isdigit()]
+        # "Musiker Heino (77)", "die Süddeutsche Zeitung (Samstagsausgabe)": what stands in brackets is no part of the name.
+        words = [word for word in WORD.findall(PARENTHESES.sub(" ", mention)) if not word.isdigit()] or WORD.findall(mention)
         for position, word in enumerate(words[1:-1], start=1):
             # "Sicherheitskreise vom Samstagabend", "der Bild-Zeitung vom Montag": a date is no part of the name.
             if word.lower() in ("vom", "von", "am", "on") and TIME_WORDS.match(words[position + 1].lower()):
@@ -564,6 +565,15 @@ class SourceNamer:
 
     def _person(self, mention: str, words: list[str]) -> tuple[str, str | None] | None:
         """(name, affiliation) when the mention names a person, e.g. "der Beobachter von Axios, Barak Ravid"."""
+        lowered = [word.lower() for word in words]
+        for marker in ("of", "from", "von", "vom"):
+            if marker in lowered[2:] and "," not in mention:
+                # "Lt Col Eric Schnaible of the PCO", "Otto Warmbier von der Universität Virginia": name, then affiliation.
+                position = lowered.index(marker)
+                name_words = _trailing_name(words[:position], self.lexicon)
+                if name_words and self.registry.find(" ".join(name_words)) is None:
+                    rest = [w for w in words[position + 1 :] if w.lower() not in self.lexicon.determiners]
+                    return " ".join(name_words), " ".join(rest) or None
         head = WORD.findall(mention.split(",", 1)[0]) if "," in mention else []
         if head and _trailing_name(head, self.lexicon) == head and not _role_words(head):
             # "Mike Downey, Technical Product Manager": the name comes first, the role after it.

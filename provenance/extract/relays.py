@@ -146,14 +146,18 @@ def _merged(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     else of its content is left (else it stays a claim of its own).
     """
     dropped: set[int] = set()
-    for inner in frames:
-        if not inner.content or not inner.sources:
+    for position_inner, inner in enumerate(frames):
+        if not inner.content or not inner.sources or position_inner in dropped:
             continue
         for position, outer in enumerate(frames):
             if outer is inner or position in dropped or not outer.content or not outer.sources or outer.anaphoric:
                 continue
             if not (_inside_content(outer, inner) or _right_after_content(context, outer, inner)):
                 continue
+            if _first_person(context, inner.sources[-1]) and _inside_content(outer, inner):
+                # "Wir gehen davon aus, dass …, sagte Staatsanwalt Holzner": the speaker's own words, one claim.
+                dropped.add(frames.index(inner))
+                break
             outer_mentions = list(outer.sources) + list(outer.relays)
             _trim_speaker_before(context, inner, outer_mentions)
             outer_mentions = [m for m in outer_mentions if not _bare_report_noun(context, m)]
@@ -177,6 +181,14 @@ def _bare_report_noun(context: SentenceContext, mention: Mention) -> bool:
     """``laut Vorausbericht``: a report noun with no article and no name is the article's own wording, no hop."""
     indexes = _token_indexes(context, mention.start, mention.end)
     return len(indexes) == 1 and context.lower(indexes[0]).endswith(BARE_REPORT_ENDINGS) and mention.role != "anaphor"
+
+
+FIRST_PERSON = frozenset("ich wir i we".split())
+
+
+def _first_person(context: SentenceContext, mention: Mention) -> bool:
+    indexes = _token_indexes(context, mention.start, mention.end)
+    return len(indexes) == 1 and context.lower(indexes[0]) in FIRST_PERSON
 
 
 def _inside_content(outer: Frame, inner: Frame) -> bool:
@@ -316,6 +328,11 @@ def _relays_in_frame(context: SentenceContext, frame: Frame) -> None:
             frame.relays = [unnamed]
             frame.mode = "reported"
             return
+        if speaker.start < unnamed.start < speaker.end:
+            # "Mr Houston is alleged to", "The document reportedly": the marker is no part of the speaker.
+            end = _word_end_before(context, unnamed.start, speaker.start)
+            if end is not None:
+                frame.sources[-1] = Mention(speaker.start, end, speaker.role)
         found.append(unnamed)
     if found:
         frame.relays = sorted(list(frame.relays) + found, key=_relay_order)

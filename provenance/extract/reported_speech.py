@@ -97,12 +97,16 @@ def _without_coordinator(piece: list[Token], lexicon: Lexicon) -> list[Token]:
 
 
 def is_run_on_report(sentence: Sentence, lexicon: Lexicon) -> bool:
-    """A German sentence that goes on reporting without a cue: a quotation, Konjunktiv I or *sollen*."""
-    if lexicon.language != "de":
-        return False
+    """A sentence that goes on reporting without a cue: a quotation; in German also Konjunktiv I or *sollen*.
+
+    English has no Konjunktiv: only a sentence that is one quotation continues the speaker before it
+    (``"…," James Carrick told the newspaper. "It is too dependant on the rest of the world."``).
+    """
     tokens = sentence.tokens
     if tokens[0].text in OPENING_QUOTES and any(token.text in CLOSING_QUOTES for token in tokens[-3:]):
         return True
+    if lexicon.language != "de":
+        return False
     if any(token.lower in RUN_ON_MARKERS for token in tokens) or _more_konjunktiv(tokens):
         return True
     return any(token.lower in REPORTATIVE_MODALS for token in tokens) and not _planned_passive(tokens)
