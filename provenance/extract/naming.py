@@ -219,8 +219,6 @@ ORGANIZATION_WORDS = (
     "federation",
     "prosecutors",
     "prosecution",
-    "defence",
-    "defense",
     "army",
     "navy",
     "coastguard",
@@ -405,7 +403,12 @@ class SourceNamer:
             return self.last_organization or Source(pronoun, "unknown")
         if self.last_person is not None:
             return self.last_person
-        before = [match for match in PERSON_NAME.finditer(self.text, 0, start) if self.registry.find(match.group(0)) is None]
+        before = [
+            match
+            for match in PERSON_NAME.finditer(self.text, 0, start)
+            if self.registry.find(match.group(0)) is None
+            and not self.text[max(0, match.start() - 4) : match.start()].lower().endswith(("the ", "der ", "die ", "das "))
+        ]
         if before:
             return Source(before[-1].group("name"), "person")
         return Source(pronoun, "person" if pronoun in PERSONAL_PRONOUNS else "unknown")
@@ -566,6 +569,9 @@ class SourceNamer:
     def _person(self, mention: str, words: list[str]) -> tuple[str, str | None] | None:
         """(name, affiliation) when the mention names a person, e.g. "der Beobachter von Axios, Barak Ravid"."""
         lowered = [word.lower() for word in words]
+        if lowered and _organization_word(lowered[0]) and len(words) > 1:
+            # "Institut für Nationales Gedenken", "Branchenverbands SMMT": a body named, not a person.
+            return None
         for marker in ("of", "from", "von", "vom"):
             if marker in lowered[2:] and "," not in mention:
                 # "Lt Col Eric Schnaible of the PCO", "Otto Warmbier von der Universität Virginia": name, then affiliation.
@@ -607,6 +613,11 @@ class SourceNamer:
             head = [w for w in words[:genitive_at] if w.lower() not in self.lexicon.determiners]
             return " ".join(_nominative(head) + words[genitive_at:]).strip(" ,")
         return " ".join(_nominative(kept)).strip(" ,") or " ".join(words)
+
+
+def _organization_word(word: str) -> bool:
+    """An organisation's head noun, also in the German genitive (*Branchenverbands*)."""
+    return word.endswith(ORGANIZATION_WORDS) or word[:-1].endswith(ORGANIZATION_WORDS) and word.endswith("s")
 
 
 def _english_role(content_lowered: list[str], lexicon: Lexicon) -> bool:
@@ -726,6 +737,6 @@ def _trailing_name(words: list[str], lexicon: Lexicon) -> list[str]:
         return []
     if any(word.lower().endswith(ORGANIZATION_WORDS + DOCUMENT_WORDS + ANONYMOUS_GROUP_HEADS) for word in run):
         return []
-    if any(word.lower() in lexicon.pronouns for word in run):
+    if any(word.lower() in lexicon.pronouns for word in run) or ACRONYM.fullmatch(run[-1]):
         return []
     return run

@@ -11,7 +11,7 @@ is one claim with the chain C > A > B).
 
 from __future__ import annotations
 
-from provenance.extract.phrases import phrase_right
+from provenance.extract.phrases import phrase_left, phrase_right
 from provenance.extract.registry import load_registry
 from provenance.extract.sentence_context import Frame, Mention, SentenceContext
 
@@ -83,6 +83,7 @@ def add_relays(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     for frame in frames:
         _refine_report_nouns(context, frame)
         _trim_speaker_after_complementizer(context, frame)
+        _relative_speaker_antecedent(context, frame)
     # "Bei X wäre demnach Y, sagte Hendricks": a *demnach* inside reported content is the speaker's word, no frame.
     contents = [span for frame in frames if not frame.anaphoric for span in frame.content]
     frames = [
@@ -149,6 +150,19 @@ def _merged(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     for position_inner, inner in enumerate(frames):
         if not inner.content or not inner.sources or position_inner in dropped:
             continue
+        if inner.anaphoric:
+            # "Nach Zahlen des SMMT liefen demnach …": *demnach* inside another attribution is its relay.
+            host = next(
+                (f for f in frames if f is not inner and f.content and f.sources and not f.anaphoric and _inside_content(f, inner)),
+                None,
+            )
+            if host is not None:
+                mention = inner.sources[-1]
+                host.relays = list(host.relays) + [Mention(mention.start, mention.end, "anaphor")]
+                host.cue = sorted(set(host.cue) | set(inner.cue))
+                host.content = _without(host.content, inner.cue)
+                dropped.add(position_inner)
+            continue
         for position, outer in enumerate(frames):
             if outer is inner or position in dropped or not outer.content or not outer.sources or outer.anaphoric:
                 continue
@@ -202,6 +216,20 @@ def _inside_content(outer: Frame, inner: Frame) -> bool:
     )
 
 
+def _without(spans: list[Span], holes: list[Span]) -> list[Span]:
+    """``spans`` with ``holes`` cut out (and the spaces beside them): *liefen … im vergangenen Jahr*."""
+    result = list(spans)
+    for hole_start, hole_end in holes:
+        pieces = []
+        for start, end in result:
+            if start < hole_start and hole_end < end:
+                pieces += [(start, hole_start - 1), (hole_end + 1, end)]
+            else:
+                pieces.append((start, end))
+        result = pieces
+    return [(start, end) for start, end in result if end > start]
+
+
 def _right_after_content(context: SentenceContext, outer: Frame, inner: Frame) -> bool:
     """``She told the court that in the aftermath, a lawyer had told her …``: the outer content was cut where the inner frame begins.
 
@@ -216,6 +244,24 @@ def _right_after_content(context: SentenceContext, outer: Frame, inner: Frame) -
     if speaker.start < outer_end or gap.strip(" ,;:–—") or not inner.cue:
         return False
     return min(s for s, _ in inner.content) > max(e for _, e in inner.cue)
+
+
+RELATIVE_SPEAKERS = frozenset("which who der die das welche welcher".split())
+
+
+def _relative_speaker_antecedent(context: SentenceContext, frame: Frame) -> None:
+    """``the OECD, which said …``: a relative pronoun as speaker names the phrase before its comma."""
+    if not frame.sources:
+        return
+    speaker = frame.sources[-1]
+    indexes = _token_indexes(context, speaker.start, speaker.end)
+    if len(indexes) != 1 or context.lower(indexes[0]) not in RELATIVE_SPEAKERS or indexes[0] < 2:
+        return
+    if context.tokens[indexes[0] - 1].text != ",":
+        return
+    antecedent = phrase_left(context, indexes[0] - 1)
+    if antecedent is not None:
+        frame.sources[-1] = Mention(*context.span(*antecedent), speaker.role)
 
 
 def _trim_speaker_after_complementizer(context: SentenceContext, frame: Frame) -> None:

@@ -32,6 +32,12 @@ NOMINAL_OBJECT_VERBS = {
     **dict.fromkeys("verwies verweist verweisen verwiesen".split(), frozenset({"auf"})),
     **dict.fromkeys("nannte nannten nennt bezeichnete bezeichnet bezeichneten".split(), None),
     **dict.fromkeys("fordert forderte fordern forderten".split(), None),
+    # Confirming, denying and stressing something named: *WAFA bestätigte das Gespräch*, *X bestritt die Existenz …*.
+    **dict.fromkeys(
+        "bestätigt bestätigte bestätigen bestätigten bestreitet bestritt bestreiten bestritten dementiert "
+        "dementierte dementieren dementierten".split(),
+        None,
+    ),
     **dict.fromkeys(
         "begrüßt begrüßte begrüßen begrüßten lobt lobte loben lobten plädiert plädierte plädieren plädierten".split(),
         None,

@@ -87,5 +87,8 @@ def own_speaker(text: str, sentence: Sentence, lexicon: Lexicon) -> Span | None:
         if context.quoted[index]:
             return None
         subject = subject_before_verb(context, field_before_verb(context, 0, index), index)
-        return context.span(*subject) if subject is not None else None
+        if subject is None or subject[0] == subject[1] and tokens[subject[0]].lower in ("ich", "wir", "man", "es"):
+            # "Wir wollen …": the quoted speaker goes on in the first person; nobody new speaks.
+            return None
+        return context.span(*subject)
     return None
