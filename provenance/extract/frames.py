@@ -29,6 +29,8 @@ from provenance.extract.prepositional import (
 )
 from provenance.extract.quotations import match_colon_quotation
 from provenance.extract.relays import add_relays
+from provenance.extract.reportatives import TRIGGERS as REPORTATIVE_TRIGGERS
+from provenance.extract.reportatives import match_reportative
 from provenance.extract.segmentation import Sentence
 from provenance.extract.sentence_context import CLAUSE_PUNCTUATION, Frame, SentenceContext, quotation_mask
 from provenance.extract.speech_acts import NOMINAL_OBJECT_VERBS, match_nominal_speech_act
@@ -67,6 +69,9 @@ def find_frames(text: str, sentence: Sentence, lexicon: Lexicon) -> list[Frame]:
             frame, used = found
             frames.append(frame)
             claimed.update(used)
+    if len(frames) > 1:
+        # A reportative stands alone only where no other attribution reads the sentence (then it is a relay).
+        frames = [frame for frame in frames if not (frame.cue and frame.relays and not frame.sources)] or frames
     return add_relays(context, trim_overlapping_contents(context, frames))
 
 
@@ -80,7 +85,7 @@ def _trigger_words(language: str) -> frozenset[str]:
     lexicon = lexicon_for(language)
     words = set(lexicon.cue_verbs) | set(lexicon.particles) | lexicon.anaphoric_cues | lexicon.source_postpositions
     words |= {phrase[0] for phrase in lexicon.source_prepositions}
-    words |= {"nach", "gemäß", "so", ":"}
+    words |= {"nach", "gemäß", "so", ":"} | REPORTATIVE_TRIGGERS
     if language == "de":
         words |= (
             set(NOMINAL_OBJECT_VERBS)
@@ -117,6 +122,7 @@ def match_at(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
         match_konjunktiv_clause,
         match_colon,
         match_colon_quotation,
+        match_reportative,
     ):
         found = matcher(context, index)
         if found is not None:

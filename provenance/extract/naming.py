@@ -337,6 +337,7 @@ class SourceNamer:
     last_hop: Hop | None = None
     _by_surface: dict[str, Source] = field(default_factory=dict)
     _known_names: dict[str, Source] = field(default_factory=dict)
+    _persons: list[Source] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # "Contrack International ... Contrack said": a company named in full anywhere in the article
@@ -394,23 +395,34 @@ class SourceNamer:
             self.last_outlet = source
         elif source.kind == "person":
             self.last_person = source
+            if source not in self._persons and len(source.name.split()) <= 4:
+                self._persons.append(source)
         elif source.kind == "organization":
             self.last_organization = source
 
     def _pronoun_antecedent(self, pronoun: str, start: int) -> Source:
-        """He, she, er, I: the person named last; with none named as a source yet, the last name in the text before."""
+        """He, she, er, I: the person whose name stands last in the text before the pronoun.
+
+        Candidates are the persons named as sources so far and the personal names in the text (*Mr
+        Hague*, *Lech Wałęsa*); the one whose surname occurs last before the pronoun wins, so that
+        *Wałęsa war … Präsident. Er bestritt …* is Wałęsa even when another person was quoted before.
+        """
         if pronoun in ("it",):
             return self.last_organization or Source(pronoun, "unknown")
-        if self.last_person is not None:
-            return self.last_person
-        before = [
-            match
-            for match in PERSON_NAME.finditer(self.text, 0, start)
-            if self.registry.find(match.group(0)) is None
-            and not self.text[max(0, match.start() - 4) : match.start()].lower().endswith(("the ", "der ", "die ", "das "))
-        ]
-        if before:
-            return Source(before[-1].group("name"), "person")
+        candidates = {source.name: source for source in self._persons}
+        for match in PERSON_NAME.finditer(self.text, 0, start):
+            name = match.group("name")
+            preceding = self.text[max(0, match.start() - 4) : match.start()].lower()
+            if self.registry.find(name) is None and not preceding.endswith(("the ", "der ", "die ", "das ")):
+                candidates.setdefault(name, Source(name, "person"))
+        best, best_at = None, -1
+        for name, source in candidates.items():
+            surname = name.split()[-1]
+            at = self.text.rfind(surname, 0, start)
+            if at > best_at:
+                best, best_at = source, at
+        if best is not None:
+            return best
         return Source(pronoun, "person" if pronoun in PERSONAL_PRONOUNS else "unknown")
 
     def _source(self, mention: str, owner: Source | None, start: int = 0) -> Source:

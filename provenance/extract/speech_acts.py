@@ -52,6 +52,7 @@ PARTICLE_OBJECT_VERBS = {
     **dict.fromkeys("wirft warf werfen warfen".split(), "vor"),
     **dict.fromkeys("kündigt kündigte kündigen kündigten".split(), "an"),
     **dict.fromkeys("geht ging gehen gingen".split(), "aus"),
+    **dict.fromkeys("schlägt schlug schlagen schlugen".split(), "vor"),
 }
 # Particles that make the verb another one with a clausal object (*fordert ... auf, ...*).
 SEPARABLE_PARTICLES = frozenset({"auf"})
