@@ -111,9 +111,17 @@ def _closing_quote(text: str, opening: Token) -> int:
     best = -1
     for closer in closers:
         found = text.find(closer, opening.end, limit)
+        while closer == '"' and found != -1 and _reopening(text, found):
+            # ``life. "I think``: a straight mark after a space and before a word opens the next paragraph's part.
+            found = text.find(closer, found + 1, limit)
         if found != -1 and (best == -1 or found < best):
             best = found
     return best
+
+
+def _reopening(text: str, position: int) -> bool:
+    """A straight quote mark with a space before it and a word right after it (see ``quotation_mask``)."""
+    return 0 < position < len(text) - 1 and text[position - 1].isspace() and text[position + 1].isalnum()
 
 
 def _ends_sentence(text: str, current: list[Token], following: Token | None) -> bool:

@@ -74,9 +74,21 @@ def quotation_mask(tokens: list[Token]) -> list[bool]:
             mask[index] = True
         elif opened_at is not None:
             mask[index] = True
-            if token.text in CLOSING_QUOTES:
+            if token.text in CLOSING_QUOTES and not reopens_quotation(tokens, index):
                 opened_at = None
     return mask
+
+
+def reopens_quotation(tokens: list[Token], index: int) -> bool:
+    """A straight quote mark after a space and right before a word: a quotation reopened, not closed.
+
+    BBC style: a quotation over several paragraphs reopens each one without closing the one before
+    (``… an easy life. "I think I will …"``); read as a closing mark, it would turn the rest inside out.
+    """
+    token = tokens[index]
+    if token.text != '"' or index == 0 or index + 1 >= len(tokens):
+        return False
+    return tokens[index - 1].end < token.start and tokens[index + 1].start == token.end and tokens[index + 1].is_word
 
 
 def has_closer(tokens: list[Token], index: int) -> bool:
