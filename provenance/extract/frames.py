@@ -28,7 +28,7 @@ from provenance.extract.prepositional import (
     match_so,
 )
 from provenance.extract.quotations import match_colon_quotation
-from provenance.extract.relays import add_relays
+from provenance.extract.relays import add_relays, share_coordinated_speakers
 from provenance.extract.reportatives import TRIGGERS as REPORTATIVE_TRIGGERS
 from provenance.extract.reportatives import match_reportative
 from provenance.extract.segmentation import Sentence
@@ -72,6 +72,7 @@ def find_frames(text: str, sentence: Sentence, lexicon: Lexicon) -> list[Frame]:
     if len(frames) > 1:
         # A reportative stands alone only where no other attribution reads the sentence (then it is a relay).
         frames = [frame for frame in frames if not (frame.cue and frame.relays and not frame.sources)] or frames
+    frames = share_coordinated_speakers(context, frames)
     return add_relays(context, trim_overlapping_contents(context, frames))
 
 

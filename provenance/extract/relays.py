@@ -78,6 +78,38 @@ BE_FORMS = frozenset("is are was were".split())
 NESTED_REMAINDER = 6
 
 
+COORDINATORS = frozenset("and but und aber".split())
+
+
+def share_coordinated_speakers(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
+    """``A Labour source told the Sunday Times X but said Y``: the second verb has the first verb's subject.
+
+    The second frame's "speaker" is then the end of the first content with the coordinator
+    (*… the election media campaign but*); it takes the first frame's sources and relays instead, and
+    the first content ends before the coordinator. Run before contents are trimmed.
+    """
+    for previous, frame in zip(frames, frames[1:]):
+        if not frame.sources or not previous.sources or not previous.content or not frame.cue:
+            continue
+        speaker = frame.sources[-1]
+        indexes = _token_indexes(context, speaker.start, speaker.end)
+        following = [i for i, token in enumerate(context.tokens) if token.start >= speaker.end][:1]
+        last = indexes[-1] if indexes else None
+        coordinator = last if last is not None and context.lower(last) in COORDINATORS else None
+        if coordinator is None and following and context.lower(following[0]) in COORDINATORS:
+            coordinator = following[0] if not _in_spans(context, following[0], previous.content) else None
+        if coordinator is None or len(indexes) > 12:
+            continue
+        inside_previous = any(s <= speaker.start < e for s, e in previous.content)
+        if not inside_previous:
+            continue
+        cut = context.tokens[coordinator].start
+        previous.content = [(s, min(e, _word_end_before(context, cut, s) or e)) for s, e in previous.content if s < cut]
+        frame.sources = list(previous.sources)
+        frame.same_speaker_as = previous
+    return frames
+
+
 def add_relays(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     """The frames with their relays, and outer frames that only relay an inner attribution merged into it."""
     for frame in frames:
@@ -93,8 +125,12 @@ def add_relays(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     ]
     frames = _merged(context, frames)
     for frame in frames:
-        if frame.content and frame.sources and not frame.anaphoric:
+        if frame.content and frame.sources and not frame.anaphoric and frame.same_speaker_as is None:
             _relays_in_frame(context, frame)
+    for frame in frames:
+        if frame.same_speaker_as is not None:
+            frame.sources = list(frame.same_speaker_as.sources)
+            frame.relays = list(frame.same_speaker_as.relays)
     # "Demnach habe Abbas erwidert": once *demnach* is the relay of the verb's frame, its own frame goes.
     absorbed = {span for frame in frames if not frame.anaphoric for span in frame.cue}
     return [frame for frame in frames if not (frame.anaphoric and set(frame.cue) <= absorbed)]
@@ -357,6 +393,8 @@ def _relays_in_frame(context: SentenceContext, frame: Frame) -> None:
                 if context.lower(start) == "to":
                     start += 1
                 relay = _outlet_phrase_at(context, start)
+                if relay is not None:
+                    _content_from(context, frame, relay.end)
             elif word == "with" and context.lower(index - 1) in INTERVIEW_NOUNS:
                 relay = _outlet_phrase_at(context, index + 1)
             elif word in ("to",) and context.lower(index - 1) in ("speaking", "talking", "comments", "remarks"):
@@ -382,6 +420,20 @@ def _relays_in_frame(context: SentenceContext, frame: Frame) -> None:
         found.append(unnamed)
     if found:
         frame.relays = sorted(list(frame.relays) + found, key=_relay_order)
+
+
+def _content_from(context: SentenceContext, frame: Frame, offset: int) -> None:
+    """``told the Sunday Times Mr Campbell would …``: the content starts right after the outlet addressed."""
+    first = next((i for i, token in enumerate(context.tokens) if token.start >= offset), None)
+    if first is None or not frame.content:
+        return
+    if context.lower(first) == "that":
+        first += 1
+    start, end = frame.content[0]
+    if first < len(context.tokens) and offset <= context.tokens[first].start < start and context.tokens[first].is_word:
+        words_between = [t for t in context.tokens if context.tokens[first].start <= t.start < start and t.is_word]
+        if len(words_between) <= 6:
+            frame.content[0] = (context.tokens[first].start, end)
 
 
 def _relay_order(mention: Mention) -> tuple[int, int]:

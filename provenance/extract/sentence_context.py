@@ -44,6 +44,8 @@ class Frame:
     hedged: bool = False
     # Who passed the claim on after the speaker, nearest the speaker first (see :mod:`~provenance.extract.relays`).
     relays: list[Mention] = field(default_factory=list)
+    # "X told Y A but said B": the frame whose speaker and relays this one shares.
+    same_speaker_as: Frame | None = None
     cue_tokens: list[Token] = field(default_factory=list)
 
 
