@@ -131,9 +131,15 @@ class _ArticleReader:
             if frame.content_in_previous_sentence:
                 self._take_previous_sentence(frame)
         reported = [frame for frame in frames if frame.content]
-        new_claims = [
-            claim for frame in reported for claim in _claims_of_frame(self.text, frame, self.namer, self.lexicon)
-        ]
+        new_claims = []
+        for frame in reported:
+            claims = _claims_of_frame(self.text, frame, self.namer, self.lexicon)
+            if frame.reported_by_previous and self.last_chain:
+                # "Auf die Frage … habe Nguyen Van Ly geantwortet: …": his answer reaches us through the source before.
+                for claim in claims:
+                    if not any(hop.source == self.last_chain[-1].source for hop in claim.chain):
+                        claim.chain = claim.chain + self.last_chain
+            new_claims += claims
         free_indirect = None
         if self.previous_sentence is not None and "\n" in self.text[self.previous_sentence.end : sentence.start]:
             self.held_chain = ()

@@ -72,6 +72,8 @@ GENITIVE_HEADS = (
 UNNAMED_RELAY_MARKERS = frozenset("reportedly allegedly supposedly purportedly angeblich".split())
 # "is said to", "is alleged to", "is believed to", "is reported to": a reportative passive.
 REPORTATIVE_PARTICIPLES = frozenset("said alleged believed reported rumoured rumored thought understood".split())
+# Auxiliaries that are only Konjunktiv I: "habe X geantwortet", "X sei gefragt worden".
+KONJUNKTIV_AUXILIARIES = frozenset("habe sei seien".split())
 NAME_TITLES = frozenset("mr mrs ms dr sir lord lady".split())
 BE_FORMS = frozenset("is are was were".split())
 # Content words an outer frame may keep beside the inner attribution and still be only its relay.
@@ -401,6 +403,8 @@ def _relays_in_frame(context: SentenceContext, frame: Frame) -> None:
                 relay = _outlet_phrase_at(context, index + 1)
         if relay is not None:
             found.append(relay)
+    if language == "de" and any(context.lower(index) in KONJUNKTIV_AUXILIARIES for index in region):
+        frame.reported_by_previous = True
     unnamed = _unnamed_relay(context, frame, region)
     if unnamed is not None:
         frame.hedged = True

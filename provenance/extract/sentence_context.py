@@ -46,6 +46,8 @@ class Frame:
     relays: list[Mention] = field(default_factory=list)
     # "X told Y A but said B": the frame whose speaker and relays this one shares.
     same_speaker_as: Frame | None = None
+    # "…, habe X geantwortet": a verb of saying in Konjunktiv I is itself reported by the source before.
+    reported_by_previous: bool = False
     cue_tokens: list[Token] = field(default_factory=list)
 
 
