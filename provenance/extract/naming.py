@@ -118,7 +118,7 @@ COMPANY_NAME = re.compile(
     r"Resources|Holdings|AG|GmbH|SE|Boerse|Börse|Oil and Gas|Partners|Capital|Airlines|Motors|Energy|Petroleum)\b"
 )
 PERSON_NAME = re.compile(
-    r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir|Herr|Frau)\.? )[A-Z][\w'-]+|(?<![.!?] )(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?! [A-Z])"
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir|Herr|Frau)\.? )[A-Z][\w'-]+|(?<![.!?] )(?<!^)\b[A-Z][a-z]+ [A-Z][\w'-]+)(?! [A-Z])"
 )
 PARENTHESES = re.compile(r"\([^()]*\)")
 PERSONAL_PRONOUNS = frozenset("he she i er ich".split())
@@ -539,7 +539,8 @@ class SourceNamer:
             return Source(normalised, "anonymous-group")
         genitive_at = _genitive_start(lowered, self.lexicon.language)
         head_noun = lowered[genitive_at - 1] if genitive_at else head
-        spokesperson_of = len(words) == 2 and _lemma(lowered[0]).endswith(("sprecher", "sprecherin"))
+        content = [word for word in lowered if word not in self.lexicon.determiners]
+        spokesperson_of = len(content) == 2 and _lemma(content[0]).endswith(("sprecher", "sprecherin"))
         if spokesperson_of or _lemma(head_noun) in ANONYMOUS_PERSON_HEADS or _lemma(head_noun).endswith(("sprecher", "sprecherin")):
             affiliation = self._normalise(words[genitive_at + 1 :]) if genitive_at else None
             return Source(normalised, "anonymous-person", affiliation or None)
@@ -554,8 +555,14 @@ class SourceNamer:
             return Source(core, "state")
         if any(word in DOCUMENT_WORDS for word in lowered[:2]):
             return Source(normalised, "document")
-        if any(word.endswith(ORGANIZATION_WORDS) or word in ORGANIZATION_NAMES for word in lowered):
+        if any(_organization_word(word) or word in ORGANIZATION_NAMES for word in lowered):
             return Source(normalised, "organization")
+        if len(words) == 1 and (body := _report_compound_body(lowered[0])) is not None:
+            # "nach Kirchenangaben", "Polizeiangaben": the first part of the compound names who gave them.
+            return Source(body, "organization")
+        if len(lowered) >= 2 and lowered[-2].endswith(("'s", "’s")) and lowered[-1] in ENGLISH_SIDES:
+            # "Jackson's defence", "Trump's campaign team": the people acting for someone, unnamed.
+            return Source(normalised, "anonymous-group")
         if _lemma(head).endswith(ROLE_SUFFIXES):
             return Source(normalised, "person")
         if _bare_name(words, self.lexicon):
@@ -625,6 +632,21 @@ class SourceNamer:
             head = [w for w in words[:genitive_at] if w.lower() not in self.lexicon.determiners]
             return " ".join(_nominative(head) + words[genitive_at:]).strip(" ,")
         return " ".join(_nominative(kept)).strip(" ,") or " ".join(words)
+
+
+ENGLISH_SIDES = frozenset("defence defense team camp side lawyers allies aides supporters critics".split())
+REPORT_COMPOUND_ENDINGS = ("angaben", "informationen", "kreisen", "berichten", "sprecher")
+
+
+def _report_compound_body(word: str) -> str | None:
+    """``kirchenangaben`` -> ``Kirche``: the organisation named by the first part of a report compound."""
+    for ending in REPORT_COMPOUND_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            body = word[: -len(ending)].rstrip("s")
+            for form in (body, body.removesuffix("n")):
+                if _organization_word(form):
+                    return form.capitalize()
+    return None
 
 
 def _organization_word(word: str) -> bool:

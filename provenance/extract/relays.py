@@ -114,6 +114,7 @@ def share_coordinated_speakers(context: SentenceContext, frames: list[Frame]) ->
 
 def add_relays(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     """The frames with their relays, and outer frames that only relay an inner attribution merged into it."""
+    frames = _without_swallowing_duplicates(context, frames)
     for frame in frames:
         _refine_report_nouns(context, frame)
         _trim_speaker_after_complementizer(context, frame)
@@ -148,10 +149,14 @@ def _refine_report_nouns(context: SentenceContext, frame: Frame) -> None:
     """A source phrase that is only a report noun with *aus X*/*von X* after it names X."""
     for position, mention in enumerate(frame.sources):
         indexes = _token_indexes(context, mention.start, mention.end)
-        if len(indexes) != 1 or context.lower(indexes[0]) not in REPORT_NOUNS:
+        if not indexes or context.lower(indexes[0]) not in REPORT_NOUNS:
             continue
         following = indexes[0] + 1
-        if context.lower(following) in ("aus", "von", "from", "of"):
+        if context.lower(following) in ("des", "der", "eines", "einer") and len(indexes) > 2:
+            # "Nach Zahlen des britischen Branchenverbands SMMT": the body in the genitive gave the figures.
+            frame.sources[position] = Mention(context.tokens[following].start, mention.end, mention.role)
+            continue
+        if len(indexes) == 1 and context.lower(following) in ("aus", "von", "from", "of"):
             phrase = phrase_right(context, following + 1)
             if phrase is not None:
                 frame.sources[position] = Mention(*context.span(*phrase), mention.role)
@@ -252,6 +257,27 @@ def _inside_content(outer: Frame, inner: Frame) -> bool:
     return all(start <= s and e <= end for s, e in inside) and not any(
         cs <= s and e <= ce for s, e in outer.cue for cs, ce in inner.content
     )
+
+
+def _without_swallowing_duplicates(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
+    """Of two frames with one content, drop the one whose speaker phrase holds the other's cue or is a possessive.
+
+    ``Mr Houston was quoted in the Herald newspaper saying: …`` gives *quoted* (speaker Mr Houston) and
+    *saying* (speaker the whole clause before it); ``Mr Houston's reported views`` is no attribution.
+    """
+    kept = []
+    for frame in frames:
+        speaker = frame.sources[-1] if frame.sources else None
+        swallowing = speaker is not None and any(
+            other is not frame
+            and other.content == frame.content
+            and any(speaker.start <= s and e <= speaker.end for s, e in other.cue)
+            for other in frames
+        )
+        possessive = speaker is not None and context.text[speaker.start : speaker.end].endswith(("'s", "’s"))
+        if not swallowing and not possessive:
+            kept.append(frame)
+    return kept
 
 
 def _without(spans: list[Span], holes: list[Span]) -> list[Span]:
@@ -398,6 +424,9 @@ def _relays_in_frame(context: SentenceContext, frame: Frame) -> None:
                 if relay is not None:
                     _content_from(context, frame, relay.end)
             elif word == "with" and context.lower(index - 1) in INTERVIEW_NOUNS:
+                relay = _outlet_phrase_at(context, index + 1)
+            elif word == "in" and context.lower(index - 1) in ("quoted", "quotes"):
+                # "was quoted in the Herald newspaper saying": the paper that printed the words.
                 relay = _outlet_phrase_at(context, index + 1)
             elif word in ("to",) and context.lower(index - 1) in ("speaking", "talking", "comments", "remarks"):
                 relay = _outlet_phrase_at(context, index + 1)
