@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from provenance.extract.lexicon import Lexicon
+from provenance.extract.plausibility import implausible_source
 from provenance.extract.registry import Registry
 from provenance.model.core import Hop, Source
 
@@ -93,7 +94,7 @@ GERMAN_PEOPLE_PLURALS = frozenset(
     "kritiker experten fachleute ökonomen analysten beobachter anwohner augenzeugen zeugen befürworter gegner "
     "kommentatoren ärzte forscher wissenschaftler politiker abgeordnete aktivisten demonstranten bewohner "
     "einwohner nutzer kunden händler anleger investoren verbraucher mitarbeiter angestellte eltern schüler "
-    "studenten lehrer juristen diplomaten helfer retter ermittler fahnder".split()
+    "studenten lehrer juristen diplomaten helfer retter ermittler fahnder polizisten soldaten beamte".split()
 )
 STATE_REPORT_NOUNS = frozenset("angaben informationen darstellung sicht".split())
 # Stems of German adjectives of countries: "nordkoreanischen Angaben" is the state speaking.
@@ -231,6 +232,11 @@ ORGANIZATION_WORDS = (
     "energy",
     "telecom",
     "bank",
+    "wehr",
+    "schutz",
+    "ausschuss",
+    "mission",
+    "dienst",
 )
 # Acronyms and names of bodies that must match a whole word ("Jong-un" is no UN).
 ORGANIZATION_NAMES = frozenset("nato uno un eu who imf iwf oecd opec ezb ecb fbi cia kgb fsb bnd ukip spd cdu csu fdp afd övp spö fpö".split())
@@ -357,6 +363,9 @@ class SourceNamer:
             # "hieß es", "man befürchtete": nobody is named, so the hop points at no mention.
             return self.unnamed_hop()
         source = self._source(mention, owner, start)
+        if implausible_source(source.name) is not None:
+            # Nothing resolved "he", "which" or "Vorwurf" to a source: say so instead of naming it after the word.
+            source = Source("unbekannt" if self.lexicon.language == "de" else "unknown", "unknown")
         if medium is not None:
             source = Source(source.name, source.kind, source.affiliation, medium)
         self._remember(source)
@@ -567,8 +576,9 @@ class SourceNamer:
             return Source(normalised, "person")
         if _bare_name(words, self.lexicon):
             return Source(" ".join(words), "person")
-        if len(words) == 1 and ACRONYM.fullmatch(words[0]):
-            return Source(words[0], "organization")
+        content = [word for word in words if word.lower() not in self.lexicon.determiners]
+        if len(content) == 1 and ACRONYM.fullmatch(content[0]):
+            return Source(content[0], "organization")
         return Source(normalised, "unknown")
 
     def _plural_common_noun(self, words: list[str], lowered: list[str]) -> bool:
