@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from provenance.extract.lexicon import Lexicon
 from provenance.extract.plausibility import implausible_source
@@ -345,6 +346,17 @@ class SourceNamer:
     _known_names: dict[str, Source] = field(default_factory=dict)
     _persons: list[Source] = field(default_factory=list)
 
+    @cached_property
+    def _personal_names(self) -> list[tuple[int, str]]:
+        """(offset, name) of every personal name in the article, once: the candidates of pronouns."""
+        names = []
+        for match in PERSON_NAME.finditer(self.text):
+            name = match.group("name")
+            preceding = self.text[max(0, match.start() - 4) : match.start()].lower()
+            if self.registry.find(name) is None and not preceding.endswith(("the ", "der ", "die ", "das ")):
+                names.append((match.start(), name))
+        return names
+
     def __post_init__(self) -> None:
         # "Contrack International ... Contrack said": a company named in full anywhere in the article
         # names its short form too, which would otherwise read as a person's surname.
@@ -419,11 +431,10 @@ class SourceNamer:
         if pronoun in ("it",):
             return self.last_organization or Source(pronoun, "unknown")
         candidates = {source.name: source for source in self._persons}
-        for match in PERSON_NAME.finditer(self.text, 0, start):
-            name = match.group("name")
-            preceding = self.text[max(0, match.start() - 4) : match.start()].lower()
-            if self.registry.find(name) is None and not preceding.endswith(("the ", "der ", "die ", "das ")):
-                candidates.setdefault(name, Source(name, "person"))
+        for at, name in self._personal_names:
+            if at >= start:
+                break
+            candidates.setdefault(name, Source(name, "person"))
         best, best_at = None, -1
         for name, source in candidates.items():
             surname = name.split()[-1]

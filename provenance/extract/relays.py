@@ -11,6 +11,8 @@ is one claim with the chain C > A > B).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from provenance.extract.phrases import phrase_left, phrase_right
 from provenance.extract.registry import load_registry
 from provenance.extract.sentence_context import Frame, Mention, SentenceContext
@@ -165,7 +167,11 @@ def _refine_report_nouns(context: SentenceContext, frame: Frame) -> None:
 
 
 def _token_indexes(context: SentenceContext, start: int, end: int) -> list[int]:
-    return [i for i, token in enumerate(context.tokens) if start <= token.start and token.end <= end]
+    """Indexes of the sentence's tokens inside ``[start, end)`` (tokens are in order: two bisections)."""
+    starts = context.token_starts
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, end)
+    return [i for i in range(first, last) if context.tokens[i].end <= end]
 
 
 def is_outlet_phrase(text: str, language: str) -> bool:
@@ -481,19 +487,21 @@ def _relay_order(mention: Mention) -> tuple[int, int]:
 
 def _attribution_region(context: SentenceContext, frame: Frame) -> list[int]:
     """Token indexes of the frame's attribution words: the stretch around its cue outside its content."""
-    cue_tokens = [index for index in range(len(context.tokens)) if _in_spans(context, index, frame.cue)]
-    if not cue_tokens:
-        return []
+    inside = [False] * len(context.tokens)
+    for start, end in frame.content:
+        for index in _token_indexes(context, start, end):
+            inside[index] = True
+    cue_tokens = [index for start, end in frame.cue for index in _token_indexes(context, start, end)]
     region: set[int] = set()
     for index in cue_tokens:
         left = index
-        while left - 1 >= 0 and not _in_spans(context, left - 1, frame.content):
+        while left - 1 >= 0 and not inside[left - 1]:
             left -= 1
         right = index
-        while right + 1 < len(context.tokens) and not _in_spans(context, right + 1, frame.content):
+        while right + 1 < len(context.tokens) and not inside[right + 1]:
             right += 1
         region.update(range(left, right + 1))
-    return sorted(index for index in region if not _in_spans(context, index, frame.content))
+    return sorted(index for index in region if not inside[index])
 
 
 def _in_spans(context: SentenceContext, index: int, spans) -> bool:

@@ -7,6 +7,7 @@ is :mod:`provenance.extract.naming`'s work.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from provenance.extract.lexicon import Lexicon
 from provenance.extract.segmentation import CLOSING_QUOTES, OPENING_QUOTES, Token
@@ -66,6 +67,11 @@ class SentenceContext:
 
     def lower(self, index: int) -> str:
         return self.tokens[index].lower if 0 <= index < len(self.tokens) else ""
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        """The tokens' start offsets, for bisection."""
+        return [token.start for token in self.tokens]
 
 
 def quotation_mask(tokens: list[Token]) -> list[bool]:
