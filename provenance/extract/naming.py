@@ -345,6 +345,7 @@ class SourceNamer:
     _by_surface: dict[str, Source] = field(default_factory=dict)
     _known_names: dict[str, Source] = field(default_factory=dict)
     _persons: list[Source] = field(default_factory=list)
+    _sentence_initial: bool = False
 
     @cached_property
     def _personal_names(self) -> list[tuple[int, str]]:
@@ -374,6 +375,7 @@ class SourceNamer:
         if self.lexicon.language == "de" and mention.lower() in GERMAN_IMPERSONAL_PRONOUNS:
             # "hieß es", "man befürchtete": nobody is named, so the hop points at no mention.
             return self.unnamed_hop()
+        self._sentence_initial = _opens_sentence(self.text, start)
         source = self._source(mention, owner, start)
         if implausible_source(source.name) is not None:
             # Nothing resolved "he", "which" or "Vorwurf" to a source: say so instead of naming it after the word.
@@ -602,7 +604,8 @@ class SourceNamer:
         if self.lexicon.language == "en":
             original = words[-1]
             plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "news")) and len(head) > 3
-            lower_head = original[:1].islower() or len(words) == 1
+            # A capital says nothing only where the sentence starts ("Correspondents say …"); elsewhere it names (Jones).
+            lower_head = original[:1].islower() or len(words) == 1 and self._sentence_initial
             return plural and lower_head and head not in ENGLISH_NOT_PEOPLE and not head.endswith(ORGANIZATION_SUFFIXES_EN)
         return head in GERMAN_QUANTIFIERS or head in GERMAN_PEOPLE_PLURALS
 
@@ -659,6 +662,12 @@ ENGLISH_SIDES = frozenset("defence defense team camp side lawyers allies aides s
 REPORT_COMPOUND_ENDINGS = ("angaben", "informationen", "kreisen", "berichten", "sprecher")
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the mention at ``start`` opens a sentence (after a full stop, a line break or the text's start)."""
+    before = text[max(0, start - 3) : start].rstrip(" \"“„'")
+    return not before or before[-1] in ".!?\n"
+
+
 def _report_compound_body(word: str) -> str | None:
     """``kirchenangaben`` -> ``Kirche``: the organisation named by the first part of a report compound."""
     for ending in REPORT_COMPOUND_ENDINGS:
@@ -693,7 +702,9 @@ def _outlet_heads_phrase(lowered: list[str], registry: Registry, words: list[str
     """Whether a registered name is the phrase itself (``the Guardian newspaper``), not an affiliation (``Sprecher der dpa``)."""
     genitive_at = _genitive_start(lowered, lexicon.language)
     if genitive_at is None:
-        return not _trailing_person(words, lexicon)
+        run = _trailing_name(words, lexicon)
+        # "the Daily Mail": a registered name that looks like a personal one is still the outlet.
+        return not run or registry.find(" ".join(run)) is not None
     return registry.find(" ".join(words[:genitive_at])) is not None
 
 

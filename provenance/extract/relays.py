@@ -116,7 +116,7 @@ def share_coordinated_speakers(context: SentenceContext, frames: list[Frame]) ->
 
 def add_relays(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     """The frames with their relays, and outer frames that only relay an inner attribution merged into it."""
-    frames = _without_swallowing_duplicates(context, frames)
+    frames = _quoted_as_saying(context, _without_swallowing_duplicates(context, frames))
     for frame in frames:
         _refine_report_nouns(context, frame)
         _trim_speaker_after_complementizer(context, frame)
@@ -132,6 +132,13 @@ def add_relays(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     for frame in frames:
         if frame.content and frame.sources and not frame.anaphoric and frame.same_speaker_as is None:
             _relays_in_frame(context, frame)
+        elif frame.content and frame.anaphoric:
+            handed: list[Mention] = []
+            _document_handed_to(context, frame, handed)
+            if handed:
+                # "Dem Bericht zufolge, der der dpa vorlag": a report introduced by its relative clause points back to nothing.
+                frame.anaphoric = False
+                frame.relays = list(frame.relays) + handed
     for frame in frames:
         if frame.same_speaker_as is not None:
             frame.sources = list(frame.same_speaker_as.sources)
@@ -196,7 +203,10 @@ def _merged(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     else of its content is left (else it stays a claim of its own).
     """
     dropped: set[int] = set()
-    for position_inner, inner in enumerate(frames):
+    # The last attribution first: in "A, sagte X, wie Y laut Z berichtete" Z goes into Y's frame before Y's into X's.
+    order = sorted(range(len(frames)), key=lambda i: -min((s for s, _ in frames[i].cue), default=0))
+    for position_inner in order:
+        inner = frames[position_inner]
         if not inner.content or not inner.sources or position_inner in dropped:
             continue
         if inner.anaphoric:
@@ -212,7 +222,8 @@ def _merged(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
                 host.content = _without(host.content, inner.cue)
                 dropped.add(position_inner)
             continue
-        for position, outer in enumerate(frames):
+        for position in sorted(range(len(frames)), key=lambda i: _content_width(frames[i])):
+            outer = frames[position]
             if outer is inner or position in dropped or not outer.content or not outer.sources or outer.anaphoric:
                 continue
             if not (_inside_content(outer, inner) or _right_after_content(context, outer, inner)):
@@ -263,6 +274,35 @@ def _inside_content(outer: Frame, inner: Frame) -> bool:
     return all(start <= s and e <= end for s, e in inside) and not any(
         cs <= s and e <= ce for s, e in outer.cue for cs, ce in inner.content
     )
+
+
+def _quoted_as_saying(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
+    """``The BBC quoted Jones as saying the vote was rigged``: Jones > BBC for the content after *saying*."""
+    if context.lexicon.language != "en":
+        return frames
+    for quoting in frames:
+        cue_words = [i for s, e in quoting.cue for i in _token_indexes(context, s, e)]
+        verb = next((i for i in cue_words if context.lower(i) in ("quoted", "quotes", "quoting")), None)
+        if verb is None or not quoting.sources:
+            continue
+        saying = next((i for i in range(verb + 2, min(verb + 10, len(context.tokens) - 1))
+                       if context.lower(i) == "as" and context.lower(i + 1) in ("saying", "telling", "stating")), None)
+        if saying is None:
+            continue
+        said = next((f for f in frames if f is not quoting and any(s == context.tokens[saying + 1].start for s, _ in f.cue)), None)
+        if said is None:
+            continue
+        said.sources = [Mention(*context.span(verb + 1, saying - 1))]
+        said.relays = [Mention(m.start, m.end, "relay") for m in quoting.sources]
+        said.cue = sorted(set(said.cue) | set(quoting.cue))
+        return [frame for frame in frames if frame is not quoting]
+    return frames
+
+
+def _content_width(frame: Frame) -> int:
+    if not frame.content:
+        return 1 << 30
+    return max(e for _, e in frame.content) - min(s for s, _ in frame.content)
 
 
 def _without_swallowing_duplicates(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
@@ -431,6 +471,12 @@ def _relays_in_frame(context: SentenceContext, frame: Frame) -> None:
                     _content_from(context, frame, relay.end)
             elif word == "with" and context.lower(index - 1) in INTERVIEW_NOUNS:
                 relay = _outlet_phrase_at(context, index + 1)
+            elif word in ("citing", "quoting") and index not in cue_words:
+                # "Reuters reported, citing two officials": the ones cited are the origin, before the speaker.
+                cited = phrase_right(context, index + 1)
+                if cited is not None:
+                    frame.sources.insert(0, Mention(*context.span(*cited), "origin"))
+                    frame.cue = sorted(set(frame.cue) | {context.span(index, index)})
             elif word == "in" and context.lower(index - 1) in ("quoted", "quotes"):
                 # "was quoted in the Herald newspaper saying": the paper that printed the words.
                 relay = _outlet_phrase_at(context, index + 1)
@@ -440,6 +486,7 @@ def _relays_in_frame(context: SentenceContext, frame: Frame) -> None:
             found.append(relay)
     if language == "de" and any(context.lower(index) in KONJUNKTIV_AUXILIARIES for index in region):
         frame.reported_by_previous = True
+    _document_handed_to(context, frame, found)
     unnamed = _unnamed_relay(context, frame, region)
     if unnamed is not None:
         frame.hedged = True
@@ -469,6 +516,10 @@ def _content_from(context: SentenceContext, frame: Frame, offset: int) -> None:
     if context.lower(first) == "that":
         first += 1
     start, end = frame.content[0]
+    if start < offset < end and first < len(context.tokens):
+        # "told the Guardian newspaper the plan …": the phrase finder ended the addressee too early.
+        frame.content[0] = (context.tokens[first].start, end)
+        return
     if first < len(context.tokens) and offset <= context.tokens[first].start < start and context.tokens[first].is_word:
         words_between = [t for t in context.tokens if context.tokens[first].start <= t.start < start and t.is_word]
         if len(words_between) <= 6:
@@ -587,6 +638,36 @@ def _outlet_quoting(context: SentenceContext, speaker: Mention) -> tuple[Mention
             origin = Mention(rest.start, context.tokens[indexes[-1]].end, speaker.role)
             return origin, Mention(speaker.start, context.tokens[indexes[position - 1]].end, "relay")
     return None
+
+
+HANDED_TO_VERBS = frozenset("vorliegt vorlag vorliegen vorlagen vorliege zugespielt".split())
+
+
+def _document_handed_to(context: SentenceContext, frame: Frame, found: list[Mention]) -> None:
+    """``Dem Bericht zufolge, der der dpa vorlag, …``: the outlet the document lay before relays it.
+
+    The relative clause after the source (*, der/die/das + outlet + vorliegt*) is cut from the content.
+    """
+    if context.lexicon.language != "de" or not frame.content:
+        return
+    start, end = frame.content[0]
+    first = _token_indexes(context, start, end)
+    if len(first) < 4 or context.lower(first[0]) not in ("der", "die", "das", "den", "dem"):
+        return
+    for offset, index in enumerate(first[1:8], start=1):
+        if context.lower(index) in HANDED_TO_VERBS:
+            relay = _outlet_phrase_at(context, first[1])
+            if relay is None or relay.end > context.tokens[index].start:
+                return
+            after = index + 1
+            while after < len(context.tokens) and context.tokens[after].text == ",":
+                after += 1
+            if after >= len(context.tokens) or context.tokens[after].start >= end:
+                return
+            found.append(relay)
+            frame.content[0] = (context.tokens[after].start, end)
+            frame.cue = sorted(set(frame.cue) | {context.span(index, index)})
+            return
 
 
 def _subject_is_content(context: SentenceContext, frame: Frame, unnamed: Mention) -> bool:
