@@ -106,10 +106,27 @@ def is_run_on_report(sentence: Sentence, lexicon: Lexicon) -> bool:
     if tokens[0].text in OPENING_QUOTES and any(token.text in CLOSING_QUOTES for token in tokens[-3:]):
         return True
     if lexicon.language != "de":
-        return False
+        return _backshifted(tokens)
     if any(token.lower in RUN_ON_MARKERS for token in tokens) or _more_konjunktiv(tokens):
         return True
     return any(token.lower in REPORTATIVE_MODALS for token in tokens) and not _planned_passive(tokens)
+
+
+# English modals of backshifted speech: "He told the paper he would resign. It would cost billions."
+BACKSHIFT_MODALS = frozenset("would could might".split())
+ENGLISH_SUBJECT_PRONOUNS = frozenset("he she it they".split())
+
+
+def _backshifted(tokens: list[Token]) -> bool:
+    """An English sentence that opens with a subject pronoun and a backshifting modal (*It would also cost billions*).
+
+    Only the pronoun and the modal at the head of the main clause: *would* later in a sentence of
+    the writer's own (*Critics say it would …*) is no continuation.
+    """
+    words = [token for token in tokens if token.is_word]
+    return len(words) > 3 and words[0].lower in ENGLISH_SUBJECT_PRONOUNS and words[1].lower in BACKSHIFT_MODALS | {
+        "also"
+    } and any(word.lower in BACKSHIFT_MODALS for word in words[1:3])
 
 
 def main_clause_konjunktiv(sentence: Sentence, lexicon: Lexicon) -> bool:
