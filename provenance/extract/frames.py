@@ -28,7 +28,7 @@ from provenance.extract.prepositional import (
     match_so,
 )
 from provenance.extract.quotations import match_colon_quotation
-from provenance.extract.relays import add_relays, share_coordinated_speakers
+from provenance.extract.relays import add_relays, prepare_speakers
 from provenance.extract.reportatives import TRIGGERS as REPORTATIVE_TRIGGERS
 from provenance.extract.reportatives import match_reportative
 from provenance.extract.segmentation import Sentence
@@ -72,7 +72,7 @@ def find_frames(text: str, sentence: Sentence, lexicon: Lexicon) -> list[Frame]:
     if len(frames) > 1:
         # A reportative stands alone only where no other attribution reads the sentence (then it is a relay).
         frames = [frame for frame in frames if not (frame.cue and frame.relays and not frame.sources)] or frames
-    frames = share_coordinated_speakers(context, frames)
+    frames = prepare_speakers(context, frames)
     return add_relays(context, trim_overlapping_contents(context, frames))
 
 
@@ -136,9 +136,15 @@ def trim_overlapping_contents(context: SentenceContext, frames: list[Frame]) -> 
     for frame, following in itertools.pairwise(frames):
         boundary = min([start for start, _ in following.cue] + [mention.start for mention in following.sources])
         trimmed = []
+        cue_before_content = bool(frame.cue) and max(e for _, e in frame.cue) <= frame.content[0][0]
+        # Only a frame that begins after this one's cue takes the content spans after its start.
+        follows_cue = bool(frame.cue) and boundary > max(e for _, e in frame.cue)
         for start, end in frame.content:
             if start < boundary < end:
                 end = last_word_end_before(context, boundary)
+            elif start >= boundary and follows_cue and not cue_before_content and frame.content[0][0] < boundary:
+                # "Growth will slow, according to the OECD, which said …": the part after the next frame begins is its.
+                continue
             if end > start:
                 trimmed.append((start, end))
         if trimmed:

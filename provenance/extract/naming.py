@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from provenance.extract.lexicon import Lexicon
-from provenance.extract.plausibility import implausible_source
+from provenance.extract.plausibility import FUNCTION_WORDS, implausible_source
 from provenance.extract.registry import Registry
+from provenance.extract.relays import outlet_title
 from provenance.model.core import Hop, Source
 
 WORD = re.compile(r"[\w.’'-]+")
@@ -120,7 +121,11 @@ COMPANY_NAME = re.compile(
     r"Resources|Holdings|AG|GmbH|SE|Boerse|Börse|Oil and Gas|Partners|Capital|Airlines|Motors|Energy|Petroleum)\b"
 )
 PERSON_NAME = re.compile(
-    r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir|Herr|Frau)\.? )[A-Z][\w'-]+|(?<![.!?] )(?<!^)\b[A-Z][a-z]+ [A-Z][\w'-]+)(?! [A-Z])"
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir|Herr|Frau)\.? )[A-Z][\w'-]+|\b[A-Z][a-z]+ [A-Z][\w'-]+)(?! [A-Z])"
+)
+NOT_FIRST_NAMES = frozenset(
+    "in im am an auf after before when while if but and as at on for he she it they we i his her their "
+    "mr mrs ms dr sir herr frau striker president minister chancellor prime secretary".split()
 )
 PARENTHESES = re.compile(r"\([^()]*\)")
 PERSONAL_PRONOUNS = frozenset("he she i er ich".split())
@@ -132,6 +137,7 @@ ENGLISH_ROLES = frozenset(
     "manager chancellor mayor governor senator economist prosecutor judge striker player captain candidate "
     "spokesman spokeswoman premier editor founder executive ceo owner actor author".split()
 )
+OUTLET_KINDS = frozenset({"news-agency", "media-outlet", "anonymous-media"})
 INDEFINITE_ARTICLES = frozenset("a an ein eine einer einem einen eines".split())
 ENGLISH_MEDIA_PHRASES = ("media reports", "news reports", "press reports", "reports")
 OUTLET_BACK_REFERENCES = frozenset(
@@ -354,6 +360,9 @@ class SourceNamer:
         for match in PERSON_NAME.finditer(self.text):
             name = match.group("name")
             preceding = self.text[max(0, match.start() - 4) : match.start()].lower()
+            # "The Guardian", "In Berlin": a capitalised function word opens a sentence, not a name.
+            if name.split()[0].lower() in FUNCTION_WORDS or name.split()[0].lower() in NOT_FIRST_NAMES:
+                continue
             if self.registry.find(name) is None and not preceding.endswith(("the ", "der ", "die ", "das ")):
                 names.append((match.start(), name))
         return names
@@ -397,14 +406,35 @@ class SourceNamer:
         """
         mention = self.text[start:end]
         if self.last_hop is None:
+            named = self._outlet_named_before(start)
+            if named is not None:
+                # "Die Agentur TASR meldete den Rücktritt. Demnach …": the outlet the text named last.
+                return Hop(source=named, start=start, end=end, mention=mention)
             return Hop(source=Source(f"{mention} (unresolved)", "unknown"), start=start, end=end, mention=mention)
         previous = self.last_hop
         antecedent = (previous.start, previous.end) if previous.start is not None else None
         return Hop(source=previous.source, start=start, end=end, mention=mention, antecedent=antecedent)
 
     def relay_anaphor_hop(self, start: int, end: int) -> Hop:
-        """*erklärte X demnach*: the relay is the source the article followed last, else an unresolved one."""
+        """*erklärte X demnach*: the relay is the outlet the text named last, else the source it followed last."""
+        named = self._outlet_named_before(start)
+        if named is not None and (self.last_hop is None or self.last_hop.source.kind not in OUTLET_KINDS):
+            return Hop(source=named, start=start, end=end, mention=self.text[start:end])
         return self.anaphor_hop(start, end)
+
+    def _outlet_named_before(self, start: int) -> Source | None:
+        """The registered outlet whose name stands last in the text before ``start``."""
+        named = None
+        for at, outlet in self._registered_outlets:
+            if at >= start:
+                break
+            named = outlet
+        return named
+
+    @cached_property
+    def _registered_outlets(self) -> list[tuple[int, Source]]:
+        """(offset, source) of every registered outlet named in the article, in order."""
+        return [(at, Source(outlet.name, outlet.kind)) for at, outlet in self.registry.find_all(self.text)]
 
     def unknown_relay_hop(self) -> Hop:
         """The unnamed relay of *reportedly*, *angeblich*, *is said to*: somebody passed it on, nobody says who."""
@@ -502,6 +532,9 @@ class SourceNamer:
         described = self._outlet_by_class_noun(words, lowered)
         if described is not None:
             return described
+        if outlet_title(words) and not any(_organization_word(word) for word in lowered):
+            # "the Sunday Herald", "the Morning Post": a paper by the last word of its title.
+            return Source(" ".join(w for w in words if w.lower() not in self.lexicon.determiners), "media-outlet")
         person = self._person(mention, words)
         if outlet is not None and person is None:
             return Source(outlet.name, outlet.kind)
@@ -536,7 +569,7 @@ class SourceNamer:
         names = [
             word
             for position, word in enumerate(words)
-            if position not in positions and word[:1].isupper() and word.lower() not in determiners
+            if (position not in positions or not german) and word[:1].isupper() and word.lower() not in determiners
         ]
         indefinite = lowered[0] in INDEFINITE_ARTICLES
         if names and not indefinite and (german or not _nationality_only(names)):

@@ -110,6 +110,14 @@ class Registry:
         after = _WORD_AFTER.match(mention[end:])
         return after is not None and after.group(1)[:1].isupper() and _ascii_english(mention)
 
+    def find_all(self, text: str) -> list[tuple[int, Outlet]]:
+        """(offset, outlet) of every registered name in ``text`` that is not part of a longer name, in order."""
+        return [
+            (match.start(), self._by_alias[match.group(1)])
+            for match in self._pattern.finditer(text)
+            if not self._inside_longer_name(text, match.start(), match.end())
+        ]
+
     def by_name(self, name: str) -> Outlet | None:
         return self._by_alias.get(name)
 

@@ -85,6 +85,27 @@ NESTED_REMAINDER = 6
 COORDINATORS = frozenset("and but und aber".split())
 
 
+def prepare_speakers(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
+    """Speaker phrases before contents are trimmed against them: after *that*, antecedents of *which*, shared ones."""
+    for frame in frames:
+        _trim_speaker_after_complementizer(context, frame)
+        _relative_speaker_antecedent(context, frame)
+        _passive_agent(context, frame)
+    return share_coordinated_speakers(context, frames)
+
+
+def _passive_agent(context: SentenceContext, frame: Frame) -> None:
+    """``X have been highlighted by the OECD``: in an English passive the agent after *by* speaks, not the subject."""
+    if context.lexicon.language != "en" or not frame.sources or not frame.cue:
+        return
+    verb = _token_indexes(context, *frame.cue[0])
+    if not verb or context.lower(verb[0] - 1) not in BE_FORMS | {"been", "be"} or context.lower(verb[0] + 1) != "by":
+        return
+    agent = phrase_right(context, verb[0] + 2)
+    if agent is not None:
+        frame.sources[-1] = Mention(*context.span(*agent), frame.sources[-1].role)
+
+
 def share_coordinated_speakers(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     """``A Labour source told the Sunday Times X but said Y``: the second verb has the first verb's subject.
 
@@ -96,6 +117,20 @@ def share_coordinated_speakers(context: SentenceContext, frames: list[Frame]) ->
         if not frame.sources or not previous.sources or not previous.content or not frame.cue:
             continue
         speaker = frame.sources[-1]
+        previous_speaker = previous.sources[-1]
+        if (speaker.start, speaker.end) == (previous_speaker.start, previous_speaker.end) and frame.cue:
+            # The verb frame already read "X told Y A but said B" as X's: the first content ends before "but".
+            cue_start = min(s for s, _ in frame.cue)
+            if any(s < cue_start < e for s, e in previous.content):
+                before = [i for i in _token_indexes(context, previous.content[0][0], cue_start)]
+                coordinators = [i for i in before if context.lower(i) in COORDINATORS]
+                if coordinators:
+                    cut = context.tokens[coordinators[-1]].start
+                    end = _word_end_before(context, cut, previous.content[0][0])
+                    if end is not None:
+                        previous.content = [(s, min(e, end)) for s, e in previous.content if s < cut]
+                        frame.same_speaker_as = previous
+            continue
         indexes = _token_indexes(context, speaker.start, speaker.end)
         following = [i for i, token in enumerate(context.tokens) if token.start >= speaker.end][:1]
         last = indexes[-1] if indexes else None
@@ -117,10 +152,9 @@ def share_coordinated_speakers(context: SentenceContext, frames: list[Frame]) ->
 def add_relays(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     """The frames with their relays, and outer frames that only relay an inner attribution merged into it."""
     frames = _quoted_as_saying(context, _without_swallowing_duplicates(context, frames))
+    frames = _unnamed_inside_named(frames)
     for frame in frames:
         _refine_report_nouns(context, frame)
-        _trim_speaker_after_complementizer(context, frame)
-        _relative_speaker_antecedent(context, frame)
     # "Bei X wäre demnach Y, sagte Hendricks": a *demnach* inside reported content is the speaker's word, no frame.
     contents = [span for frame in frames if not frame.anaphoric for span in frame.content]
     frames = [
@@ -182,16 +216,30 @@ def _token_indexes(context: SentenceContext, start: int, end: int) -> list[int]:
 
 
 def is_outlet_phrase(text: str, language: str) -> bool:
-    """Whether a noun phrase names an outlet: a registered name, or a head such as *Zeitung*, *newspaper*."""
+    """Whether a noun phrase names an outlet: a registered name, a head such as *Zeitung*, *newspaper*, or a paper's name (*Sunday Herald*)."""
     words = [word.strip(".,;:()“”„\"'’") for word in text.split()]
     words = [word for word in words if word]
     if not words:
         return False
-    if load_registry().find(text) is not None:
+    if load_registry().find(text) is not None or outlet_title(words):
         return True
     if language == "de":
         return any(word.lower().endswith(GERMAN_OUTLET_NOUNS) and word[:1].isupper() for word in words)
     return any(word.lower() in ENGLISH_OUTLET_NOUNS for word in words)
+
+
+# Last words of newspapers' names: "the Sunday Herald", "the Morning Post", "Salzburger Nachrichten".
+OUTLET_TITLE_WORDS = frozenset(
+    "herald times post news gazette journal tribune telegraph chronicle observer mail express mirror standard "
+    "independent guardian record courier inquirer globe sun star examiner bulletin dispatch monitor review "
+    "nachrichten rundschau anzeiger kurier tagblatt tagespost presse echo bote merkur".split()
+)
+
+
+def outlet_title(words: list[str]) -> bool:
+    """Capitalised words that end in a newspaper's title word (``Sunday Herald``, ``Morning Post``)."""
+    names = [word for word in words if word[:1].isupper()]
+    return len(names) >= 2 and names[-1] == words[-1] and words[-1].lower() in OUTLET_TITLE_WORDS
 
 
 def _merged(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
@@ -274,6 +322,31 @@ def _inside_content(outer: Frame, inner: Frame) -> bool:
     return all(start <= s and e <= end for s, e in inside) and not any(
         cs <= s and e <= ce for s, e in outer.cue for cs, ce in inner.content
     )
+
+
+def _unnamed_inside_named(frames: list[Frame]) -> list[Frame]:
+    """``A sei B, hieß es nach nordkoreanischen Angaben``: the named frame around *hieß es* takes its cue."""
+    kept = []
+    for frame in frames:
+        host = None
+        if not frame.sources and not frame.relays and frame.cue:
+            host = next(
+                (
+                    other
+                    for other in frames
+                    if other is not frame
+                    and other.sources
+                    and other.content
+                    and all(min(s for s, _ in other.content) <= s and e <= max(e for _, e in other.content) for s, e in frame.cue)
+                ),
+                None,
+            )
+        if host is None:
+            kept.append(frame)
+            continue
+        host.cue = sorted(set(host.cue) | set(frame.cue))
+        host.content = [span for span in frame.content] or host.content
+    return kept
 
 
 def _quoted_as_saying(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
@@ -365,13 +438,14 @@ def _relative_speaker_antecedent(context: SentenceContext, frame: Frame) -> None
         return
     speaker = frame.sources[-1]
     indexes = _token_indexes(context, speaker.start, speaker.end)
-    if len(indexes) != 1 or context.lower(indexes[0]) not in RELATIVE_SPEAKERS or indexes[0] < 2:
+    # "the OECD, which said" (the pronoun alone, or the sentence up to it read as the subject).
+    if not indexes or context.lower(indexes[-1]) not in RELATIVE_SPEAKERS or indexes[-1] < 2:
         return
-    if context.tokens[indexes[0] - 1].text != ",":
+    if context.tokens[indexes[-1] - 1].text != ",":
         return
-    antecedent = phrase_left(context, indexes[0] - 1)
+    antecedent = phrase_left(context, indexes[-1] - 1)
     if antecedent is not None:
-        frame.sources[-1] = Mention(*context.span(*antecedent), speaker.role)
+        frame.sources[-1] = Mention(*context.span(*antecedent), "relative")
 
 
 def _trim_speaker_after_complementizer(context: SentenceContext, frame: Frame) -> None:

@@ -1015,6 +1015,9 @@ def _english_postposed(context: SentenceContext, verb: int, clause_first: int, c
     lexicon = context.lexicon
     separated = clause_first > 0 and context.tokens[clause_first - 1].text in CLAUSE_PUNCTUATION | CLOSING_QUOTES
     next_word = context.lower(verb + 1)
+    if context.lower(verb - 1) in ("who", "which") or context.lower(verb - 2) in ("who", "which"):
+        # "the OECD, which said reforms were needed": a relative clause's verb has its content after it.
+        return False
     return (
         separated
         and (
@@ -1054,7 +1057,7 @@ def _adverbial_or_coordinated_opening(context: SentenceContext, clause_first: in
 
 
 ENGLISH_CLAUSE_OPENERS = frozenset(
-    "though although while when whenever because if after before since once unless until whereas as".split()
+    "though although while when whenever because if after before since once unless until whereas as according".split()
 )
 
 
