@@ -123,6 +123,30 @@ COMPANY_NAME = re.compile(
 PERSON_NAME = re.compile(
     r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir|Herr|Frau)\.? )[A-Z][\w'-]+|\b[A-Z][a-z]+ [A-Z][\w'-]+)(?! [A-Z])"
 )
+GERMAN_ROLE_ENDINGS = (
+    "iker",
+    "ikerin",
+    "ist",
+    "istin",
+    "ent",
+    "entin",
+    "eur",
+    "eurin",
+    "ant",
+    "antin",
+    "tor",
+    "torin",
+    "meister",
+    "meisterin",
+    "chef",
+    "chefin",
+    "experte",
+    "expertin",
+    "anwalt",
+    "anwältin",
+    "ler",
+    "lerin",
+)
 NOT_FIRST_NAMES = frozenset(
     "in im am an auf after before when while if but and as at on for he she it they we i his her their "
     "mr mrs ms dr sir herr frau striker president minister chancellor prime secretary".split()
@@ -524,8 +548,10 @@ class SourceNamer:
                 )
         content_words = [word for word in words if word.lower() not in self.lexicon.determiners]
         if len(content_words) == 1 and content_words[0].lower() in OUTLET_BACK_REFERENCES:
-            if self.last_outlet is not None:
-                return self.last_outlet
+            # "die Zeitung", "the agency": the outlet quoted last, else the registered one the text named last.
+            antecedent = self.last_outlet or self._outlet_named_before(start)
+            if antecedent is not None:
+                return antecedent
         outlet = self.registry.find(mention)
         if outlet is not None and _outlet_heads_phrase(lowered, self.registry, words, self.lexicon):
             return Source(outlet.name, outlet.kind)
@@ -828,6 +854,9 @@ def _trailing_name(words: list[str], lexicon: Lexicon) -> list[str]:
             break
         run.insert(0, word)
     while run and (run[0].lower().rstrip(".") in TITLES or run[0].lower().endswith(ROLE_SUFFIXES) or "-" in run[0]):
+        run.pop(0)
+    if len(run) == 3 and lexicon.language == "de" and run[0].lower().endswith(GERMAN_ROLE_ENDINGS):
+        # "der Politiker Jan Novak", "Journalistin Eva Berg": German capitalises the role before the name.
         run.pop(0)
     if len(run) > 3 and lexicon.language == "de":
         # "Nordkoreas Machthaber Kim Jong-un": German capitalises the role too; the name is the last two words.
