@@ -28,11 +28,12 @@ from provenance.extract.prepositional import (
     match_so,
 )
 from provenance.extract.quotations import match_colon_quotation
-from provenance.extract.relays import add_relays, prepare_speakers
+from provenance.extract.relays import add_relays
 from provenance.extract.reportatives import TRIGGERS as REPORTATIVE_TRIGGERS
 from provenance.extract.reportatives import match_reportative
 from provenance.extract.segmentation import Sentence
 from provenance.extract.sentence_context import CLAUSE_PUNCTUATION, Frame, SentenceContext, quotation_mask
+from provenance.extract.speakers import prepare_speakers
 from provenance.extract.speech_acts import NOMINAL_OBJECT_VERBS, match_nominal_speech_act
 from provenance.extract.verbs import (
     match_dass_clause,

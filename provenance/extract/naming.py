@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from provenance.extract.lexicon import Lexicon
+from provenance.extract.outlets import outlet_title
 from provenance.extract.plausibility import FUNCTION_WORDS, implausible_source
 from provenance.extract.registry import Registry
-from provenance.extract.relays import outlet_title
 from provenance.model.core import Hop, Source
 
 WORD = re.compile(r"[\w.’'-]+")

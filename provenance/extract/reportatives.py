@@ -13,7 +13,7 @@ around a verb of saying is still an unnamed relay, and every claim with *soll* i
 from __future__ import annotations
 
 from provenance.extract.segmentation import Token
-from provenance.extract.sentence_context import Frame, Mention, SentenceContext
+from provenance.extract.sentence_context import Frame, Mention, SentenceContext, token_indexes
 
 ENGLISH_REPORTATIVE_ADVERBS = frozenset("reportedly allegedly supposedly purportedly".split())
 GERMAN_REPORTATIVE_ADVERBS = frozenset({"angeblich"})
@@ -55,3 +55,41 @@ def _last_word(tokens: list[Token]) -> Token:
         if token.is_word:
             return token
     return tokens[-1]
+
+UNNAMED_RELAY_MARKERS = frozenset("reportedly allegedly supposedly purportedly angeblich".split())
+
+
+# "is said to", "is alleged to", "is believed to", "is reported to": a reportative passive.
+REPORTATIVE_PARTICIPLES = frozenset("said alleged believed reported rumoured rumored thought understood".split())
+
+
+BE_FORMS = frozenset("is are was were".split())
+
+
+def subject_is_content(context: SentenceContext, frame: Frame, unnamed: Mention) -> bool:
+    """``X is said to be …`` (no verb of saying or thinking after *to*): X is the topic, not a source."""
+    indexes = token_indexes(context, unnamed.start, unnamed.end)
+    if not indexes or context.lower(indexes[-1]) != "to":
+        return False
+    following = indexes[-1] + 1
+    if context.lower(following) == "have":
+        following += 1
+    word = context.lower(following)
+    return word not in context.lexicon.cue_verbs and word not in EPISTEMIC_VERBS
+
+
+EPISTEMIC_VERBS = frozenset("fear believe think expect hope want plan claim deny say suggest argue".split())
+
+
+def unnamed_relay(context: SentenceContext, frame: Frame, region: list[int]) -> Mention | None:
+    """``X reportedly said``, ``X is alleged to have said``: an unnamed relay between the speaker and the article."""
+    for index in region:
+        word = context.lower(index)
+        if word in UNNAMED_RELAY_MARKERS:
+            return Mention(*context.span(index, index), "unnamed")
+        if word in REPORTATIVE_PARTICIPLES and context.lower(index - 1) in BE_FORMS and context.lower(index + 1) == "to":
+            return Mention(*context.span(index - 1, index + 1), "unnamed")
+        if word in ("soll", "sollen") and context.lexicon.language == "de":
+            # "X soll gesagt haben": the reportative modal around a verb of saying is an unnamed relay.
+            return Mention(*context.span(index, index), "unnamed")
+    return None

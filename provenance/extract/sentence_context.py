@@ -6,6 +6,7 @@ is :mod:`provenance.extract.naming`'s work.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -162,3 +163,32 @@ def quoted_span(context: SentenceContext, span: Span) -> bool:
 
 def opens_quote(context: SentenceContext, index: int) -> bool:
     return index < len(context.tokens) and context.tokens[index].text in OPENING_QUOTES
+
+
+def token_indexes(context: SentenceContext, start: int, end: int) -> list[int]:
+    """Indexes of the sentence's tokens inside ``[start, end)`` (tokens are in order: two bisections)."""
+    starts = context.token_starts
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, end)
+    return [i for i in range(first, last) if context.tokens[i].end <= end]
+
+
+def word_end_before(context: SentenceContext, offset: int, floor: int) -> int | None:
+    """The end of the last word before ``offset`` (and after ``floor``) that is no article."""
+    for token in reversed(context.tokens):
+        if token.end > offset:
+            continue
+        if token.start < floor:
+            return None
+        if token.is_word and token.lower not in context.lexicon.determiners or token.text == ")":
+            return token.end
+    return None
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def in_spans(context: SentenceContext, index: int, spans) -> bool:
+    token = context.tokens[index]
+    return any(start <= token.start and token.end <= end for start, end in spans)

@@ -1,0 +1,99 @@
+"""Outlets named in a phrase: a registered name, a class noun (*Agentur*, *newspaper*) or a paper's title (*Sunday Herald*).
+
+Relays and naming both ask whether a noun phrase names an outlet; the answer lives here once.
+"""
+
+from __future__ import annotations
+
+from provenance.extract.phrases import phrase_right
+from provenance.extract.registry import load_registry
+from provenance.extract.sentence_context import Mention, SentenceContext
+
+# Nouns that make a phrase an outlet: "der Agentur PAP", "the Guardian newspaper", "dem Blatt".
+GERMAN_OUTLET_NOUNS = (
+    "zeitung",
+    "blatt",
+    "agentur",
+    "presseagentur",
+    "sender",
+    "magazin",
+    "zeitschrift",
+    "fernsehen",
+    "rundfunk",
+    "portal",
+    "radio",
+    "tv",
+    "wochenblatt",
+    "illustrierte",
+)
+
+
+ENGLISH_OUTLET_NOUNS = frozenset(
+    "newspaper paper agency magazine broadcaster channel network programme program radio station tabloid weekly "
+    "daily website tv television show newsletter journal".split()
+)
+
+
+NAME_TITLES = frozenset("mr mrs ms dr sir lord lady".split())
+
+
+def is_outlet_phrase(text: str, language: str) -> bool:
+    """Whether a noun phrase names an outlet: a registered name, a head such as *Zeitung*, *newspaper*, or a paper's name (*Sunday Herald*)."""
+    words = [word.strip(".,;:()“”„\"'’") for word in text.split()]
+    words = [word for word in words if word]
+    if not words:
+        return False
+    if load_registry().find(text) is not None or outlet_title(words):
+        return True
+    if language == "de":
+        return any(word.lower().endswith(GERMAN_OUTLET_NOUNS) and word[:1].isupper() for word in words)
+    return any(word.lower() in ENGLISH_OUTLET_NOUNS for word in words)
+
+
+# Last words of newspapers' names: "the Sunday Herald", "the Morning Post", "Salzburger Nachrichten".
+OUTLET_TITLE_WORDS = frozenset(
+    "herald times post news gazette journal tribune telegraph chronicle observer mail express mirror standard "
+    "independent guardian record courier inquirer globe sun star examiner bulletin dispatch monitor review "
+    "nachrichten rundschau anzeiger kurier tagblatt tagespost presse echo bote merkur".split()
+)
+
+
+def outlet_title(words: list[str]) -> bool:
+    """Capitalised words that end in a newspaper's title word (``Sunday Herald``, ``Morning Post``)."""
+    names = [word for word in words if word[:1].isupper()]
+    return len(names) >= 2 and names[-1] == words[-1] and words[-1].lower() in OUTLET_TITLE_WORDS
+
+
+def outlet_phrase_at(context: SentenceContext, first: int) -> Mention | None:
+    """The outlet phrase starting at token ``first`` (article included), or None if it names no outlet."""
+    if first >= len(context.tokens):
+        return None
+    phrase = phrase_right(context, first)
+    if phrase is None:
+        return None
+    start, end = phrase
+    # "the Sunday Times Mr Campbell would …": an English phrase after "told" ends at the outlet's name.
+    end = _outlet_end(context, start, end)
+    text = context.text[context.tokens[start].start : context.tokens[end].end]
+    if not is_outlet_phrase(text, context.lexicon.language):
+        return None
+    return Mention(*context.span(start, end), "relay")
+
+
+def _outlet_end(context: SentenceContext, start: int, end: int) -> int:
+    """English: the phrase ends at its last outlet word (``told the Sunday Times Mr Campbell would …``).
+
+    English phrases after *told* run on into the content when no *that* follows; the longest prefix
+    that ends in a registered name or an outlet noun is the addressee.
+    """
+    if context.lexicon.language != "en":
+        return end
+    registry = load_registry()
+    best = None
+    for last in range(start, end + 1):
+        text = context.text[context.tokens[start].start : context.tokens[last].end]
+        following = context.tokens[last + 1] if last < end else None
+        continues_name = following is not None and following.capitalized and following.lower not in NAME_TITLES
+        if (context.lower(last) in ENGLISH_OUTLET_NOUNS or registry.find_at_end(text)) and not continues_name:
+            best = last
+    return end if best is None else best
