@@ -10,12 +10,21 @@ import hashlib
 
 from provenance.errors import InvalidInput
 from provenance.extract.confidence import filter_for
+from provenance.extract.continuations import (
+    continued,
+    continues,
+    is_run_on_report,
+    main_clause_konjunktiv,
+    quotations_of_run_on,
+    run_on_claims,
+)
 from provenance.extract.frames import Frame, find_frames
 from provenance.extract.language import SUPPORTED_LANGUAGES, detect_language
 from provenance.extract.lexicon import Lexicon, lexicon_for
 from provenance.extract.naming import SourceNamer
 from provenance.extract.reading import InputDocument
 from provenance.extract.registry import load_registry
+from provenance.extract.reportatives import hedged_by_words
 from provenance.extract.reported_speech import (
     MORE_RUN_ON_MARKERS,
     RUN_ON_MARKERS,
@@ -23,11 +32,9 @@ from provenance.extract.reported_speech import (
     embedded_speaker,
     inner_quotations,
     is_quotation,
-    is_run_on_report,
-    main_clause_konjunktiv,
     split_reported_clauses,
 )
-from provenance.extract.segmentation import CLOSING_QUOTES, OPENING_QUOTES, Sentence, split_sentences, tokenize
+from provenance.extract.segmentation import CLOSING_QUOTES, Sentence, split_sentences, tokenize
 from provenance.extract.stances import own_speaker, stance_speaker
 from provenance.model.core import Article, Claim, Cue, Hop
 
@@ -149,15 +156,15 @@ class _ArticleReader:
             # of narration in the same paragraph when its main clause is in Konjunktiv. Why: on train such
             # sentences had the last claim's source 10 times in 17 (joint F1 0.6774 -> 0.6784).
             last_chain = self.held_chain
-        if not new_claims and last_chain and is_run_on_report(sentence, self.lexicon) and self._continues(last_chain, sentence):
+        if not new_claims and last_chain and is_run_on_report(sentence, self.lexicon) and continues(last_chain, sentence, self.lexicon.language):
             own = own_speaker(self.text, sentence, self.lexicon)
             chain = (self.namer.hop(*own),) if own is not None else last_chain
-            new_claims = _run_on_claims(self.text, sentence, chain, self.lexicon, self.last_cue)
-            new_claims += _quotations_of_run_on(self.text, new_claims, self.last_cue, self.lexicon)
+            new_claims = run_on_claims(self.text, sentence, chain, self.lexicon, self.last_cue)
+            new_claims += quotations_of_run_on(self.text, new_claims, self.last_cue, self.lexicon)
             free_indirect = next((claim for claim in new_claims if claim.cue is None), None)
             if free_indirect is not None and self.free_indirect is not None:
                 new_claims.remove(free_indirect)
-                free_indirect = _continued(self.text, self.free_indirect, free_indirect)
+                free_indirect = continued(self.text, self.free_indirect, free_indirect)
         self.free_indirect = free_indirect
         self.previous_sentence = sentence
         # A content that is only a relative clause is no claim, but its speaker may go on in the next sentence.
@@ -181,19 +188,6 @@ class _ArticleReader:
             self.last_cue = None
         if not new_claims and self.include_unattributed:
             self.claims.extend(_unattributed_claim(self.text, sentence))
-
-    def _continues(self, chain: tuple[Hop, ...], sentence: Sentence) -> bool:
-        """Whether a cue-less sentence may go on with ``chain``.
-
-        German Konjunktiv and English backshifted sentences (*It would also cost billions.*) always
-        may. An English sentence that is one quotation only through a relay: after ``"…," X told the
-        newspaper.`` it is X's through the newspaper (chains-dev marks it as a claim of its own), but
-        PolNeAR marks the quotation after ``"…," X said.`` as part of the first one, and there a claim
-        of its own cost joint F1 0.630 -> 0.601 on the dev split.
-        """
-        if self.lexicon.language == "de" or sentence.tokens[0].text not in OPENING_QUOTES:
-            return True
-        return len(chain) > 1 and chain[-1].source.kind in ("news-agency", "media-outlet", "anonymous-media")
 
     def _take_previous_sentence(self, frame: Frame) -> None:
         """``Dies sagte X``: the previous sentence joins the content and is no run-on report of its own."""
@@ -260,7 +254,7 @@ def _claims_of_frame(text: str, frame: Frame, namer: SourceNamer, lexicon: Lexic
                 chain=claim_chain,
                 cue=cue,
                 mode="direct" if is_quotation(text, spans[0]) else frame.mode,
-                hedged=frame.hedged or _hedged(text, spans, frame.cue, lexicon),
+                hedged=frame.hedged or hedged_by_words(text, spans, frame.cue, lexicon),
             )
         )
     return claims
@@ -313,25 +307,6 @@ def _zu_infinitive(word: str) -> bool:
 def _cue(text: str, frame: Frame) -> Cue | None:
     cue_spans = _joined_spans(text, frame.cue)
     return Cue(spans=cue_spans, text=" … ".join(text[start:end] for start, end in cue_spans)) if cue_spans else None
-
-
-def _quotations_of_run_on(text: str, claims: list[Claim], cue: Cue | None, lexicon: Lexicon) -> list[Claim]:
-    """Quotations inside run-on reported speech (``Es drohe „eine Erwärmung“``): direct claims under the opening cue."""
-    if lexicon.language != "de" or not claims:
-        return []
-    chain = claims[0].chain
-    spans = [span for claim in claims for span in claim.spans]
-    return [
-        Claim(
-            text=text[start:end],
-            spans=((start, end),),
-            chain=chain,
-            cue=cue,
-            mode="direct",
-            hedged=False,
-        )
-        for start, end in inner_quotations(text, spans)
-    ]
 
 
 def _joined_spans(text: str, spans: list[Span]) -> tuple[Span, ...]:
@@ -394,48 +369,6 @@ def _cue_before(frame: Frame) -> bool:
     return bool(frame.cue) and min(start for start, _ in frame.cue) < frame.content[0][0]
 
 
-def _run_on_claims(
-    text: str, sentence: Sentence, chain: tuple[Hop, ...], lexicon: Lexicon, opening_cue: Cue | None
-) -> list[Claim]:
-    """The claim of a sentence that goes on reporting; a quotation that continues one keeps the opening cue.
-
-    The sentence is one claim, not one per Konjunktiv-I clause: annotators mark free indirect
-    speech sentence by sentence (train: fewer claims for the same matches, joint F1 0.612 -> 0.614).
-    """
-    span = content_sentence_span(sentence)
-    if span is None:
-        return []
-    mode = "direct" if is_quotation(text, span) else "indirect"
-    cue = opening_cue if mode == "direct" else None
-    if mode == "indirect":
-        # Annotators mark free indirect speech with its full stop; a quotation ends at its closing mark.
-        span = (span[0], sentence.tokens[-1].end)
-    start, end = span
-    return [
-        Claim(
-            text=text[start:end],
-            spans=(span,),
-            chain=chain,
-            cue=cue,
-            mode=mode,
-            hedged=_hedged(text, [span], [], lexicon),
-        )
-    ]
-
-
-def _continued(text: str, claim: Claim, continuation: Claim) -> Claim:
-    """The free indirect speech of the sentence before, stretched over the next sentence that goes on with it.
-
-    Why: annotators mark a run of free indirect speech sentences as one claim more often than as
-    one claim each (train: 100 fewer claims, the same matches; joint F1 0.614 -> 0.621).
-    """
-    start, end = claim.spans[0][0], continuation.spans[-1][1]
-    claim.spans = ((start, end),)
-    claim.text = text[start:end]
-    claim.hedged = claim.hedged or continuation.hedged
-    return claim
-
-
 def _unattributed_claim(text: str, sentence: Sentence) -> list[Claim]:
     span = content_sentence_span(sentence)
     if span is None:
@@ -443,8 +376,3 @@ def _unattributed_claim(text: str, sentence: Sentence) -> list[Claim]:
     return [Claim(text=text[span[0] : span[1]], spans=(span,), mode="unattributed")]
 
 
-def _hedged(text: str, spans, cue_spans, lexicon: Lexicon) -> bool:
-    for start, end in list(spans) + list(cue_spans):
-        if any(token.lower in lexicon.hedges for token in tokenize(text, start, end)):
-            return True
-    return False

@@ -12,7 +12,8 @@ around a verb of saying is still an unnamed relay, and every claim with *soll* i
 
 from __future__ import annotations
 
-from provenance.extract.segmentation import Token
+from provenance.extract.lexicon import Lexicon
+from provenance.extract.segmentation import Token, tokenize
 from provenance.extract.sentence_context import Frame, Mention, SentenceContext, token_indexes
 
 ENGLISH_REPORTATIVE_ADVERBS = frozenset("reportedly allegedly supposedly purportedly".split())
@@ -93,3 +94,10 @@ def unnamed_relay(context: SentenceContext, frame: Frame, region: list[int]) -> 
             # "X soll gesagt haben": the reportative modal around a verb of saying is an unnamed relay.
             return Mention(*context.span(index, index), "unnamed")
     return None
+
+
+def hedged_by_words(text: str, spans, cue_spans, lexicon: Lexicon) -> bool:
+    for start, end in list(spans) + list(cue_spans):
+        if any(token.lower in lexicon.hedges for token in tokenize(text, start, end)):
+            return True
+    return False
