@@ -619,6 +619,10 @@ class SourceNamer:
         ):
             return Source(normalised, "anonymous-group")
         genitive_at = _genitive_start(lowered, self.lexicon.language)
+        for marker in ("familiar", "close"):
+            if marker in lowered[1:] and lowered[lowered.index(marker) - 1].endswith(ANONYMOUS_GROUP_HEADS):
+                # "people familiar with the talks", "sources close to the minister": unnamed people.
+                return Source(normalised, "anonymous-group")
         head_noun = lowered[genitive_at - 1] if genitive_at else head
         content = [word for word in lowered if word not in self.lexicon.determiners]
         spokesperson_of = len(content) == 2 and _lemma(content[0]).endswith(("sprecher", "sprecherin"))
@@ -671,7 +675,7 @@ class SourceNamer:
     def _person(self, mention: str, words: list[str]) -> tuple[str, str | None] | None:
         """(name, affiliation) when the mention names a person, e.g. "der Beobachter von Axios, Barak Ravid"."""
         lowered = [word.lower() for word in words]
-        if lowered and _organization_word(lowered[0]) and len(words) > 1:
+        if lowered and _organization_word(lowered[0]) and len(words) > 1 and not any(word in TITLES for word in lowered):
             # "Institut für Nationales Gedenken", "Branchenverbands SMMT": a body named, not a person.
             return None
         for marker in ("of", "from", "von", "vom"):
@@ -855,6 +859,10 @@ def _trailing_name(words: list[str], lexicon: Lexicon) -> list[str]:
         run.insert(0, word)
     while run and (run[0].lower().rstrip(".") in TITLES or run[0].lower().endswith(ROLE_SUFFIXES) or "-" in run[0]):
         run.pop(0)
+    roles = [position for position, word in enumerate(run[:-2]) if word.lower().rstrip(".") in TITLES]
+    if roles:
+        # "Energy Minister Katrin Vogel": everything up to the last title is the office, not the name.
+        run = run[roles[-1] + 1 :]
     if len(run) == 3 and lexicon.language == "de" and run[0].lower().endswith(GERMAN_ROLE_ENDINGS):
         # "der Politiker Jan Novak", "Journalistin Eva Berg": German capitalises the role before the name.
         run.pop(0)

@@ -25,6 +25,41 @@ Span = tuple[int, int]
 NESTED_REMAINDER = 6
 
 
+def without_crossed_readings(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
+    """Of two frames that each hold the other's cue and speaker, drop the one whose content opens with the other's attribution.
+
+    ``Both sides … did not agree on a joint statement, Reuters reported, citing …``: *agree* read
+    *Reuters reported, citing people …* as its content, while *reported* holds the whole clause of *agree*.
+    """
+    dropped = set()
+    for position, frame in enumerate(frames):
+        for other in frames:
+            if other is frame or not frame.content or not other.content or not frame.sources or not other.sources:
+                continue
+            if not other.cue:
+                continue
+            start = min(s for s, _ in frame.content)
+            speaker = other.sources[-1]
+            cue_start = min(s for s, _ in other.cue)
+            # "Reuters reported, …" or "reported Reuters, …": the content opens with the other's speaker and verb together.
+            cue_end = min(e for _, e in other.cue)
+            adjacent = (speaker.end <= cue_start and not context.text[speaker.end : cue_start].strip()) or (
+                cue_end <= speaker.start and not context.text[cue_end : speaker.start].strip()
+            )
+            opens_with_other = start in (speaker.start, cue_start) and adjacent
+            if _holds(frame, other) and _holds(other, frame) and opens_with_other:
+                dropped.add(position)
+    return [frame for position, frame in enumerate(frames) if position not in dropped]
+
+
+def _holds(outer: Frame, inner: Frame) -> bool:
+    """Whether the inner frame's cue and speaker lie within the stretch of the outer frame's content."""
+    start = min(s for s, _ in outer.content)
+    end = max(e for _, e in outer.content)
+    speaker = inner.sources[-1]
+    return all(start <= s and e <= end for s, e in [*inner.cue, (speaker.start, speaker.end)])
+
+
 def merge_nested(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     """Merge an outer frame whose content holds another frame's cue and speaker into that frame.
 

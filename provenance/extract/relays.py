@@ -14,6 +14,7 @@ from provenance.extract.nesting import (
     merge_nested,
     quoted_as_saying,
     unnamed_inside_named,
+    without_crossed_readings,
     without_swallowing_duplicates,
 )
 from provenance.extract.outlets import is_outlet_phrase, outlet_phrase_at
@@ -71,7 +72,7 @@ KONJUNKTIV_AUXILIARIES = frozenset("habe sei seien".split())
 def add_relays(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     """The frames with their relays, and outer frames that only relay an inner attribution merged into it."""
     frames = quoted_as_saying(context, without_swallowing_duplicates(context, frames))
-    frames = unnamed_inside_named(frames)
+    frames = without_crossed_readings(context, unnamed_inside_named(frames))
     for frame in frames:
         refine_report_nouns(context, frame)
     # "Bei X wäre demnach Y, sagte Hendricks": a *demnach* inside reported content is the speaker's word, no frame.
@@ -150,6 +151,11 @@ def _relays_in_frame(context: SentenceContext, frame: Frame) -> None:
             elif word in ("citing", "quoting") and index not in cue_words:
                 # "Reuters reported, citing two officials": the ones cited are the origin, before the speaker.
                 cited = phrase_right(context, index + 1)
+                if cited is not None:
+                    # "citing people familiar with the talks", "sources close to the minister".
+                    marker = next((i for i in (cited[1], cited[1] + 1) if context.lower(i) in ("familiar", "close")), None)
+                    rest = phrase_right(context, marker + 2) if marker is not None else None
+                    cited = (cited[0], rest[1]) if rest is not None else cited
                 if cited is not None:
                     frame.sources.insert(0, Mention(*context.span(*cited), "origin"))
                     frame.cue = sorted(set(frame.cue) | {context.span(index, index)})

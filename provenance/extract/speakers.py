@@ -29,7 +29,33 @@ def prepare_speakers(context: SentenceContext, frames: list[Frame]) -> list[Fram
         _trim_speaker_after_complementizer(context, frame)
         _relative_speaker_antecedent(context, frame)
         _passive_agent(context, frame)
+    frames = [frame for frame in frames if not _object_before_participle(context, frame)]
     return share_coordinated_speakers(context, frames)
+
+
+# Determiners that open an accusative or possessive phrase: "ihre Positionen", "den Bericht".
+OBJECT_DETERMINERS = frozenset("ihre ihren seine seinen unsere unseren den einen diesen keinen".split())
+GERMAN_FINITE_AUXILIARIES = frozenset("hat hatte hatten haben habe hätte hätten ist war sind waren sei seien".split())
+
+
+def _object_before_participle(context: SentenceContext, frame: Frame) -> bool:
+    """``Beide Seiten hätten ihre Positionen dargelegt, …``: the phrase before a clause-final participle is its object.
+
+    With a finite auxiliary earlier in the clause the subject stands before that auxiliary; the
+    participle already has its object, so the clause after the comma is no content of it.
+    """
+    if context.lexicon.language != "de" or not frame.sources or not frame.cue:
+        return False
+    speaker = frame.sources[-1]
+    cue = token_indexes(context, *frame.cue[0])
+    spoken = token_indexes(context, speaker.start, speaker.end)
+    if not cue or not spoken or spoken[-1] + 1 != cue[0] or context.lower(cue[0] + 1) not in (",", ".", ""):
+        return False
+    if context.lower(spoken[0]) not in OBJECT_DETERMINERS:
+        # "Demnach habe Abbas erwidert": a name after the auxiliary is its inverted subject.
+        return False
+    before = range(max(0, spoken[0] - 4), spoken[0])
+    return any(context.lower(index) in GERMAN_FINITE_AUXILIARIES for index in before)
 
 
 def _passive_agent(context: SentenceContext, frame: Frame) -> None:
