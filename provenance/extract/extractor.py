@@ -18,6 +18,7 @@ from provenance.extract.continuations import (
     quotations_of_run_on,
     run_on_claims,
 )
+from provenance.extract.coreference import one_name_per_source
 from provenance.extract.frames import Frame, find_frames
 from provenance.extract.language import SUPPORTED_LANGUAGES, detect_language
 from provenance.extract.lexicon import Lexicon, lexicon_for
@@ -71,6 +72,7 @@ def extract_article(document: InputDocument, *, include_unattributed: bool = Fal
         published=document.published,
         claims=_distinct(_likely(document.text, reader.claims, language) if filtered else reader.claims),
     )
+    one_name_per_source(article.claims, reader.namer.personal_names())
     for claim in article.claims:
         claim.id = claim_identifier(article.id, claim)
     return article

@@ -30,8 +30,22 @@ GERMAN_COUNTRIES = frozenset(
 ENGLISH_COUNTRIES = frozenset(
     "Ukraine Russia America Germany China France Israel Iran Iraq Syria Turkey Poland Austria Switzerland Italy "
     "Spain Britain Japan India Mexico Canada Cuba Venezuela Pakistan Afghanistan Egypt Qatar Libya Taiwan "
-    "Belarus Georgia".split()
-) | {"United States", "U.S.", "North Korea", "South Korea", "Saudi Arabia", "United Kingdom", "Great Britain"}
+    "Belarus Georgia Greece Hungary Romania Bulgaria Serbia Croatia Sweden Norway Denmark Finland Ireland "
+    "Portugal Netherlands Belgium Czechia Slovakia Lebanon Jordan Yemen Sudan Nigeria Kenya Ethiopia Brazil "
+    "Argentina Chile Colombia Peru Australia Indonesia Vietnam Thailand Philippines Malaysia Myanmar".split()
+) | {"United States", "U.S.", "North Korea", "South Korea", "Saudi Arabia", "United Kingdom", "Great Britain",
+     "New Zealand", "South Africa", "Czech Republic"}
+# Capitals that stand for their governments in news ("Moscow said", "Pjöngjang warnte").
+CAPITALS = frozenset(
+    "Moscow Moskau Washington Beijing Peking Kyiv Kiew Kiev Tehran Teheran Pyongyang Pjöngjang Ankara Damascus "
+    "Damaskus Baghdad Bagdad Riyadh Riad Tokyo Tokio Seoul Paris London Berlin Warsaw Warschau Budapest Minsk "
+    "Jerusalem Cairo Kairo Havana Havanna Caracas Islamabad Kabul Tripoli Tripolis Doha Taipei Brussels Brüssel".split()
+)
+# Parties, by the names news use for them: organisations, not persons.
+PARTIES = frozenset(
+    "Labour Tories Conservatives Democrats Republicans LibDems Liberals Greens Grünen SPD CDU CSU FDP AfD Linke "
+    "ÖVP SPÖ FPÖ NEOS UKIP SNP Likud Hamas Hisbollah Hezbollah Fatah PiS".split()
+)
 
 ANONYMOUS_GROUP_HEADS = (
     "kreise",
@@ -120,9 +134,9 @@ COMPANY_NAME = re.compile(
     r"(?P<first>[A-Z][\w&-]+)(?: (?:[A-Z][\w&-]+|and|&))*? (?:International|Group|Inc|Ltd|plc|PLC|Corp|Corporation|"
     r"Resources|Holdings|AG|GmbH|SE|Boerse|Börse|Oil and Gas|Partners|Capital|Airlines|Motors|Energy|Petroleum)\b"
 )
-PERSON_NAME = re.compile(
-    r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir|Herr|Frau)\.? )[A-Z][\w'-]+|\b[A-Z][a-z]+ [A-Z][\w'-]+)(?! [A-Z])"
-)
+NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame herr frau".split())
+POSSESSIVE_ENDING = re.compile(r"(?:'s|’s|s')$")
 GERMAN_ROLE_ENDINGS = (
     "iker",
     "ikerin",
@@ -147,6 +161,8 @@ GERMAN_ROLE_ENDINGS = (
     "ler",
     "lerin",
 )
+# Last words of place and street names: "Downing Street", "Ealing North".
+PLACE_WORDS = frozenset("street road square north south east west city river island bay party".split())
 NOT_FIRST_NAMES = frozenset(
     "in im am an auf after before when while if but and as at on for he she it they we i his her their "
     "mr mrs ms dr sir herr frau striker president minister chancellor prime secretary".split()
@@ -376,20 +392,39 @@ class SourceNamer:
     _known_names: dict[str, Source] = field(default_factory=dict)
     _persons: list[Source] = field(default_factory=list)
     _sentence_initial: bool = False
+    _compound_follows: bool = False
 
     @cached_property
     def _personal_names(self) -> list[tuple[int, str]]:
-        """(offset, name) of every personal name in the article, once: the candidates of pronouns."""
+        """(offset, name) of every personal name in the article, once: the candidates of pronouns.
+
+        A name is the last two words of a run of capitalised words (*Deputy Prime Minister John
+        Prescott* -> John Prescott) or a title and a surname (*Mr Hague*); any letters, so that
+        *Jarosław Kaczyński* is found beside *Lech Kaczyński*.
+        """
         names = []
-        for match in PERSON_NAME.finditer(self.text):
-            name = match.group("name")
-            preceding = self.text[max(0, match.start() - 4) : match.start()].lower()
-            # "The Guardian", "In Berlin": a capitalised function word opens a sentence, not a name.
-            if name.split()[0].lower() in FUNCTION_WORDS or name.split()[0].lower() in NOT_FIRST_NAMES:
+        for run in _capitalised_runs(self.text):
+            words = [match.group() for match in run]
+            title = next((i for i, word in enumerate(words[:-1]) if word.rstrip(".").lower() in HONORIFICS), None)
+            pair = run[title:title + 2] if title is not None else run[-2:]
+            if len(pair) < 2:
                 continue
-            if self.registry.find(name) is None and not preceding.endswith(("the ", "der ", "die ", "das ")):
-                names.append((match.start(), name))
+            name = POSSESSIVE_ENDING.sub("", self.text[pair[0].start() : pair[-1].end()].rstrip("."))
+            start = pair[0].start()
+            preceding = " " + self.text[max(0, start - 5) : start].lower()
+            # "The Guardian", "In Berlin", "Als Alternative": a capitalised function word opens a sentence, not a name.
+            first, last = name.split()[0].lower(), name.split()[-1].lower()
+            if first in FUNCTION_WORDS or first in NOT_FIRST_NAMES or implausible_source(name) is not None:
+                continue
+            if _organization_word(last) or last in PLACE_WORDS:
+                continue
+            if self.registry.find(name) is None and not preceding.endswith((" the ", " der ", " die ", " das ")):
+                names.append((start, name))
         return names
+
+    def personal_names(self) -> list[str]:
+        """The personal names the article writes (*Tessa Jowell*, *Mr Hague*), for one name per source."""
+        return [name for _, name in self._personal_names]
 
     def __post_init__(self) -> None:
         # "Contrack International ... Contrack said": a company named in full anywhere in the article
@@ -409,6 +444,8 @@ class SourceNamer:
             # "hieß es", "man befürchtete": nobody is named, so the hop points at no mention.
             return self.unnamed_hop()
         self._sentence_initial = _opens_sentence(self.text, start)
+        # "Moscow-based US lawyer Jamie Firestone": the phrase finder stopped inside a compound.
+        self._compound_follows = self.text[end : end + 1] == "-"
         source = self._source(mention, owner, start)
         if implausible_source(source.name) is not None:
             # Nothing resolved "he", "which" or "Vorwurf" to a source: say so instead of naming it after the word.
@@ -636,8 +673,10 @@ class SourceNamer:
             return Source(normalised, "state")
         countries = GERMAN_COUNTRIES if self.lexicon.language == "de" else ENGLISH_COUNTRIES
         core = " ".join(word for word in words if word.lower() not in self.lexicon.determiners)
-        if core in countries:
+        if core in countries or core in CAPITALS and not self._compound_follows:
             return Source(core, "state")
+        if core in PARTIES:
+            return Source(core, "organization")
         if any(word in DOCUMENT_WORDS for word in lowered[:2]):
             return Source(normalised, "document")
         if any(_organization_word(word) or word in ORGANIZATION_NAMES for word in lowered):
@@ -723,6 +762,22 @@ class SourceNamer:
 
 ENGLISH_SIDES = frozenset("defence defense team camp side lawyers allies aides supporters critics".split())
 REPORT_COMPOUND_ENDINGS = ("angaben", "informationen", "kreisen", "berichten", "sprecher")
+
+
+def _capitalised_runs(text: str) -> list[list[re.Match]]:
+    """Runs of capitalised words separated only by single spaces."""
+    runs: list[list[re.Match]] = []
+    current: list[re.Match] = []
+    for match in NAME_WORD.finditer(text):
+        if match.group()[:1].isupper() and (not current or text[current[-1].end() : match.start()] == " "):
+            current.append(match)
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current = [match] if match.group()[:1].isupper() else []
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -26,6 +26,11 @@ BARE_STATEMENT_NOUNS = frozenset(
     "berichten berichte meldungen meldung schätzungen aussagen aussage darstellung einschätzung sicht "
     "information reports claims words view views accusation accusations allegations remarks comments".split()
 )
+# Words that open a clause or an adverbial, never a name: "Als Alternative", "In Berlin", "When asked".
+CLAUSE_OPENERS = frozenset(
+    "als wenn weil während nachdem obwohl im in am an auf mit nach bei zu für über unter vor seit "
+    "for with after before when while because if although since during".split()
+)
 # Names this long are clauses the phrase finder took for a noun phrase ("TCI and Atticus have opposed …").
 LONGEST_NAME_WORDS = 8
 WORD = re.compile(r"[\w’'-]+")
@@ -38,6 +43,9 @@ def implausible_source(name: str) -> str | None:
     ('pronoun', 'function word', 'bare noun')
     >>> implausible_source("Verhandlungskreise") is None, implausible_source("the Sunday Times") is None
     (True, True)
+    >>> implausible_source("Als Alternative")
+    'clause'
+
     """
     words = WORD.findall(name)
     if not words:
@@ -50,6 +58,6 @@ def implausible_source(name: str) -> str | None:
             return "function word"
         if word in BARE_STATEMENT_NOUNS:
             return "bare noun"
-    if len(words) > LONGEST_NAME_WORDS:
+    if len(words) > LONGEST_NAME_WORDS or len(words) > 1 and words[0].lower() in CLAUSE_OPENERS:
         return "clause"
     return None

@@ -326,6 +326,40 @@ NAMES = [
 ]
 
 
-@pytest.mark.parametrize("language, text, expected", RELAYS + NESTED + CONTINUATIONS + HEDGES + KINDS + NAMES)
+ONE_NAME = [
+    pytest.param(
+        "en",
+        "Former Conservative leader William Hague says he will not stand again. Mr Hague told the Daily Telegraph he was tired.",
+        [
+            ("he will not stand again", [("William Hague", "person")], False),
+            ("he was tired", [("William Hague", "person"), ("The Daily Telegraph", "media-outlet")], False),
+        ],
+        id="en-Mr-Hague-is-William-Hague",
+    ),
+    pytest.param(
+        "de",
+        "Umweltministerin Barbara Hendricks plant eine Abgabe. Die Abgabe sei sinnvoll, sagte Hendricks.",
+        [("Die Abgabe sei sinnvoll", [("Barbara Hendricks", "person")], False)],
+        id="de-surname-takes-the-full-name-written-in-the-article",
+    ),
+    pytest.param(
+        "de",
+        "Lech Kaczyński und sein Bruder Jarosław Kaczyński stritten. Die Partei sei gespalten, sagte Kaczyński.",
+        [("Die Partei sei gespalten", [("Kaczyński", "person")], False)],
+        id="de-two-people-of-one-surname-keep-the-surname",
+    ),
+    pytest.param(
+        "en",
+        "Contrack International said it was leaving. Contrack said the work could not be done.",
+        [
+            ("it was leaving", [("Contrack International", "organization")], False),
+            ("the work could not be done", [("Contrack International", "organization")], False),
+        ],
+        id="en-short-form-of-a-company-takes-its-full-name",
+    ),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", RELAYS + NESTED + CONTINUATIONS + HEDGES + KINDS + NAMES + ONE_NAME)
 def test_whole_chain(language, text, expected):
     assert reading(text, language) == expected
