@@ -131,6 +131,9 @@ def english_phrase_word(context: SentenceContext, index: int, start: int) -> boo
     word = token.lower
     if index - start >= 8:
         return False
+    if index > start and context.tokens[index - 1].text == "-" and context.tokens[index - 1].end == token.start:
+        # "Moscow-based US lawyer Jamie Firestone": the second half of a compound stays in the phrase.
+        return True
     if word in context.lexicon.cue_verbs and index > start:
         return False
     # A past participle after the head ends the phrase ("the senator asked"), unless a determiner makes it an adjective.
