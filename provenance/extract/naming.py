@@ -15,7 +15,7 @@ from functools import cached_property
 from provenance.extract.lexicon import Lexicon
 from provenance.extract.outlets import outlet_title
 from provenance.extract.plausibility import FUNCTION_WORDS, implausible_source
-from provenance.extract.registry import Registry
+from provenance.extract.registry import ENGLISH_OUTLET_CLASS_NOUNS, GERMAN_OUTLET_CLASS_NOUNS, Registry
 from provenance.model.core import Hop, Source
 
 WORD = re.compile(r"[\w.’'-]+")
@@ -80,25 +80,9 @@ MEDIA_WORDS = (
     "pressemeldungen",
     "presseberichten",
 )
-OUTLET_CLASS_NOUNS_DE = (
-    "zeitung",
-    "blatt",
-    "agentur",
-    "sender",
-    "magazin",
-    "zeitschrift",
-    "fernsehen",
-    "rundfunk",
-    "portal",
-    "illustrierte",
-)
 TIME_WORDS = re.compile(
     r"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende|vormittag|nachmittag|abend|morgen|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\w*$"
-)
-OUTLET_CLASS_NOUNS_EN = frozenset(
-    "newspaper paper agency magazine broadcaster channel network programme radio station tabloid weekly daily "
-    "website television".split()
 )
 ENGLISH_NOT_PEOPLE = frozenset(
     "reports documents papers figures data statistics results records minutes files emails letters news "
@@ -620,8 +604,8 @@ class SourceNamer:
         positions = [
             position
             for position, word in enumerate(lowered)
-            if (german and words[position][:1].isupper() and word.endswith(OUTLET_CLASS_NOUNS_DE))
-            or (not german and word in OUTLET_CLASS_NOUNS_EN)
+            if (german and words[position][:1].isupper() and word.endswith(GERMAN_OUTLET_CLASS_NOUNS))
+            or (not german and word in ENGLISH_OUTLET_CLASS_NOUNS)
         ]
         positions = [position for position in positions if genitive_at is None or position < genitive_at]
         if not positions:

@@ -6,32 +6,13 @@ Relays and naming both ask whether a noun phrase names an outlet; the answer liv
 from __future__ import annotations
 
 from provenance.extract.phrases import phrase_right
-from provenance.extract.registry import load_registry
+from provenance.extract.registry import ENGLISH_OUTLET_CLASS_NOUNS, GERMAN_OUTLET_CLASS_NOUNS, load_registry
 from provenance.extract.sentence_context import Mention, SentenceContext
 
 # Nouns that make a phrase an outlet: "der Agentur PAP", "the Guardian newspaper", "dem Blatt".
-GERMAN_OUTLET_NOUNS = (
-    "zeitung",
-    "blatt",
-    "agentur",
-    "presseagentur",
-    "sender",
-    "magazin",
-    "zeitschrift",
-    "fernsehen",
-    "rundfunk",
-    "portal",
-    "radio",
-    "tv",
-    "wochenblatt",
-    "illustrierte",
-)
-
-
-ENGLISH_OUTLET_NOUNS = frozenset(
-    "newspaper paper agency magazine broadcaster channel network programme program radio station tabloid weekly "
-    "daily website tv television show newsletter journal".split()
-)
+# A German phrase names an outlet when one of its capitalised words ends in one of these (*Nachrichtenagentur*).
+GERMAN_OUTLET_NOUNS = GERMAN_OUTLET_CLASS_NOUNS + ("radio", "tv")
+ENGLISH_OUTLET_NOUNS = ENGLISH_OUTLET_CLASS_NOUNS
 
 
 NAME_TITLES = frozenset("mr mrs ms dr sir lord lady".split())

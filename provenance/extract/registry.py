@@ -31,24 +31,25 @@ SELECT ?outlet ?name ?kind ?country ?state ?alias WHERE {
 """
 
 
-# Capitalised nouns that may stand before an outlet's name without making it a longer name.
-CLASS_NOUNS = (
-    "agentur",
+# Nouns that name a kind of outlet: "der Agentur PAP", "dem Blatt", "the Guardian newspaper".
+GERMAN_OUTLET_CLASS_NOUNS = (
     "zeitung",
     "blatt",
+    "agentur",
     "sender",
     "magazin",
     "zeitschrift",
     "fernsehen",
     "rundfunk",
     "portal",
-    "radio",
-    "tv",
-    "medium",
-    "dienst",
-    "kanal",
-    "programm",
+    "illustrierte",
 )
+ENGLISH_OUTLET_CLASS_NOUNS = frozenset(
+    "newspaper paper agency magazine broadcaster channel network programme program radio station tabloid weekly "
+    "daily website tv television show newsletter journal".split()
+)
+# Capitalised nouns that may stand before an outlet's name without making it a longer name.
+CLASS_NOUNS = GERMAN_OUTLET_CLASS_NOUNS + ("radio", "tv", "medium", "dienst", "kanal", "programm")
 ARTICLES = frozenset("der die das dem den des the a an ein eine einer einem einen eines laut".split())
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)[\s„“\"]*$")
 _WORD_AFTER = re.compile(r"[\s„“\"]*([\w’'-]+)")
