@@ -103,91 +103,128 @@ def add_relays(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
 
 
 def _relays_in_frame(context: SentenceContext, frame: Frame) -> None:
-    """Relays that the frame's own attribution words name: an outlet addressed or interviewing, *demnach*."""
-    language = context.lexicon.language
+    """Relays that the frame's own attribution words name: an outlet addressed, interviewing or printing, *demnach*."""
+    german = context.lexicon.language == "de"
     region = _attribution_region(context, frame)
     if not region:
         return
     found: list[Mention] = []
-    speaker = frame.sources[-1]
     cue_words = {index for index in region if in_spans(context, index, frame.cue)}
-    if language == "de":
-        split = _dative_outlet_inside_speaker(context, speaker)
-        if split is not None:
-            frame.sources[-1], relay = split
-            found.append(relay)
-            speaker = frame.sources[-1]
-        if any(context.lower(index) in QUOTING_VERBS for index in cue_words):
-            quoted = _outlet_quoting(context, speaker)
-            if quoted is not None:
-                frame.sources[-1], relay = quoted
-                found.append(relay)
+    if german:
+        _outlet_inside_speaker(context, frame, cue_words, found)
+    speaker = frame.sources[-1]
+    relay_at = _german_relay_at if german else _english_relay_at
     for index in region:
         taken = frame.sources + frame.relays + found
         if any(overlaps((m.start, m.end), context.span(index, index)) for m in taken):
             continue
-        word = context.lower(index)
-        relay = None
-        if language == "de":
-            if word in GERMAN_DATIVE_ARTICLES and _after_speaker_or_verb(context, index, speaker, cue_words):
-                relay = outlet_phrase_at(context, index)
-            elif word == "gegenüber":
-                relay = outlet_phrase_at(context, index + 1)
-            elif word == "mit" and context.lower(index - 1) in INTERVIEW_NOUNS:
-                relay = outlet_phrase_at(context, index + 1)
-            elif word == "demnach" and index not in cue_words:
-                found.append(Mention(*context.span(index, index), "anaphor"))
-                frame.cue = sorted(set(frame.cue) | {context.span(index, index)})
-        else:
-            if word in ENGLISH_TELLING and index in cue_words:
-                start = index + 1
-                if context.lower(start) == "to":
-                    start += 1
-                relay = outlet_phrase_at(context, start)
-                if relay is not None:
-                    _content_from(context, frame, relay.end)
-            elif word == "with" and context.lower(index - 1) in INTERVIEW_NOUNS:
-                relay = outlet_phrase_at(context, index + 1)
-            elif word in ("citing", "quoting") and index not in cue_words:
-                # "Reuters reported, citing two officials": the ones cited are the origin, before the speaker.
-                cited = phrase_right(context, index + 1)
-                if cited is not None:
-                    # "citing people familiar with the talks", "sources close to the minister".
-                    marker = next((i for i in (cited[1], cited[1] + 1) if context.lower(i) in ("familiar", "close")), None)
-                    rest = phrase_right(context, marker + 2) if marker is not None else None
-                    cited = (cited[0], rest[1]) if rest is not None else cited
-                if cited is not None:
-                    frame.sources.insert(0, Mention(*context.span(*cited), "origin"))
-                    frame.cue = sorted(set(frame.cue) | {context.span(index, index)})
-            elif word == "in" and context.lower(index - 1) in ("quoted", "quotes"):
-                # "was quoted in the Herald newspaper saying": the paper that printed the words.
-                relay = outlet_phrase_at(context, index + 1)
-            elif word in ("to",) and context.lower(index - 1) in ("speaking", "talking", "comments", "remarks"):
-                relay = outlet_phrase_at(context, index + 1)
+        relay = relay_at(context, frame, index, speaker, cue_words)
         if relay is not None:
             found.append(relay)
-    if language == "de" and any(context.lower(index) in KONJUNKTIV_AUXILIARIES for index in region):
+    if german and any(context.lower(index) in KONJUNKTIV_AUXILIARIES for index in region):
         frame.reported_by_previous = True
     _document_handed_to(context, frame, found)
-    unnamed = unnamed_relay(context, frame, region)
-    if unnamed is not None:
-        frame.hedged = True
-        if subject_is_content(context, frame, unnamed):
-            # "Security concerns are said to be a major reason": nobody named says it; the subject is what is said.
-            frame.content = sorted([(speaker.start, word_end_before(context, unnamed.start, speaker.start) or speaker.end)] + list(frame.content))
-            frame.cue = [(unnamed.start, unnamed.end)]
-            frame.sources = []
-            frame.relays = [unnamed]
-            frame.mode = "reported"
-            return
-        if speaker.start < unnamed.start < speaker.end:
-            # "Mr Houston is alleged to", "The document reportedly": the marker is no part of the speaker.
-            end = word_end_before(context, unnamed.start, speaker.start)
-            if end is not None:
-                frame.sources[-1] = Mention(speaker.start, end, speaker.role)
-        found.append(unnamed)
+    if _unnamed_relay_in(context, frame, region, found):
+        return
     if found:
         frame.relays = sorted(list(frame.relays) + found, key=_relay_order)
+
+
+def _outlet_inside_speaker(context: SentenceContext, frame: Frame, cue_words: set[int], found: list[Mention]) -> None:
+    """German speaker phrases that hold the outlet: *Heino (77) der Bild-Zeitung*, *zitierte die Agentur TASR Fico*."""
+    split = _dative_outlet_inside_speaker(context, frame.sources[-1])
+    if split is not None:
+        frame.sources[-1], relay = split
+        found.append(relay)
+    if any(context.lower(index) in QUOTING_VERBS for index in cue_words):
+        quoted = _outlet_quoting(context, frame.sources[-1])
+        if quoted is not None:
+            frame.sources[-1], relay = quoted
+            found.append(relay)
+
+
+def _german_relay_at(
+    context: SentenceContext, frame: Frame, index: int, speaker: Mention, cue_words: set[int]
+) -> Mention | None:
+    """The relay a German attribution names at token ``index``: *der/dem Y*, *gegenüber Y*, *im Gespräch mit Y*, *demnach*."""
+    word = context.lower(index)
+    if word in GERMAN_DATIVE_ARTICLES and _after_speaker_or_verb(context, index, speaker, cue_words):
+        return outlet_phrase_at(context, index)
+    if word == "gegenüber":
+        return outlet_phrase_at(context, index + 1)
+    if word == "mit" and context.lower(index - 1) in INTERVIEW_NOUNS:
+        return outlet_phrase_at(context, index + 1)
+    if word == "demnach" and index not in cue_words:
+        frame.cue = sorted(set(frame.cue) | {context.span(index, index)})
+        return Mention(*context.span(index, index), "anaphor")
+    return None
+
+
+def _english_relay_at(
+    context: SentenceContext, frame: Frame, index: int, speaker: Mention, cue_words: set[int]
+) -> Mention | None:
+    """The relay an English attribution names at token ``index``: *told Y*, *interview with Y*, *quoted in Y*.
+
+    *citing X* names no relay but the origin, which goes before the speaker.
+    """
+    word = context.lower(index)
+    if word in ENGLISH_TELLING and index in cue_words:
+        start = index + 2 if context.lower(index + 1) == "to" else index + 1
+        relay = outlet_phrase_at(context, start)
+        if relay is not None:
+            _content_from(context, frame, relay.end)
+        return relay
+    if word == "with" and context.lower(index - 1) in INTERVIEW_NOUNS:
+        return outlet_phrase_at(context, index + 1)
+    if word == "in" and context.lower(index - 1) in ("quoted", "quotes"):
+        # "was quoted in the Herald newspaper saying": the paper that printed the words.
+        return outlet_phrase_at(context, index + 1)
+    if word == "to" and context.lower(index - 1) in ("speaking", "talking", "comments", "remarks"):
+        return outlet_phrase_at(context, index + 1)
+    if word in ("citing", "quoting") and index not in cue_words:
+        _cited_origin(context, frame, index)
+    return None
+
+
+def _cited_origin(context: SentenceContext, frame: Frame, index: int) -> None:
+    """``Reuters reported, citing two officials``: the ones cited are the origin, before the speaker."""
+    cited = phrase_right(context, index + 1)
+    if cited is None:
+        return
+    # "citing people familiar with the talks", "sources close to the minister".
+    marker = next((i for i in (cited[1], cited[1] + 1) if context.lower(i) in ("familiar", "close")), None)
+    rest = phrase_right(context, marker + 2) if marker is not None else None
+    if rest is not None:
+        cited = (cited[0], rest[1])
+    frame.sources.insert(0, Mention(*context.span(*cited), "origin"))
+    frame.cue = sorted(set(frame.cue) | {context.span(index, index)})
+
+
+def _unnamed_relay_in(context: SentenceContext, frame: Frame, region: list[int], found: list[Mention]) -> bool:
+    """Add the unnamed relay of *reportedly*, *is alleged to*, *soll*; True when it made the frame sourceless.
+
+    ``Security concerns are said to be a major reason``: nobody named says it; the subject is what is said.
+    """
+    unnamed = unnamed_relay(context, frame, region)
+    if unnamed is None:
+        return False
+    speaker = frame.sources[-1]
+    frame.hedged = True
+    if subject_is_content(context, frame, unnamed):
+        subject_end = word_end_before(context, unnamed.start, speaker.start) or speaker.end
+        frame.content = sorted([(speaker.start, subject_end), *frame.content])
+        frame.cue = [(unnamed.start, unnamed.end)]
+        frame.sources = []
+        frame.relays = [unnamed]
+        frame.mode = "reported"
+        return True
+    if speaker.start < unnamed.start < speaker.end:
+        # "Mr Houston is alleged to", "The document reportedly": the marker is no part of the speaker.
+        end = word_end_before(context, unnamed.start, speaker.start)
+        if end is not None:
+            frame.sources[-1] = Mention(speaker.start, end, speaker.role)
+    found.append(unnamed)
+    return False
 
 
 def _content_from(context: SentenceContext, frame: Frame, offset: int) -> None:
