@@ -297,6 +297,12 @@ TITLES = frozenset(
     "präsident präsidentin kanzler kanzlerin minister ministerin bürgermeister herr frau".split()
 )
 ROLE_SUFFIXES = (
+    "autor",
+    "autorin",
+    "politiker",
+    "politikerin",
+    "journalist",
+    "journalistin",
     "minister",
     "ministerin",
     "präsident",

@@ -154,6 +154,9 @@ def _german_relay_at(
         return outlet_phrase_at(context, index + 1)
     if word == "mit" and context.lower(index - 1) in INTERVIEW_NOUNS:
         return outlet_phrase_at(context, index + 1)
+    if word in ("im", "in") and _after_speaker_or_verb(context, index, speaker, cue_words):
+        # "sagte er im ZDF", "schrieb sie in der Zeit": the outlet that broadcast or printed the words.
+        return outlet_phrase_at(context, index + 1)
     if word == "demnach" and index not in cue_words:
         frame.cue = sorted(set(frame.cue) | {context.span(index, index)})
         return Mention(*context.span(index, index), "anaphor")
@@ -180,6 +183,9 @@ def _english_relay_at(
         # "was quoted in the Herald newspaper saying": the paper that printed the words.
         return outlet_phrase_at(context, index + 1)
     if word == "to" and context.lower(index - 1) in ("speaking", "talking", "comments", "remarks"):
+        return outlet_phrase_at(context, index + 1)
+    if word in ("in", "on") and _after_speaker_or_verb(context, index, speaker, cue_words):
+        # "wrote in the Guardian", "said on Sky News": the outlet that printed or broadcast the words.
         return outlet_phrase_at(context, index + 1)
     if word in ("citing", "quoting") and index not in cue_words:
         _cited_origin(context, frame, index)

@@ -126,6 +126,24 @@ RELAYS = [
     ),
     pytest.param(
         "de",
+        "Die Lage sei ernst, sagte der Minister im ZDF.",
+        [("Die Lage sei ernst", [("Minister", "person"), ("ZDF", "media-outlet")], False)],
+        id="de-sagte-X-im-Sender",
+    ),
+    pytest.param(
+        "en",
+        "The plan will fail, Smith wrote in the Guardian.",
+        [("The plan will fail", [("Smith", "person"), ("The Guardian", "media-outlet")], False)],
+        id="en-X-wrote-in-Y",
+    ),
+    pytest.param(
+        "en",
+        "The plan will fail, Smith said on Monday.",
+        [("The plan will fail", [("Smith", "person")], False)],
+        id="en-a-time-after-on-is-no-relay",
+    ),
+    pytest.param(
+        "de",
         "Die Agentur TASR meldete den Rücktritt. Die Regierung sei zerbrochen, erklärte der Premierminister demnach weiter.",
         [("Die Regierung sei zerbrochen", [("Premierminister", "person"), ("TASR", "news-agency")], False)],
         id="de-erklärte-X-demnach",
