@@ -30,6 +30,7 @@ import pyoxigraph as ox
 from provenance.model import MODES
 from provenance.model.records import ArticleRef, ClaimRecord, SourceRef, instance_maker
 from provenance.model.wording import same_claim_keys
+from provenance.rdf.corrected import corrected_records
 from provenance.rdf.vocab import PREFIXES, local_suffix, mode_term
 from provenance.storage.base import gather
 
@@ -88,10 +89,14 @@ def corpus_records(store, *, texts: bool = True) -> list[ClaimRecord]:
     "indirect" or "unattributed"): enough for counting sources, and a third cheaper.
     A claim's mode is read one mode at a time (the mode bound, only claims read back), except the
     common one (indirect), which is what a claim in none of the others has; hedging by reading the
-    hedged claims only.
+    hedged claims only. The records are the corrected view (:mod:`provenance.rdf.corrected`).
     """
     with _collector_paused():
-        return _corpus_records(store, texts=texts)
+        return corrected_records(store, _corpus_records(store, texts=texts), order=_by_article_and_iri)
+
+
+def _by_article_and_iri(record: ClaimRecord):
+    return record.article.id, record.iri
 
 
 @contextmanager
