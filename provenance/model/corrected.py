@@ -111,7 +111,7 @@ class CorrectedView:
             applied.append(correction)
         if chain and mode == "unattributed":
             mode = "indirect"
-        chain = tuple(self.source(source) for source in chain)
+        chain = _without_repeats(tuple(self.source(source) for source in chain))
         article = self.article(record.article)
         if (chain == record.chain and mode == record.mode and hedged == record.hedged and withdrawn == record.withdrawn
                 and len(applied) == len(record.corrections) and article is record.article):
@@ -172,3 +172,14 @@ def _hop_position(chain: tuple[SourceRef, ...], correction: Correction) -> int |
         if " ".join(source.name.split()).casefold() == wanted:
             return index
     return None
+
+
+def _without_repeats(chain: tuple[SourceRef, ...]) -> tuple[SourceRef, ...]:
+    """The chain with a source that passes a claim on to itself taken once: two merged sources next to each other are one hop."""
+    if len(chain) < 2 or all(a.iri != b.iri for a, b in zip(chain, chain[1:])):
+        return chain
+    kept = [chain[0]]
+    for source in chain[1:]:
+        if source.iri != kept[-1].iri:
+            kept.append(source)
+    return tuple(kept)

@@ -293,7 +293,7 @@ def add_claim(store, scheme: IriScheme, article_id: str, quote: str, *, chain: s
         id="", article=article_iri, article_id=article_id, claim=claim, text=words,
         anchors=tuple(anchor_of(text, start, end) for start, end in spans), by=_who(by), time=_now(time),
         note=(note or "").strip() or None, article_hash=_hash(store, article_iri), chain=resolved, mode=mode,
-        hedged=hedged, added=True,
+        hedged=True if hedged else None, added=True,
     )
     return _store(store, scheme, correction)
 

@@ -62,25 +62,22 @@ STATUS_STYLES = {"applied": "green", "orphaned": "bold red", "undone": "dim"}
 
 
 def render_corrections(rows: list[dict[str, Any]]) -> Table:
-    """The corrections as a table, oldest first."""
+    """The corrections as a table, oldest first: what each changed, on which claim, by whom, and whether it applies."""
     table = Table(title=f"{len(rows)} corrections", box=box.SIMPLE_HEAD)
     table.add_column("id", style="dim", no_wrap=True)
-    table.add_column("when", no_wrap=True)
-    table.add_column("by")
-    table.add_column("claim / source", ratio=2, min_width=18)
-    table.add_column("change", ratio=3, min_width=20)
-    table.add_column("status")
+    table.add_column("correction", ratio=3, min_width=24)
+    table.add_column("by", ratio=1, min_width=10)
+    table.add_column("status", ratio=1, min_width=10, overflow="fold")
     for row in rows:
         status = Text(row["status"], style=STATUS_STYLES.get(row["status"], ""))
         if row["reason"]:
-            status.append(f"\n{row['reason']}", style="dim")
-        change = Text(row["changes"])
+            status.append(f": {row['reason']}", style="dim")
+        change = Text(row["changes"], style="bold")
+        if row["text"]:
+            change.append(f"\n“{row['text']}”  {row['article']}", style="")
         if row["note"]:
             change.append(f"\n{row['note']}", style="italic")
-        subject = Text(row["text"] or "source identity", style="" if row["text"] else "dim")
-        if row["article"]:
-            subject.append(f"\n{row['article']}", style="dim")
-        table.add_row(row["short_id"], row["time"][:16].replace("T", " "), row["by"], subject, change, status)
+        table.add_row(row["short_id"], change, f"{row['by']}\n{row['time'][:16].replace('T', ' ')}", status)
     return table
 
 
