@@ -223,3 +223,29 @@ def test_a_correction_while_another_process_holds_the_store(seeded):
         holder.kill()
         holder.wait()
     assert quads(seeded.store) == before
+
+
+def test_the_export_of_a_corrected_seed_scores_one_against_itself(seeded, shared_dir, tmp_path):
+    seeded("correct", HOTELS, "--chain", "Verhandlungskreise [anonymous-group] > Tass > Agentur PAP [news-agency]")
+    seeded("claim", "add", "tass-talks-de", "--quote", "Russland greift immer wieder gezielt Wärme- und Stromkraftwerke an",
+           "--chain", "Ukrainische Regierung [organization] > Tass")
+    gold, predicted, chains = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl", tmp_path / "chains"
+    seeded("corrections", "export", "-o", str(gold))
+    seeded("corrections", "export", "--format", "claims", "-o", str(predicted))
+    seeded("corrections", "export", "--format", "chains", "-o", str(chains))
+    [document] = [json.loads(line) for line in gold.read_text().splitlines()]
+    assert document["id"] == "tass-talks-de" and len(document["attributions"]) == 11
+    tools = shared_dir / "tools"
+    attribution = json.loads(subprocess.run(
+        [sys.executable, str(tools / "score_attribution.py"), str(gold), str(predicted), "--json"],
+        capture_output=True, text=True, check=True).stdout)
+    figures = [value for metric in ("content", "cue", "source") for match in attribution[metric].values()
+               for key, value in match.items() if key in ("p", "r", "f1", "P", "R", "F1")]
+    assert figures and all(value == 1.0 for value in figures), attribution
+    scored = json.loads(subprocess.run(
+        [sys.executable, str(tools / "score_chains.py"), str(chains), str(predicted), "--json"],
+        capture_output=True, text=True, check=True).stdout)
+    assert scored["gold"] == 11 and scored["chains_exact_recall"] == 1.0 and scored["chains_exact_precision"] == 1.0
+    assert scored["multi_exact_recall"] == 1.0 and scored["kind_accuracy"] == 1.0
+    # the stdout export is the file's
+    assert seeded("corrections", "export").stdout == gold.read_text()
