@@ -66,8 +66,7 @@ class CorrectedView:
             else:
                 root = identities.canonical(ref.iri)
                 found = SourceRef(iri=root, name=identities.name(root) or ref.name, kind=identities.kind(root) or ref.kind,
-                                  reliability=self.reliability(root) if root != ref.iri or ref.reliability is None else ref.reliability,
-                                  affiliation=ref.affiliation)
+                                  reliability=self.reliability(root), affiliation=ref.affiliation)
             self._sources[ref] = found
         return found
 

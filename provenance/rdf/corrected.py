@@ -16,6 +16,7 @@ listed by ``provenance corrections --orphaned``, applied nowhere, never dropped.
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -40,21 +41,56 @@ class AsExtracted:
         return getattr(self._store, name)
 
 
+ACTIVITIES = "SELECT ?activity WHERE { ?activity a ?type . VALUES ?type { cp:Correction cp:SourceIdentity cp:Undo } }"
+RATING_COUNT = "SELECT (COUNT(?rating) AS ?n) WHERE { ?rating a schema:Rating ; cp:reliability ?letter }"
+#: The last view built for a store, with what it was built from (see :func:`view`).
+_built: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def view(store) -> CorrectedView:
-    """The corrected view of ``store`` (empty for a store without corrections, or :class:`AsExtracted`)."""
+    """The corrected view of ``store`` (empty for a store without corrections, or :class:`AsExtracted`).
+
+    A trace asks for it several times; it is built again only when what it is built from changed:
+    the corrections, identities and undos (one look-up lists them), the stored versions of the
+    corrected articles, and the ratings (a merged source's letter is its newest rating).
+    """
     if getattr(store, "as_extracted", False):
         return EMPTY
+    activities = frozenset(row["activity"].value for row in store.select(ACTIVITIES))
+    if not activities:
+        return EMPTY
+    from provenance.rdf import queries
+
+    held = _built.get(store) if _weakly_held(store) else None
+    if held is not None and held[0] == activities:
+        _, _, articles, hashes, ratings, built = held
+        if queries.stored_hashes(store, articles) == hashes and _rating_count(store) == ratings:
+            return built
     from provenance.rdf import corrections as stored
 
-    if not stored.any_correction(store):
-        return EMPTY
     corrections = [correction for correction in stored.load_corrections(store) if correction.undone is None]
-    acts = stored.load_identity_acts(store)
-    identities = Identities(acts)
+    identities = Identities(stored.load_identity_acts(store))
     placements = place(store, corrections)
     reliability = _reliability(store, identities) if identities or corrections else None
     standalone = {p.correction.article for p in placements if p.standalone}
-    return CorrectedView(placements, identities, reliability=reliability, articles=_article_refs(store, standalone))
+    built = CorrectedView(placements, identities, reliability=reliability, articles=_article_refs(store, standalone))
+    if _weakly_held(store):
+        articles = sorted({correction.article for correction in corrections})
+        _built[store] = (activities, None, articles, queries.stored_hashes(store, articles), _rating_count(store), built)
+    return built
+
+
+def _weakly_held(store) -> bool:
+    try:
+        weakref.ref(store)
+    except TypeError:
+        return False
+    return True
+
+
+def _rating_count(store) -> int:
+    rows = store.select(RATING_COUNT)
+    return int(rows[0]["n"].value) if rows else 0
 
 
 PRESENT = "SELECT ?claim WHERE { ?claim a schema:Claim ; schema:isPartOf ?article }"

@@ -151,7 +151,7 @@ def _mention(text: str, name: str, spans, *, near: tuple[int, int] | None = None
         return None, None
     first, last = min(start for start, _ in spans), max(end for _, end in spans)
     best = None
-    for match in re.finditer(re.escape(name), text, flags=re.IGNORECASE):
+    for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags=re.IGNORECASE):
         distance = max(first - match.end(), match.start() - last, 0)
         if distance <= MENTION_DISTANCE and (best is None or distance < best[0]):
             best = (distance, match.start(), match.end())

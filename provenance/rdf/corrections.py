@@ -245,7 +245,7 @@ def add_to_graph(store, graph: str, triples: Sequence[Triple]) -> None:
 # ------------------------------------------------------------------------------------------------
 # reading
 
-ANY_CORRECTION = "ASK { ?activity a ?type . VALUES ?type { cp:Correction cp:SourceIdentity } }"
+ANY_CORRECTION = "SELECT ?activity WHERE { ?activity a ?type . VALUES ?type { cp:Correction cp:SourceIdentity } } LIMIT 1"
 CORRECTION_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?activity a cp:Correction } }"
 IDENTITY_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?activity a cp:SourceIdentity } }"
 GRAPH_STATEMENTS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -253,7 +253,7 @@ GRAPH_STATEMENTS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 def any_correction(store) -> bool:
     """Whether the store holds a correction or an identity act at all (one look-up; most stores have none)."""
-    return store.ask(ANY_CORRECTION)
+    return bool(store.select(ANY_CORRECTION))
 
 
 def _statements(store, query: str) -> dict[str, dict[str, list]]:

@@ -909,6 +909,6 @@ def due_claims(store, *, on: str, since: str | None = None, include_reviewed: bo
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", until) or not since <= until <= on:
             continue
         for record in queries.claim_records(store, claim=row["claim"].value):
-            if include_reviewed or not record.verdicts:
+            if not record.withdrawn and (include_reviewed or not record.verdicts):
                 found.append(DueClaim(record=record, due=value, until=until))
     return sorted(found, key=lambda item: (item.until, item.record.article.id, item.record.start or 0))

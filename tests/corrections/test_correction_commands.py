@@ -249,3 +249,26 @@ def test_the_export_of_a_corrected_seed_scores_one_against_itself(seeded, shared
     assert scored["multi_exact_recall"] == 1.0 and scored["kind_accuracy"] == 1.0
     # the stdout export is the file's
     assert seeded("corrections", "export").stdout == gold.read_text()
+
+
+def test_graph_and_html_show_the_corrected_view(seeded, tmp_path):
+    seeded("correct", HOTELS, "--chain", NEW_CHAIN)
+    seeded("correct", "Fortsetzung heute", "--not-a-claim")
+    dot = tmp_path / "article.dot"
+    seeded("graph", "--article", "tass-talks-de", "-o", str(dot))
+    assert "Agentur PAP" in dot.read_text()
+    page = tmp_path / "report.html"
+    seeded("report", "--html", str(page))
+    assert "Agentur PAP" in page.read_text()
+    from provenance.reports.html import html_data
+    from provenance.storage import open_store
+
+    store = open_store(str(seeded.store), write=False)
+    try:
+        [article] = html_data(store)["articles"]
+    finally:
+        store.close()
+    texts = [claim["claim"]["text"] for claim in article["claims"]]
+    assert "eine Fortsetzung heute sei nicht mehr geplant" not in texts and len(texts) == 9
+    [hotels] = [claim for claim in article["claims"] if HOTELS in claim["claim"]["text"]]
+    assert [hop["name"] for hop in hotels["hops"]] == ["Verhandlungskreise", "Tass", "Agentur PAP"]
