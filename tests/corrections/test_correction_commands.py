@@ -272,3 +272,12 @@ def test_graph_and_html_show_the_corrected_view(seeded, tmp_path):
     assert "eine Fortsetzung heute sei nicht mehr geplant" not in texts and len(texts) == 9
     [hotels] = [claim for claim in article["claims"] if HOTELS in claim["claim"]["text"]]
     assert [hop["name"] for hop in hotels["hops"]] == ["Verhandlungskreise", "Tass", "Agentur PAP"]
+
+
+def test_push_of_one_article_takes_its_corrections_and_the_identities(seeded, new_cli, tmp_path):
+    seeded("correct", HOTELS, "--chain", NEW_CHAIN)
+    seeded("sources", "alias", "Tass", "TASS-Agentur")
+    target = new_cli("target")
+    seeded("push", "--to", str(target.store), "--article", "tass-talks-de")
+    assert [hop["name"] for hop in target.json("trace", HOTELS)["hops"]] == ["Verhandlungskreise", "Tass", "Agentur PAP"]
+    assert target.json("rate", "TASS-Agentur", "--reliability", "B")["source"] == "Tass"
