@@ -50,22 +50,42 @@ _built: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def view(store) -> CorrectedView:
     """The corrected view of ``store`` (empty for a store without corrections, or :class:`AsExtracted`).
 
-    A trace asks for it several times; it is built again only when what it is built from changed:
-    the corrections, identities and undos (one look-up lists them), the stored versions of the
-    corrected articles, and the ratings (a merged source's letter is its newest rating).
+    A trace asks for it several times, so it is kept and built again only when the store may have
+    changed: on the embedded store after a write through the same object (``writes``: no other
+    process writes to a store that is open); on a server, which others write to, when what it is
+    built from changed: the corrections, identities and undos (one look-up lists them), the stored
+    versions of the corrected articles and the ratings (a merged source's letter is its newest).
     """
     if getattr(store, "as_extracted", False):
         return EMPTY
+    held = _built.get(store) if _weakly_held(store) else None
+    writes = getattr(store, "writes", None)
+    if held is not None and writes is not None and held[0] == ("writes", writes):
+        return held[-1]
     activities = frozenset(row["activity"].value for row in store.select(ACTIVITIES))
     if not activities:
-        return EMPTY
-    from provenance.rdf import queries
+        built = EMPTY
+        articles: list[str] = []
+    else:
+        from provenance.rdf import queries
 
-    held = _built.get(store) if _weakly_held(store) else None
-    if held is not None and held[0] == activities:
-        _, _, articles, hashes, ratings, built = held
-        if queries.stored_hashes(store, articles) == hashes and _rating_count(store) == ratings:
-            return built
+        if held is not None and writes is None and held[0] == activities:
+            _, articles, hashes, ratings, built = held
+            if queries.stored_hashes(store, articles) == hashes and _rating_count(store) == ratings:
+                return built
+        built = _build(store)
+        articles = sorted({placement.correction.article for placement in built.placements})
+    if _weakly_held(store):
+        if writes is not None:
+            _built[store] = (("writes", writes), built)
+        elif built is not EMPTY:
+            from provenance.rdf import queries
+
+            _built[store] = (activities, articles, queries.stored_hashes(store, articles), _rating_count(store), built)
+    return built
+
+
+def _build(store) -> CorrectedView:
     from provenance.rdf import corrections as stored
 
     corrections = [correction for correction in stored.load_corrections(store) if correction.undone is None]
@@ -73,11 +93,7 @@ def view(store) -> CorrectedView:
     placements = place(store, corrections)
     reliability = _reliability(store, identities) if identities or corrections else None
     standalone = {p.correction.article for p in placements if p.standalone}
-    built = CorrectedView(placements, identities, reliability=reliability, articles=_article_refs(store, standalone))
-    if _weakly_held(store):
-        articles = sorted({correction.article for correction in corrections})
-        _built[store] = (activities, None, articles, queries.stored_hashes(store, articles), _rating_count(store), built)
-    return built
+    return CorrectedView(placements, identities, reliability=reliability, articles=_article_refs(store, standalone))
 
 
 def _weakly_held(store) -> bool:
@@ -169,14 +185,14 @@ def _claim_spans(store, article: str) -> dict[str, list[tuple[int, int]]]:
 
 def _reliability(store, identities: Identities):
     """Source IRI -> the letter in force for its group: the newest rating of any of its IRIs."""
-    from provenance.rdf.ratings import _instant, reliability_in_force
+    from provenance.rdf.ratings import _instant, ratings
 
-    in_force = reliability_in_force(store, names=False)
+    in_force = [assessment for assessment in ratings(store, names=False) if assessment.in_force]
     if not in_force:
         return lambda iri: None
     by_root: dict[str, tuple] = {}
-    for iri, assessment in in_force.items():
-        root = identities.canonical(iri)
+    for assessment in in_force:
+        root = identities.canonical(assessment.source)
         key = (_instant(assessment.time), assessment.iri)
         if root not in by_root or key > by_root[root][0]:
             by_root[root] = (key, assessment.reliability)
@@ -268,10 +284,9 @@ def ratings_in_force(store, in_force: dict) -> dict:
         return in_force
     from dataclasses import replace
 
-    from provenance.rdf.correcting import identities
     from provenance.rdf.ratings import _instant
 
-    known = identities(store)
+    known = view(store).identities
     if not known:
         return in_force
     grouped: dict[str, object] = {}
