@@ -25,6 +25,14 @@ def _said(what: str, item) -> None:
     console().print(f"{what} [bold]{item.short_id}[/]: {escape(item.changes())}", soft_wrap=True)
 
 
+def _report(item, what: str, as_json: bool) -> None:
+    """The act or correction made, as JSON or as one line."""
+    if as_json:
+        emit_json(_item_json(item))
+    else:
+        _said(what, item)
+
+
 def _item_json(item) -> dict:
     data = {"id": item.id, "short_id": item.short_id, "changes": item.changes(), "by": item.by, "time": item.time,
             "note": item.note}
@@ -99,7 +107,7 @@ def sources_merge(settings, first, second, name, note, by, as_json):
     """Make SECOND one source with FIRST: counts, track records, ratings and every analysis treat them as one."""
     act = correcting.merge_sources(settings.open_store(write=True), settings.scheme(), first, second, name=name,
                                    note=note, by=by)
-    emit_json(_item_json(act)) if as_json else _said("Merged, act", act)
+    _report(act, "Merged, act", as_json)
 
 
 @sources.command("alias")
@@ -112,7 +120,7 @@ def sources_merge(settings, first, second, name, note, by, as_json):
 def sources_alias(settings, name, alias, note, by, as_json):
     """Let ALIAS mean the source NAME: chains stored or extracted later that name ALIAS land on NAME."""
     act = correcting.alias_source(settings.open_store(write=True), settings.scheme(), name, alias, note=note, by=by)
-    emit_json(_item_json(act)) if as_json else _said("Aliased, act", act)
+    _report(act, "Aliased, act", as_json)
 
 
 @sources.command("rename")
@@ -125,7 +133,7 @@ def sources_alias(settings, name, alias, note, by, as_json):
 def sources_rename(settings, name, new_name, note, by, as_json):
     """Call the source NAME NEW_NAME from now on (both names still find it)."""
     act = correcting.rename_source(settings.open_store(write=True), settings.scheme(), name, new_name, note=note, by=by)
-    emit_json(_item_json(act)) if as_json else _said("Renamed, act", act)
+    _report(act, "Renamed, act", as_json)
 
 
 @sources.command("kind")
@@ -138,7 +146,7 @@ def sources_rename(settings, name, new_name, note, by, as_json):
 def sources_kind(settings, name, kind, note, by, as_json):
     """Say that the source NAME is of KIND, in every chain that names it."""
     act = correcting.set_source_kind(settings.open_store(write=True), settings.scheme(), name, kind, note=note, by=by)
-    emit_json(_item_json(act)) if as_json else _said("Retyped, act", act)
+    _report(act, "Retyped, act", as_json)
 
 
 @sources.command("unmerge")
@@ -181,7 +189,7 @@ def corrections_undo(settings, correction, note, by, as_json):
     """Take back CORRECTION (its id as 'corrections' shows it); it stays in the history as undone."""
     found = correcting.undo_correction(settings.open_store(write=True), settings.scheme(), correction, by=by, note=note)
     item = found.correction or found.act
-    emit_json(_item_json(item)) if as_json else _said("Undid", item)
+    _report(item, "Undid", as_json)
 
 
 @corrections.command("export")
