@@ -26,13 +26,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_report import build_store  # noqa: E402
 
 
-def median_seconds(action, repeat: int) -> float:
-    times = []
+def alternating_medians(actions: dict, repeat: int) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU seconds of each action, run in turns (ABAB…) so that other work on the
+    machine slows them alike."""
+    times: dict[str, list[tuple[float, float]]] = {label: [] for label in actions}
     for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        for label, action in actions.items():
+            wall, cpu = time.perf_counter(), time.process_time()
+            action()
+            times[label].append((time.perf_counter() - wall, time.process_time() - cpu))
+    return {label: (statistics.median(t[0] for t in found), statistics.median(t[1] for t in found))
+            for label, found in times.items()}
 
 
 def correct_store(path: Path, corrections: int, merges: int) -> list[str]:
@@ -62,7 +66,7 @@ def correct_store(path: Path, corrections: int, merges: int) -> list[str]:
         store.close()
 
 
-def measure(path: Path, claim: str, repeat: int) -> dict[str, float]:
+def measure(path: Path, claim: str, repeat: int) -> dict[str, tuple[float, float]]:
     from provenance.rdf.corrected import AsExtracted
     from provenance.reports.claims import trace_data
     from provenance.reports.report import report_data
@@ -70,10 +74,11 @@ def measure(path: Path, claim: str, repeat: int) -> dict[str, float]:
 
     store = open_store(str(path), write=False)
     try:
-        figures = {}
-        for label, reader in (("as extracted", AsExtracted(store)), ("corrected", store)):
-            figures[f"report {label}"] = median_seconds(lambda: report_data(reader), max(1, repeat // 5))
-            figures[f"trace {label}"] = median_seconds(lambda: trace_data(reader, claim), repeat)
+        extracted = AsExtracted(store)
+        figures = alternating_medians({"report as extracted": lambda: report_data(extracted),
+                                       "report corrected": lambda: report_data(store)}, max(3, repeat // 5))
+        figures.update(alternating_medians({"trace as extracted": lambda: trace_data(extracted, claim),
+                                            "trace corrected": lambda: trace_data(store, claim)}, repeat))
         return figures
     finally:
         store.close()
@@ -102,11 +107,12 @@ def main() -> None:
         with_corrections = measure(corrected_path, claims[0], args.repeat)
         without = measure(plain, claims[0], args.repeat)
         for what in ("report", "trace"):
-            base = with_corrections[f"{what} as extracted"]
-            ours = with_corrections[f"{what} corrected"]
-            none = without[f"{what} corrected"]
-            print(f"  {what:6} as extracted {base * 1000:9.1f} ms   corrected {ours * 1000:9.1f} ms ({ours / base:.2f}x)"
-                  f"   store without corrections {none * 1000:9.1f} ms ({none / without[f'{what} as extracted']:.2f}x)")
+            (base, base_cpu), (ours, ours_cpu) = with_corrections[f"{what} as extracted"], with_corrections[f"{what} corrected"]
+            (plain, plain_cpu), (none, none_cpu) = without[f"{what} as extracted"], without[f"{what} corrected"]
+            print(f"  {what:6} wall / CPU ms: as extracted {base * 1000:.1f} / {base_cpu * 1000:.1f}, corrected "
+                  f"{ours * 1000:.1f} / {ours_cpu * 1000:.1f} ({ours / base:.2f}x / {ours_cpu / base_cpu:.2f}x); "
+                  f"store without corrections {none * 1000:.1f} / {none_cpu * 1000:.1f} against "
+                  f"{plain * 1000:.1f} / {plain_cpu * 1000:.1f} ({none / plain:.2f}x / {none_cpu / plain_cpu:.2f}x)")
 
 
 if __name__ == "__main__":

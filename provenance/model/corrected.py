@@ -48,6 +48,8 @@ class CorrectedView:
                 self.standalone[placement.claim] = placement
             else:
                 self.on_claim.setdefault(placement.claim, []).append(placement.correction)
+        #: The IRIs identities say something of: a record naming none of them is as it was read.
+        self._touched = set(self.identities.parent) | set(self.identities.names) | set(self.identities.kinds)
         self._sources: dict[SourceRef, SourceRef] = {}
         self._articles: dict[ArticleRef, ArticleRef] = {}
 
@@ -83,13 +85,26 @@ class CorrectedView:
             found = ref if publisher.iri == ref.publisher_iri and publisher.name == (ref.publisher or "") else replace(
                 ref, publisher_iri=publisher.iri, publisher=publisher.name)
             self._articles[ref] = found
-        return found
+        # The one found for an equal article read before is not this record's own object: keep its own when unchanged.
+        return ref if found == ref else found
 
     # claims ----------------------------------------------------------------------------------
 
-    def record(self, record: ClaimRecord) -> ClaimRecord:
-        """One record with its corrections applied and its sources as identities say."""
+    def record(self, record: ClaimRecord, *, seen: dict[int, object] | None = None) -> ClaimRecord:
+        """One record with its corrections applied and its sources as identities say.
+
+        ``seen`` keeps, by object, the sources and articles already looked at while records that share
+        them are corrected (a corpus read shares one object per source and article): the look-up by
+        equality hashes every field, a third of the time of a corpus's correction (10k claims).
+        """
         corrections = self.on_claim.get(record.iri, ())
+        if not corrections:
+            touched = self._touched
+            if not touched or (record.article.publisher_iri not in touched
+                               and not any([source.iri in touched for source in record.chain])):
+                return record
+        if seen is None:
+            seen = {}
         chain, mode, hedged, withdrawn = record.chain, record.mode, record.hedged, record.withdrawn
         applied = list(record.corrections)
         for correction in corrections:
@@ -110,13 +125,20 @@ class CorrectedView:
             applied.append(correction)
         if chain and mode == "unattributed":
             mode = "indirect"
-        chain = _without_repeats(tuple(self.source(source) for source in chain))
-        article = self.article(record.article)
+        chain = _without_repeats(tuple([self._seen(seen, source, self.source) for source in chain]))
+        article = self._seen(seen, record.article, self.article)
         if (chain == record.chain and mode == record.mode and hedged == record.hedged and withdrawn == record.withdrawn
                 and len(applied) == len(record.corrections) and article is record.article):
             return record
         return replace(record, chain=chain, mode=mode, hedged=hedged, withdrawn=withdrawn, corrections=tuple(applied),
                        article=article)
+
+    @staticmethod
+    def _seen(seen: dict[int, object], item, find):
+        found = seen.get(id(item))
+        if found is None:
+            found = seen[id(item)] = find(item)
+        return found
 
     def made(self, iri: str, article: ArticleRef | None = None) -> ClaimRecord | None:
         """The record of a claim a correction makes (added, or kept by its corrected chain), corrected further."""
@@ -138,27 +160,31 @@ class CorrectedView:
                 order: Callable[[ClaimRecord], object] | None = None) -> list[ClaimRecord]:
         """The corrected records; the claims corrections make are added for ``articles`` (IRIs; None: every
         article) or, when ``claims`` names IRIs, for those. Withdrawn ones are left out unless ``keep_withdrawn``."""
-        result = [self.record(record) for record in records]
+        seen: dict[int, object] = {}
+        result = [self.record(record, seen=seen) for record in records]
+        added = [made for made in self._made_for(result, articles, claims) if made is not None]
+        result.extend(added)
+        if not keep_withdrawn:
+            result = [record for record in result if not record.withdrawn]
+        if order is not None and added:
+            # Corrected records keep their places; only the claims corrections make are put in theirs.
+            result.sort(key=order)
+        return result
+
+    def _made_for(self, result: list[ClaimRecord], articles: Iterable[str] | None, claims: Iterable[str] | None):
+        """The claims corrections make that a read of ``articles`` or ``claims`` (see :meth:`records`) should hold."""
+        if not self.standalone:
+            return
         present = {record.iri for record in result}
         wanted = set(claims) if claims is not None else None
         wanted_articles = set(articles) if articles is not None else None
         by_article = {record.article.iri: record.article for record in result}
         for iri, placement in self.standalone.items():
-            if iri in present:
+            if iri in present or (wanted is not None and iri not in wanted):
                 continue
-            if wanted is not None:
-                if iri not in wanted:
-                    continue
-            elif wanted_articles is not None and placement.correction.article not in wanted_articles:
+            if wanted is None and wanted_articles is not None and placement.correction.article not in wanted_articles:
                 continue
-            made = self.made(iri, by_article.get(placement.correction.article))
-            if made is not None:
-                result.append(made)
-        if not keep_withdrawn:
-            result = [record for record in result if not record.withdrawn]
-        if order is not None:
-            result.sort(key=order)
-        return result
+            yield self.made(iri, by_article.get(placement.correction.article))
 
 
 def _hop_position(chain: tuple[SourceRef, ...], correction: Correction) -> int | None:
