@@ -104,7 +104,7 @@ def small_article(tmp_path: Path, doc: str, source: str, kind: str = "news-agenc
     text = f"Der Minister sei zurückgetreten, meldete {source}."
     start = text.index(source)
     claims = {"doc": doc, "lang": "de", "claims": [{
-        "spans": [[0, 30]], "mode": "indirect",
+        "spans": [[0, text.index(",")]], "mode": "indirect",
         "chain": [{"name": source, "kind": kind, "start": start, "end": start + len(source)}]}]}
     text_path, claims_path = tmp_path / f"{doc}.txt", tmp_path / f"{doc}.json"
     text_path.write_text(text)
@@ -281,3 +281,20 @@ def test_push_of_one_article_takes_its_corrections_and_the_identities(seeded, ne
     seeded("push", "--to", str(target.store), "--article", "tass-talks-de")
     assert [hop["name"] for hop in target.json("trace", HOTELS)["hops"]] == ["Verhandlungskreise", "Tass", "Agentur PAP"]
     assert target.json("rate", "TASS-Agentur", "--reliability", "B")["source"] == "Tass"
+
+
+def test_merged_sources_share_one_track_record(seeded, tmp_path):
+    seeded("add", "--text", *map(str, small_article(tmp_path, "pap-1", "Agentur PAP")))
+    seeded("verdict", "Minister sei zurückgetreten", "--rating", "falsch", "--by", "Desk A")
+    seeded("verdict", HOTELS, "--rating", "falsch", "--by", "Desk A")
+
+    def track(name):
+        return next(row for row in seeded.json("sources") if row["name"] == name)["track_record"]
+
+    assert track("Agentur PAP")["verdicts"] == 1 and track("Tass")["verdicts"] == 1
+    seeded("sources", "merge", "Tass", "Agentur PAP")
+    merged = track("Tass")
+    assert merged["verdicts"] == 2 and merged["as_origin"] == 1 and merged["as_relay"] == 1
+    # a withdrawn claim's verdict bears on no source any more
+    seeded("correct", "Minister sei zurückgetreten", "--not-a-claim")
+    assert track("Tass")["verdicts"] == 1
