@@ -269,6 +269,20 @@ def made_claims(store, reference: str) -> list[str]:
     )
 
 
+def made_candidates(store, text: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``(claim IRI, text)`` of the attributed claims corrections make that share a same-claim key with
+    ``text`` and are not in ``found``: they have no keys stored, so that a trace finds them too."""
+    corrected = view(store)
+    if not corrected.standalone:
+        return []
+    from provenance.model.wording import same_claim_keys
+
+    keys = set(same_claim_keys(text))
+    known = {iri for iri, _ in found}
+    return [(iri, placement.correction.text) for iri, placement in sorted(corrected.standalone.items())
+            if iri not in known and placement.correction.chain and keys & set(same_claim_keys(placement.correction.text))]
+
+
 def corrected_records(store, records: list[ClaimRecord], **options) -> list[ClaimRecord]:
     """``records`` through the corrected view (:meth:`CorrectedView.records`)."""
     corrected = view(store)

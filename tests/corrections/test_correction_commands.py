@@ -298,3 +298,18 @@ def test_merged_sources_share_one_track_record(seeded, tmp_path):
     # a withdrawn claim's verdict bears on no source any more
     seeded("correct", "Minister sei zurückgetreten", "--not-a-claim")
     assert track("Tass")["verdicts"] == 1
+
+
+def test_an_added_claim_is_the_same_claim_as_one_elsewhere(seeded, tmp_path):
+    text = "Die Delegationen seien in ihre Hotels zurückgekehrt, meldete die Agentur PAP."
+    (tmp_path / "pap.txt").write_text(text)
+    (tmp_path / "pap.json").write_text(json.dumps({"doc": "pap-hotels", "lang": "de", "claims": []}))
+    seeded("add", "--text", str(tmp_path / "pap.txt"), str(tmp_path / "pap.json"))
+    added = seeded.json("claim", "add", "pap-hotels", "--quote", "Die Delegationen seien in ihre Hotels zurückgekehrt",
+                        "--chain", "Agentur PAP [news-agency]")
+    [seed_claim] = [row for row in seeded.json("claims", "--article", "tass-talks-de") if HOTELS in row["text"]]
+    same = seeded.json("trace", seed_claim["id"])["same_claim"]
+    assert [other["id"] for other in same] == [added["claim"]]
+    assert [other["id"] for other in seeded.json("trace", added["claim"])["same_claim"]] == [seed_claim["id"]]
+    [cluster] = [c for c in seeded.json("report")["clusters"] if HOTELS in c["text"]]
+    assert cluster["articles"] == 2 and cluster["independent_sources"] == 2
