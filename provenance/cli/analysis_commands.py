@@ -33,15 +33,20 @@ def report(settings, as_json, html_path):
         console().print(report_module.render_report(data))
 
 
-@main.command("sources")
+@main.group("sources", invoke_without_command=True)
 @click.option("--sort", type=click.Choice(source_reports.SORT_KEYS), default="relayed", show_default=True,
               help="Order sources by this count, largest first.")
 @click.option("--limit", type=click.IntRange(min=1), help="Show only the first N sources.")
 @json_option
-@click.pass_obj
-def sources(settings, sort, limit, as_json):
-    """List the sources with how many claims they originated and relayed, and how much the corpus relies on them."""
-    rows = source_reports.sources_data(settings.open_store(), sort=sort, limit=limit)
+@click.pass_context
+def sources(ctx, sort, limit, as_json):
+    """List the sources with how many claims they originated and relayed, and how much the corpus relies on them.
+
+    The subcommands (merge, alias, rename, kind, unmerge) correct who the sources are.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    rows = source_reports.sources_data(ctx.obj.open_store(), sort=sort, limit=limit)
     if as_json:
         emit_json(rows)
     else:

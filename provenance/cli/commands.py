@@ -13,6 +13,7 @@ from provenance.cli.io import atomic_output, emit_json, read_text_file
 from provenance.errors import InvalidInput
 from provenance.model.documents import article_from_document
 from provenance.rdf import claimreview, repository
+from provenance.rdf.corrected import AsExtracted
 from provenance.reports import claims as claim_reports
 from provenance.reports.query import query_json, render_query_table
 from provenance.storage import EXTENSIONS, FORMATS
@@ -85,14 +86,16 @@ def claims(settings, article_id, attributed, as_json):
 
 @main.command("trace")
 @click.argument("claim")
+@click.option("--as-extracted", is_flag=True, help="Show the machine's reading, without the desk's corrections.")
 @json_option
 @click.pass_obj
-def trace(settings, claim, as_json):
+def trace(settings, claim, as_extracted, as_json):
     """Show the chain of CLAIM from the article back to its origin.
 
     CLAIM is a claim IRI, a unique id prefix as 'claims' shows it, or a unique text fragment.
     """
-    data = claim_reports.trace_data(settings.open_store(), claim)
+    store = settings.open_store()
+    data = claim_reports.trace_data(AsExtracted(store) if as_extracted else store, claim)
     if as_json:
         emit_json(data)
     else:

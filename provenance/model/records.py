@@ -52,6 +52,10 @@ class ClaimRecord:
     spans: tuple[tuple[int, int], ...] = ()
     verdicts: tuple[str, ...] = ()
     start: int | None = None
+    #: The desk's corrections that shape this reading (``provenance.model.corrections.Correction``), oldest first.
+    corrections: tuple = ()
+    #: Withdrawn by a correction: not a claim, though one that names it still finds it.
+    withdrawn: bool = False
 
     @property
     def attributed(self) -> bool:

@@ -30,6 +30,7 @@ import pyoxigraph as ox
 from provenance.model import MODES
 from provenance.model.records import ArticleRef, ClaimRecord, SourceRef, instance_maker
 from provenance.model.wording import same_claim_keys
+from provenance.rdf.corrected import corrected_records, made_candidates
 from provenance.rdf.vocab import PREFIXES, local_suffix, mode_term
 from provenance.storage.base import gather
 
@@ -88,10 +89,14 @@ def corpus_records(store, *, texts: bool = True) -> list[ClaimRecord]:
     "indirect" or "unattributed"): enough for counting sources, and a third cheaper.
     A claim's mode is read one mode at a time (the mode bound, only claims read back), except the
     common one (indirect), which is what a claim in none of the others has; hedging by reading the
-    hedged claims only.
+    hedged claims only. The records are the corrected view (:mod:`provenance.rdf.corrected`).
     """
     with _collector_paused():
-        return _corpus_records(store, texts=texts)
+        return corrected_records(store, _corpus_records(store, texts=texts), order=_by_article_and_iri)
+
+
+def _by_article_and_iri(record: ClaimRecord):
+    return record.article.id, record.iri
 
 
 @contextmanager
@@ -294,8 +299,8 @@ def same_claim_candidates(store, text: str) -> list[tuple[str, str]]:
         return []
     found = [(row[0], row[1]) for row in values(store, SHARING_KEYS, {"key": [ox.Literal(key) for key in keys]})]
     if not found and not store.ask(ANY_KEY):
-        return claim_texts_sharing_words(store, text)
-    return found
+        found = claim_texts_sharing_words(store, text)
+    return found + made_candidates(store, text, found)
 
 
 SHARING_KEYS_WITH = """
@@ -312,7 +317,9 @@ def claims_sharing_keys_with(store, claim: str) -> list[tuple[str, str]]:
         bound = {"claim": ox.NamedNode(claim)}
     except ValueError:
         return []
-    return [(row[0], row[1]) for row in values(store, SHARING_KEYS_WITH, bound)]
+    found = [(row[0], row[1]) for row in values(store, SHARING_KEYS_WITH, bound)]
+    text = next((found_text for iri, found_text in found if iri == claim), None)
+    return found + made_candidates(store, text, found) if text is not None else found
 
 
 def claim_texts_sharing_words(store, text: str) -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ from pyoxigraph import Literal, NamedNode
 
 from provenance.errors import Ambiguous, NotFound
 from provenance.model.records import ArticleRef, ClaimRecord, SourceRef
+from provenance.rdf.corrected import corrected_records, made_claims, mark_rows
 from provenance.rdf.vocab import local_suffix
 
 CLAIM_ROWS = """
@@ -60,14 +61,19 @@ def claim_records(store, *, article: str | None = None, claim: str | None = None
     """Every claim (or those of one article, one claim, or the listed claims) with its chain, origin first.
 
     Named claims and articles are read by :func:`records_of_claims`; only the listing of every
-    claim runs the one wide query :data:`CLAIM_ROWS`.
+    claim runs the one wide query :data:`CLAIM_ROWS`. The records are the corrected view
+    (:mod:`provenance.rdf.corrected`): withdrawn claims are left out of listings, added ones are in.
     """
     if claim is not None or claims is not None:
         return records_of_claims(store, [claim] if claim is not None else list(claims or ()))
     if article is not None:
         iris = [row["claim"].value for row in store.select(CLAIMS_OF_ARTICLE, {"article": NamedNode(article)})]
-        return records_of_claims(store, iris)
-    return records_from_rows(store.select(CLAIM_ROWS))
+        return corrected_records(store, _records_of_claims(store, iris), articles=[article], order=_in_order)
+    return corrected_records(store, records_from_rows(store.select(CLAIM_ROWS)), order=_in_order)
+
+
+def _in_order(record: ClaimRecord):
+    return record.article.id, record.start if record.start is not None else -1, record.iri
 
 
 CLAIMS_OF_ARTICLE = "SELECT ?claim WHERE { ?claim a schema:Claim ; schema:isPartOf ?article }"
@@ -139,7 +145,14 @@ def _claim_batches(iris: Sequence[str]) -> Iterator[list[NamedNode]]:
 
 
 def records_of_claims(store, iris: Sequence[str], *, details: bool = True) -> list[ClaimRecord]:
-    """The records of the named claims (unknown IRIs are left out), as :func:`claim_records` orders them.
+    """The corrected records of the named claims (unknown IRIs are left out, withdrawn ones are marked),
+    as :func:`claim_records` orders them; see :func:`_records_of_claims`."""
+    return corrected_records(store, _records_of_claims(store, iris, details=details), claims=iris,
+                             keep_withdrawn=True, order=_in_order)
+
+
+def _records_of_claims(store, iris: Sequence[str], *, details: bool = True) -> list[ClaimRecord]:
+    """The records of the named claims as extracted (unknown IRIs are left out), as :func:`claim_records` orders them.
 
     One query per :data:`CLAIMS_PER_QUERY` claims, bound to them by a VALUES block. The one wide
     query with OPTIONALs gives the same records, but pyoxigraph evaluates an OPTIONAL's patterns
@@ -197,8 +210,8 @@ def chains_of_claims(store, iris: Sequence[str]) -> list[ClaimRecord]:
             if record is not None and iri not in records:
                 records[iri] = record
     rest = [iri for iri in dict.fromkeys(iris) if iri not in records]
-    found = list(records.values()) + (records_of_claims(store, rest, details=False) if rest else [])
-    return sorted(found, key=lambda record: (record.article.id, record.iri))
+    found = list(records.values()) + (_records_of_claims(store, rest, details=False) if rest else [])
+    return corrected_records(store, found, claims=iris, order=lambda record: (record.article.id, record.iri))
 
 
 def _record_from_summary(iri: str, text: str, summary: str) -> ClaimRecord | None:
@@ -312,7 +325,12 @@ def resolve_claim(store, reference: str) -> str:
     by_prefix = [row["claim"].value for row in store.select(FIND_BY_PREFIX, {"prefix": Literal(reference)})]
     if len(by_prefix) == 1:
         return by_prefix[0]
+    made = made_claims(store, reference)
+    by_prefix += [iri for iri in made if iri.rsplit("/", 1)[-1].startswith(reference) and iri not in by_prefix]
+    if len(by_prefix) == 1:
+        return by_prefix[0]
     by_text = [row["claim"].value for row in store.select(FIND_BY_TEXT, {"fragment": Literal(reference)})]
+    by_text += [iri for iri in made if iri not in by_text and iri not in by_prefix]
     if len(by_text) == 1:
         return by_text[0]
     candidates = by_prefix or by_text
@@ -357,9 +375,10 @@ SELECT ?part ?index ?start ?end ?mention WHERE {
 def claim_mark_rows(store, iri: str) -> list[dict]:
     """The rows :func:`marks_of` reads: a claim's spans and its hops' mentions (none for an unknown IRI).
 
-    Apart from the record, so that a trace can ask for them before it has the record.
+    Apart from the record, so that a trace can ask for them before it has the record. As corrected:
+    see :func:`provenance.rdf.corrected.mark_rows`.
     """
-    return store.select(CLAIM_MARKS, {"claim": NamedNode(iri)})
+    return mark_rows(store, iri, store.select(CLAIM_MARKS, {"claim": NamedNode(iri)}))
 
 
 def marks_of(record: ClaimRecord, rows: list[dict]) -> tuple[tuple[tuple[int, int], ...], list[HopDetail]]:

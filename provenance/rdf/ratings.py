@@ -213,6 +213,19 @@ class SourceMatch:
 
 
 def resolve_source(store, reference: str, scheme: IriScheme) -> SourceMatch:
+    """The source that ``reference`` names, as the desk's identities say (a merged group's IRI and name; any
+    alias finds it), else as :func:`_resolve_stored_source` finds it."""
+    from provenance.rdf.correcting import source_as_identified
+
+    reference = " ".join(reference.split())
+
+    def stored() -> tuple[str, str]:
+        match = _resolve_stored_source(store, reference, scheme)
+        return match.iri, match.name
+    return SourceMatch(*source_as_identified(store, reference, stored))
+
+
+def _resolve_stored_source(store, reference: str, scheme: IriScheme) -> SourceMatch:
     """The source that ``reference`` names: its IRI, its stored name, a registered alias, or a web domain.
 
     A source named in the outlet registry (graphs/sources.ttl) can be rated before any article
@@ -491,8 +504,12 @@ def any_assessment(store) -> bool:
 
 
 def reliability_in_force(store, *, names: bool = True) -> dict[str, Assessment]:
-    """Source IRI -> the rating in force (its newest), for every rated source."""
-    return {assessment.source: assessment for assessment in ratings(store, names=names) if assessment.in_force}
+    """Source IRI -> the rating in force (its newest), for every rated source; sources merged into one
+    (:mod:`provenance.rdf.corrected`) have the newest rating of any of them, under the IRI standing for them."""
+    from provenance.rdf.corrected import ratings_in_force
+
+    return ratings_in_force(store, {assessment.source: assessment for assessment in ratings(store, names=names)
+                                    if assessment.in_force})
 
 
 def _text(term) -> str | None:
@@ -800,7 +817,8 @@ def source_evidence(store) -> list[SourceEvidence]:
     Position 0 is the origin; a higher one a relay. The query starts from the (few) reviews, so it
     stays small however many claims the store holds.
     """
-    truths = {verdict.iri: verdict_truth(verdict) for verdict in verdicts(store)}
+    listed = verdicts(store)
+    truths = {verdict.iri: verdict_truth(verdict) for verdict in listed}
     if not any(truth is not None for truth in truths.values()):
         return []
     evidence = []
@@ -813,6 +831,9 @@ def source_evidence(store) -> list[SourceEvidence]:
         seen.add((review, source))
         evidence.append(SourceEvidence(source=source, source_name=_text(row.get("name")), claim=row["claim"].value,
                                        review=review, position=int(row["index"].value), truth=truth))
+    from provenance.rdf.corrected import corrected_evidence
+
+    evidence = corrected_evidence(store, evidence, {verdict.iri: verdict.claim for verdict in listed}, truths)
     return sorted(evidence, key=lambda e: (e.source, e.review))
 
 
@@ -888,6 +909,6 @@ def due_claims(store, *, on: str, since: str | None = None, include_reviewed: bo
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", until) or not since <= until <= on:
             continue
         for record in queries.claim_records(store, claim=row["claim"].value):
-            if include_reviewed or not record.verdicts:
+            if not record.withdrawn and (include_reviewed or not record.verdicts):
                 found.append(DueClaim(record=record, due=value, until=until))
     return sorted(found, key=lambda item: (item.until, item.record.article.id, item.record.start or 0))

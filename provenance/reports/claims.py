@@ -130,6 +130,8 @@ def trace_data(store, reference: str) -> dict[str, Any]:
             "spans": [list(span) for span in spans],
         },
         "article": {"id": record.article.id, "iri": record.article.iri, "publisher": record.article.publisher},
+        "corrections": [correction.as_note() for correction in record.corrections],
+        "withdrawn": record.withdrawn,
         "hearsay_depth": len(record.chain),
         "origin_type": origin_label(record),
         "hops": [
@@ -244,6 +246,10 @@ def render_trace(data: dict[str, Any]) -> Tree:
     root = Tree(Text.assemble(("article ", "bold"), (article["id"], "bold green")))
     node = root.add(Text.assemble(("“", "dim"), (claim["text"], "bold"), ("”", "dim"),
                                   (f"  {claim['mode']}{', hedged' if claim['hedged'] else ''}", "dim")))
+    for correction in data.get("corrections", []):
+        verb = "withdrawn" if data.get("withdrawn") and correction["changes"] == "withdrawn" else "corrected"
+        root.add(Text(f"{verb} by {correction['by']}, {correction['time'][:16].replace('T', ' ')}"
+                      f"{': ' + correction['note'] if correction['note'] else ''} ({correction['changes']})", style="yellow"))
     if not data["hops"]:
         node.add(Text("the article's own claim (unattributed)", style="dim"))
         return root

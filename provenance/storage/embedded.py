@@ -56,6 +56,8 @@ class EmbeddedStore:
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.location = "memory" if path is None else str(path)
         self.read_only = read_only
+        #: Writes begun through this object: see ``_writable``.
+        self.writes = 0
         self._writer: ThreadPoolExecutor | None = None
         self._readers: ThreadPoolExecutor | None = None
         self._pending: list[Future] = []
@@ -161,6 +163,9 @@ class EmbeddedStore:
     def _writable(self) -> None:
         if self.read_only:
             raise StoreLocked(f"store {self.location!r} is opened read-only (another process is writing to it)")
+        # Readers that keep what they derived from the store (provenance.rdf.corrected) derive it again
+        # after a write; no other process writes to a store while it is open here.
+        self.writes += 1
 
     def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Triple | ox.Quad]]) -> None:
         """Replace named graphs in one transaction.

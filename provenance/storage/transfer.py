@@ -96,9 +96,23 @@ def batches(sizes: dict[str, int], limit: int = BATCH_TRIPLES) -> Iterator[list[
 
 
 def plan(source, article_ids: Iterable[str] | None = None) -> dict[str, int]:
-    """The graphs a transfer moves, with their sizes: those of the given articles, or all."""
+    """The graphs a transfer moves, with their sizes: those of the given articles (with the desk's
+    corrections of them and the identities of sources), or all."""
     ids = list(article_ids or [])
-    return graph_sizes(source, article_graphs(source, ids) if ids else None)
+    return graph_sizes(source, article_graphs(source, ids) + desk_graphs(source, ids) if ids else None)
+
+
+DESK_GRAPHS = """
+SELECT DISTINCT ?g ?doc WHERE {
+  { GRAPH ?g { ?activity a cp:Correction ; cp:articleId ?doc } } UNION { GRAPH ?g { ?activity a cp:SourceIdentity } }
+}
+"""
+
+
+def desk_graphs(store, article_ids: Iterable[str]) -> list[str]:
+    """The graphs of the corrections of the given articles, and of the identities of sources (see provenance.rdf.corrections)."""
+    wanted = set(article_ids)
+    return sorted({row["g"].value for row in store.select(DESK_GRAPHS) if "doc" not in row or row["doc"].value in wanted})
 
 
 def transfer(
