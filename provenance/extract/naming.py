@@ -148,6 +148,8 @@ GERMAN_ROLE_ENDINGS = (
 # Last words of place and street names: "Downing Street", "Ealing North".
 PLACE_WORDS = frozenset("street road square north south east west city river island bay party".split())
 NOT_FIRST_NAMES = frozenset(
+    "fluss see berg stadt insel bahnhof flughafen hafen kreis bezirk land provinz region landkreis gemeinde "
+    "river lake mount port county district province region "
     "in im am an auf after before when while if but and as at on for he she it they we i his her their "
     "mr mrs ms dr sir herr frau striker president minister chancellor prime secretary".split()
 )

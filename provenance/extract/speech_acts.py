@@ -25,6 +25,11 @@ PREDICATIVE_VERBS = {
     **dict.fromkeys("hält hielt halten hielten".split(), frozenset({"für"})),
 }
 # The verb and the preposition that opens its nominal object.
+CONFIRMING_VERBS = frozenset(
+    "bestätigt bestätigte bestätigen bestätigten bestreitet bestritt bestreiten bestritten dementiert dementierte "
+    "dementieren dementierten".split()
+)
+PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden worden".split())
 NOMINAL_OBJECT_VERBS = {
     **dict.fromkeys("spricht sprach sprechen sprachen".split(), frozenset({"von", "vom"})),
     **dict.fromkeys("berichtet berichtete berichten berichteten".split(), frozenset({"von", "vom"})),
@@ -32,12 +37,8 @@ NOMINAL_OBJECT_VERBS = {
     **dict.fromkeys("verwies verweist verweisen verwiesen".split(), frozenset({"auf"})),
     **dict.fromkeys("nannte nannten nennt bezeichnete bezeichnet bezeichneten".split(), None),
     **dict.fromkeys("fordert forderte fordern forderten".split(), None),
-    # Confirming, denying and stressing something named: *WAFA bestätigte das Gespräch*, *X bestritt die Existenz …*.
-    **dict.fromkeys(
-        "bestätigt bestätigte bestätigen bestätigten bestreitet bestritt bestreiten bestritten dementiert "
-        "dementierte dementieren dementierten".split(),
-        None,
-    ),
+    # Confirming and denying something named: *WAFA bestätigte das Gespräch*, *X bestritt die Existenz …*.
+    **dict.fromkeys(CONFIRMING_VERBS, None),
     **dict.fromkeys(
         "begrüßt begrüßte begrüßen begrüßten lobt lobte loben lobten plädiert plädierte plädieren plädierten".split(),
         None,
@@ -102,6 +103,9 @@ def match_nominal_speech_act(context: SentenceContext, index: int) -> tuple[Fram
         return None
     if context.lower(index + 1) == "man":
         # "Rosinenbomber nannte man Flugzeuge, …": a name given by nobody in particular.
+        return None
+    if word in CONFIRMING_VERBS and any(context.lower(i) in PASSIVE_AUXILIARIES for i in range(clause_first, clause_last + 1)):
+        # "Die Bodenoffensive wurde von einer Sprecherin bestätigt": in the passive the subject is what was confirmed.
         return None
     if any(token.text in OPENING_QUOTES for token in tokens) or context.quoted[index]:
         return None
