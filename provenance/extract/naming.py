@@ -294,8 +294,12 @@ DOCUMENT_WORDS = (
     "document",
     "filing",
 )
+NAME_SUFFIXES = frozenset("Jr Sr II III".split())
+PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]*\.?")
+INITIAL = re.compile(r"[A-Z]\.")
 TITLES = frozenset(
-    "lt col sgt capt maj cpl adm sir dame lord lady mr mrs ms dr prof president senator sen gov governor rep secretary gen general judge minister chancellor "
+    "chairman chairwoman chair director speaker justice attorney commissioner ambassador spokesman spokeswoman "
+    "nominee mayor vice interim lt col sgt capt maj cpl adm sir dame lord lady mr mrs ms dr prof president senator sen gov governor rep secretary gen general judge minister chancellor "
     "präsident präsidentin kanzler kanzlerin minister ministerin bürgermeister herr frau".split()
 )
 ROLE_SUFFIXES = (
@@ -898,7 +902,13 @@ def _bare_name(words: list[str], lexicon: Lexicon) -> bool:
 
 
 def _trailing_name(words: list[str], lexicon: Lexicon) -> list[str]:
-    """The personal name at the end of a mention (two or three capitalised words after any role)."""
+    """The personal name at the end of a mention (two or three capitalised words after any role).
+
+    Initials, *Jr.* and an American party tag (*D-Md.*) do not count: *Vice President Joseph R. Biden Jr.*
+    is Joseph R. Biden, *Rep. Elijah E. Cummings (D-Md.)* Elijah E. Cummings.
+    """
+    while words and (words[-1].rstrip(".") in NAME_SUFFIXES or PARTY_TAG.fullmatch(words[-1])):
+        words = words[:-1]
     run: list[str] = []
     for word in reversed(words):
         if not word[:1].isupper() or word.lower() in lexicon.determiners:
@@ -916,7 +926,7 @@ def _trailing_name(words: list[str], lexicon: Lexicon) -> list[str]:
     if len(run) > 3 and lexicon.language == "de":
         # "Nordkoreas Machthaber Kim Jong-un": German capitalises the role too; the name is the last two words.
         run = run[-2:]
-    if not 2 <= len(run) <= 3:
+    if not 2 <= len([word for word in run if not INITIAL.fullmatch(word)]) <= 3:
         return []
     if any(word.lower().endswith(ORGANIZATION_WORDS + DOCUMENT_WORDS + ANONYMOUS_GROUP_HEADS) for word in run):
         return []

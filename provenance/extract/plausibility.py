@@ -31,6 +31,8 @@ CLAUSE_OPENERS = frozenset(
     "als wenn weil während nachdem obwohl im in am an auf mit nach bei zu für über unter vor seit "
     "for with after before when while because if although since during".split()
 )
+# Verbs that only a clause holds: "Labour have refused to", "he was suspended after his".
+CLAUSE_VERBS = frozenset("have has had was were is are will would did does do haben hat hatte sind ist war waren wird wurde".split())
 # Names this long are clauses the phrase finder took for a noun phrase ("TCI and Atticus have opposed …").
 LONGEST_NAME_WORDS = 8
 WORD = re.compile(r"[\w’'-]+")
@@ -43,8 +45,8 @@ def implausible_source(name: str) -> str | None:
     ('pronoun', 'function word', 'bare noun')
     >>> implausible_source("Verhandlungskreise") is None, implausible_source("the Sunday Times") is None
     (True, True)
-    >>> implausible_source("Als Alternative")
-    'clause'
+    >>> implausible_source("Als Alternative"), implausible_source("Labour have refused to")
+    ('clause', 'clause')
 
     """
     words = WORD.findall(name)
@@ -59,5 +61,10 @@ def implausible_source(name: str) -> str | None:
         if word in BARE_STATEMENT_NOUNS:
             return "bare noun"
     if len(words) > LONGEST_NAME_WORDS or len(words) > 1 and words[0].lower() in CLAUSE_OPENERS:
+        return "clause"
+    lowered = [word.lower() for word in words]
+    ends_open = lowered[-1] in FUNCTION_WORDS | PRONOUNS and lowered[-1] not in ("the", "der", "die", "das")
+    if len(words) > 1 and (ends_open or any(word in CLAUSE_VERBS for word in lowered[1:])):
+        # "Real Madrid and Paris St Germain and he", "Labour have refused to": the phrase ran into a clause.
         return "clause"
     return None

@@ -115,7 +115,8 @@ def share_coordinated_speakers(context: SentenceContext, frames: list[Frame]) ->
 
 # "unter Berufung auf Angaben aus Sicherheitskreisen": the report noun's origin is the source.
 REPORT_NOUNS = frozenset(
-    "angaben informationen berichten berichte kreisen aussagen erkenntnissen reports information".split()
+    "angaben informationen berichten berichte kreisen aussagen erkenntnissen zahlen daten statistiken schätzungen "
+    "umfragen studien reports information figures data".split()
 )
 
 
