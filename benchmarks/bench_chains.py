@@ -109,6 +109,11 @@ def export_commit(revision: str, folder: Path) -> Path:
     return tree
 
 
+def _figure(value: float) -> str:
+    """A share with three decimals, a count as a whole number."""
+    return str(value) if isinstance(value, int) else f"{value:.3f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPOSITORY.parent / "shared")
@@ -129,7 +134,7 @@ def main() -> None:
         target = TARGETS.get(name)
         mark = "" if target is None else ("  met" if value >= target else "  NOT MET")
         target_text = "" if target is None else f">= {target:.2f}"
-        print(f"{name:28} {old[name]:>18.3f} {value:>10.3f} {target_text:>8}{mark}")
+        print(f"{name:28} {_figure(old[name]):>18} {_figure(value):>10} {target_text:>8}{mark}")
     print("sources no source may be (chains-dev and both dev splits):")
     for reason in ("pronoun", "function word", "bare noun", "clause"):
         print(f"  {reason:26} {old_errors[reason]:>18} {new_errors[reason]:>10}")
