@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -33,7 +34,9 @@ def summary_table(outcomes: list[IngestOutcome]) -> Table:
     for outcome in outcomes:
         if outcome.result is None:
             table.add_row(outcome.source, "[red]skipped[/]", "", "", "", end_section=False)
-            table.add_row(f"  [red]{outcome.error}[/]", "", "", "", "")
+            # The row above names the document; the error need not name it again.
+            error = outcome.error.removeprefix(f"{outcome.source}: ")
+            table.add_row(f"  [red]{escape(error)}[/]", "", "", "", "")
         else:
             r = outcome.result
             table.add_row(outcome.source, r.status, str(r.claims), str(r.attributed), str(r.triples))

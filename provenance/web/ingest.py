@@ -10,6 +10,7 @@ so a round after an interrupted one fetches exactly what the interrupted one did
 from __future__ import annotations
 
 import time
+from contextlib import AbstractContextManager
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -192,11 +193,11 @@ class Round:
 class Watch:
     """Rounds over a set of feeds: each stores what is new, and compares the corpus's clusters before and after.
 
-    ``open_store`` gives the store for one round (closed after it), so that other commands can
-    write to an on-disk store between rounds.
+    ``open_store`` gives a context manager holding the store for one round (an on-disk store is best
+    closed after it, so that other commands can write to it between rounds).
     """
 
-    def __init__(self, feeds: Sequence[str], open_store: Callable[[], object], scheme: IriScheme,
+    def __init__(self, feeds: Sequence[str], open_store: Callable[[], AbstractContextManager], scheme: IriScheme,
                  fetcher: Fetcher, *, lang: str | None = None, include_unattributed: bool = True) -> None:
         self.feeds = list(dict.fromkeys(feeds))
         self.open_store = open_store
@@ -214,8 +215,7 @@ class Watch:
 
         self.rounds += 1
         result = Round(number=self.rounds, started=now(), feeds=[])
-        store = self.open_store()
-        try:
+        with self.open_store() as store:
             if self._clusters is None:
                 self._clusters = corpus_clusters(store)
             for url in self.feeds:
@@ -226,8 +226,6 @@ class Watch:
                 after = corpus_clusters(store)
                 result.new_clusters, result.newly_corroborated = cluster_changes(self._clusters, after)
                 self._clusters = after
-        finally:
-            store.close()
         return result
 
     def run(self, every: float, *, rounds: int | None = None, on_round: Callable[[Round], None] | None = None,
