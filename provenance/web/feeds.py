@@ -35,8 +35,9 @@ class Feed:
 def parse_feed(content: bytes, url: str, *, content_type: str | None = None) -> Feed:
     """The items of the feed ``content`` fetched from ``url``; raises InvalidInput for anything that is no feed.
 
-    A feed feedparser could read only in part (``bozo`` with items) is used for the items it found:
-    one undeclared entity should not hide a day's news. Items without a link are passed over.
+    A feed feedparser could read only in part (``bozo``) is used for the items with links it found:
+    one undeclared entity should not hide a day's news; one that gave none is refused. Items
+    without a link are passed over.
     """
     import feedparser
 
@@ -44,10 +45,6 @@ def parse_feed(content: bytes, url: str, *, content_type: str | None = None) -> 
     if content_type:
         headers["content-type"] = content_type
     parsed = feedparser.parse(content, response_headers=headers, sanitize_html=False, resolve_relative_uris=False)
-    if not parsed.get("version") or (parsed.get("bozo") and not parsed.entries):
-        reason = parsed.get("bozo_exception")
-        detail = f" ({' '.join(str(reason).split())[:160]})" if reason else ""
-        raise InvalidInput(f"{url}: not an RSS or Atom feed{detail}")
     items: list[FeedItem] = []
     for entry in parsed.entries:
         link = _entry_link(entry)
@@ -55,6 +52,10 @@ def parse_feed(content: bytes, url: str, *, content_type: str | None = None) -> 
             continue
         guid = entry.get("id") or None
         items.append(FeedItem(link=urljoin(url, link), guid=guid, title=entry.get("title") or None))
+    if not parsed.get("version") or (parsed.get("bozo") and not items):
+        reason = parsed.get("bozo_exception")
+        detail = f" ({' '.join(str(reason).split())[:160]})" if reason else ""
+        raise InvalidInput(f"{url}: not an RSS or Atom feed{detail}")
     return Feed(url=url, title=parsed.feed.get("title") or None, format=parsed.version, items=tuple(items))
 
 
