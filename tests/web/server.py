@@ -42,6 +42,8 @@ class NewsSite:
     def __init__(self) -> None:
         self.replies: dict[str, Reply] = {}
         self.requests: list[str] = []
+        #: Paths whose answer was sent whole, in order.
+        self.answered: list[str] = []
         self.user_agents: list[str] = []
         self.lock = threading.Lock()
         site = self
@@ -62,7 +64,9 @@ class NewsSite:
                 try:
                     site.answer(self, reply)
                 except (BrokenPipeError, ConnectionResetError):
-                    pass
+                    return
+                with site.lock:
+                    site.answered.append(self.path)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
@@ -89,6 +93,16 @@ class NewsSite:
     def count(self, path: str) -> int:
         with self.lock:
             return self.requests.count(path)
+
+    def wait_for(self, path: str, *, answered: bool = False, timeout: float = 60.0) -> None:
+        """Wait until ``path`` was asked for (or its answer sent whole)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if path in (self.answered if answered else self.requests):
+                    return
+            time.sleep(0.01)
+        raise AssertionError(f"{path} was not {'answered' if answered else 'asked for'} within {timeout} s")
 
     def answer(self, handler: BaseHTTPRequestHandler, reply: Reply) -> None:
         if reply.hold is not None:
