@@ -14,7 +14,7 @@ from contextlib import AbstractContextManager
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from provenance.errors import ProvenanceError
+from provenance.errors import ProvenanceError, StoreLocked
 from provenance.pipeline import IngestOutcome, extracted_article
 from provenance.rdf.iris import IriScheme
 from provenance.rdf.pages import address_known, feed_item_known
@@ -173,6 +173,7 @@ class Round:
     feeds: list[FeedOutcome]
     new_clusters: int = 0
     newly_corroborated: int = 0
+    store_error: str | None = None
 
     @property
     def stored(self) -> list[IngestOutcome]:
@@ -185,7 +186,8 @@ class Round:
     @property
     def failures(self) -> list[str]:
         """One line per feed or page that failed."""
-        lines = [feed.error for feed in self.feeds if feed.error]
+        lines = [self.store_error] if self.store_error else []
+        lines += [feed.error for feed in self.feeds if feed.error]
         lines += [o.error for feed in self.feeds for o in feed.outcomes if o.error]
         return lines
 
@@ -215,18 +217,25 @@ class Watch:
 
         self.rounds += 1
         result = Round(number=self.rounds, started=now(), feeds=[])
-        with self.open_store() as store:
-            if self._clusters is None:
-                self._clusters = corpus_clusters(store)
-            for url in self.feeds:
-                result.feeds.append(ingest_feed(store, url, self.scheme, self.fetcher, lang=self.lang,
-                                                include_unattributed=self.include_unattributed,
-                                                state=self.states[url], on_document=on_document))
-            if result.stored:
-                after = corpus_clusters(store)
-                result.new_clusters, result.newly_corroborated = cluster_changes(self._clusters, after)
-                self._clusters = after
+        try:
+            with self.open_store() as store:
+                self._round_in(store, result, on_document)
+        except StoreLocked as error:
+            # Another process writes to the store (an ingest): this round waits for the next.
+            result.store_error = str(error)
         return result
+
+    def _round_in(self, store, result: Round, on_document) -> None:
+        if self._clusters is None:
+            self._clusters = corpus_clusters(store)
+        for url in self.feeds:
+            result.feeds.append(ingest_feed(store, url, self.scheme, self.fetcher, lang=self.lang,
+                                            include_unattributed=self.include_unattributed,
+                                            state=self.states[url], on_document=on_document))
+        if result.stored:
+            after = corpus_clusters(store)
+            result.new_clusters, result.newly_corroborated = cluster_changes(self._clusters, after)
+            self._clusters = after
 
     def run(self, every: float, *, rounds: int | None = None, on_round: Callable[[Round], None] | None = None,
             sleep: Callable[[float], None] = time.sleep) -> None:

@@ -57,7 +57,7 @@ def page_document(html: str, url: str | None, *, lang: str | None = None, label:
     if not text.strip():
         raise InvalidInput(f"{label or url}: the page has no text to extract from")
     metadata = page_metadata(html, url)
-    address = metadata.canonical_url or url
+    address = trusted_canonical(metadata.canonical_url, url) or url
     return InputDocument(
         id=article_id(address) if address else "page",
         text=text,
@@ -65,10 +65,37 @@ def page_document(html: str, url: str | None, *, lang: str | None = None, label:
         url=address,
         published=metadata.published,
         title=metadata.title or title,
-        publisher=outlet_name(metadata.publisher, metadata.publisher_url, metadata.canonical_url, url),
+        # The address the page was found at names the outlet before any address the page claims.
+        publisher=outlet_name(metadata.publisher, metadata.publisher_url, url, address),
         modified=metadata.modified,
         author=metadata.author,
     )
+
+
+def trusted_canonical(canonical: str | None, url: str | None) -> str | None:
+    """The page's canonical URL where it can name the article: on the same site as ``url``, and not the site's root.
+
+    The canonical URL is the article's identity (its id, and how a feed item is known to be stored),
+    so a page must not be able to take another site's article's place, and the templates that put
+    the home page into every page's canonical link must not make all articles one.
+
+    >>> trusted_canonical("https://www.example.org/a/1.html", "https://example.org/a/1.html?utm_source=rss")
+    'https://www.example.org/a/1.html'
+    >>> trusted_canonical("https://other.example/a/1.html", "https://example.org/a/1.html") is None
+    True
+    >>> trusted_canonical("https://example.org/", "https://example.org/a/1.html") is None
+    True
+    """
+    if not canonical:
+        return None
+    target = urlsplit(canonical)
+    if target.path in ("", "/"):
+        return None
+    if url is not None:
+        here = urlsplit(url)
+        if (target.hostname or "").removeprefix("www.") != (here.hostname or "").removeprefix("www."):
+            return None
+    return canonical
 
 
 def fetched_document(fetched: Fetched, *, lang: str | None = None) -> InputDocument:
@@ -97,7 +124,7 @@ def article_id(url: str) -> str:
     """A readable id for the article at ``url``, unique to the address: its last path segment and a short hash.
 
     >>> article_id("https://www.tagesschau.de/ausland/europa/ukraine-gespraeche-100.html")
-    'tagesschau.de-ukraine-gespraeche-100-3b0a5c0d'
+    'tagesschau.de-ukraine-gespraeche-100-d2935c24'
     """
     parts = urlsplit(url)
     host = (parts.hostname or "page").removeprefix("www.")

@@ -169,3 +169,28 @@ def test_watch_rounds_keep_their_interval():
     watcher.round = lambda: Round(number=len(rounds) + 1, started="t", feeds=[])
     watcher.run(900, rounds=3, on_round=rounds.append, sleep=slept.append)
     assert len(rounds) == 3 and len(slept) == 2 and all(890 < pause <= 900 for pause in slept)
+
+
+def test_a_round_that_finds_the_store_busy_says_so_and_the_watch_goes_on():
+    from contextlib import contextmanager
+
+    from provenance.errors import StoreLocked
+    from provenance.web.ingest import Watch
+
+    @contextmanager
+    def busy():
+        raise StoreLocked("store './.provenance' is in use by another process")
+        yield
+
+    watcher = Watch(["http://127.0.0.1:9/feed.xml"], busy, None, None)
+    finished = watcher.round()
+    assert finished.failures == ["store './.provenance' is in use by another process"] and finished.stored == []
+
+
+def test_a_page_cannot_take_another_sites_article_by_its_canonical_link(cli, site):
+    site.replies["/a.html"] = Reply(body=article_page(STORIES[0], lang="en",
+                                                      canonical="https://www.reuters.com/world/talks-1.html").encode())
+    [row] = cli.json("ingest", site.url("/a.html"))
+    assert row["doc"].startswith("127.0.0.1-a-")
+    [claim] = [c for c in cli.json("claims") if "next week" in c["text"]]
+    assert cli.json("trace", claim["short_id"])["article"]["publisher"] is None
