@@ -86,8 +86,7 @@ def ingest(
 
 def _extracted(files: list[Path], lang, include_unattributed) -> Iterator[tuple[str, Article | None, str | None]]:
     """``(label, article, None)`` for every document extracted, ``(label, None, error)`` for every one that failed."""
-    from provenance.extract import extract_article, read_documents
-    from provenance.extract.timex import annotate_due
+    from provenance.extract import read_documents
 
     for path in files:
         try:
@@ -100,9 +99,19 @@ def _extracted(files: list[Path], lang, include_unattributed) -> Iterator[tuple[
         for document in documents:
             label = f"{path}#{document.id}" if len(documents) > 1 else str(path)
             try:
-                article = extract_article(document, include_unattributed=include_unattributed)
-                annotate_due(article)
+                article = extracted_article(document, include_unattributed=include_unattributed)
             except ProvenanceError as error:
                 yield label, None, str(error)
                 continue
             yield label, article, None
+
+
+def extracted_article(document, *, include_unattributed: bool = True) -> Article:
+    """The article of one document: its claims with their chains, due dates, and the document's metadata."""
+    from provenance.extract import extract_article
+    from provenance.extract.timex import annotate_due
+
+    article = extract_article(document, include_unattributed=include_unattributed)
+    article.modified, article.author = document.modified, document.author
+    annotate_due(article)
+    return article

@@ -15,3 +15,4 @@ from provenance.cli import rating_commands as _rating_commands  # noqa: F401  (r
 __all__ = ["main"]
 from provenance.cli import graph_command as _graph_command  # noqa: F401  (registers graph)
 from provenance.cli import correction_commands as _correction_commands  # noqa: F401,E402  (registers correct, claim, corrections, sources merge…)
+from provenance.cli import watch_command as _watch_command  # noqa: F401,E402  (registers watch)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -17,6 +18,8 @@ from provenance.cli.io import emit_json
 from provenance.errors import ProvenanceError
 from provenance.pipeline import IngestOutcome, ingest, input_files
 from provenance.storage.compaction import compact
+from provenance.web.fetch import DEFAULT_TIMEOUT, Fetcher
+from provenance.web.ingest import ingest_feed, ingest_urls, is_url
 
 PROGRESS_THRESHOLD = 5
 
@@ -31,7 +34,9 @@ def summary_table(outcomes: list[IngestOutcome]) -> Table:
     for outcome in outcomes:
         if outcome.result is None:
             table.add_row(outcome.source, "[red]skipped[/]", "", "", "", end_section=False)
-            table.add_row(f"  [red]{outcome.error}[/]", "", "", "", "")
+            # The row above names the document; the error need not name it again.
+            error = outcome.error.removeprefix(f"{outcome.source}: ")
+            table.add_row(f"  [red]{escape(error)}[/]", "", "", "", "")
         else:
             r = outcome.result
             table.add_row(outcome.source, r.status, str(r.claims), str(r.attributed), str(r.triples))
@@ -48,20 +53,64 @@ def summary_table(outcomes: list[IngestOutcome]) -> Table:
 
 
 @main.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--feed", "feeds", multiple=True, metavar="URL",
+              help="An RSS or Atom feed whose items' pages to ingest (those not stored yet); repeatable.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds to wait for a page or feed.")
 @click.option("--lang", type=click.Choice(["de", "en"]), help="Language of the articles (default: detected).")
 @click.option("--attributed-only", is_flag=True, help="Store only attributed claims, not the article's own.")
 @click.option("--optimize", "compact_after", is_flag=True,
               help="Compact the store afterwards, as 'provenance optimize' does (faster reads; minutes on a large store).")
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome per document as JSON.")
 @click.pass_obj
-def ingest_command(settings, paths, lang, attributed_only, compact_after, as_json):
-    """Extract the claims of FILE...|DIR (.txt, .html, .jsonl) and store each article in one transaction."""
+def ingest_command(settings, paths, feeds, timeout, lang, attributed_only, compact_after, as_json):
+    """Extract the claims of FILE...|DIR|URL... (.txt, .html, .jsonl, http(s) pages) and store each article in one transaction.
+
+    A page fetched is kept in the store beside its article, with its address and the time; its
+    JSON-LD, OpenGraph and canonical link give the article's outlet, date and URL.
+    """
+    if not paths and not feeds:
+        raise click.UsageError("give FILE, DIR or URL arguments, or --feed URL")
+    urls = [p for p in paths if is_url(p)]
+    paths = [Path(p) for p in paths if not is_url(p)]
     missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
         raise ProvenanceError(f"{missing[0]}: no such file or directory")
     store = settings.open_store(write=True)
     console = Console(file=sys.stderr if as_json else sys.stdout)
+    outcomes = ingest_files(store, settings, paths, console, lang, attributed_only, as_json) if paths else []
+    if urls or feeds:
+        with Fetcher(timeout=timeout) as fetcher:
+            outcomes += ingest_urls(store, urls, settings.scheme(), fetcher, lang=lang,
+                                    include_unattributed=not attributed_only)
+            for feed in feeds:
+                fetched = ingest_feed(store, feed, settings.scheme(), fetcher, lang=lang,
+                                      include_unattributed=not attributed_only)
+                if fetched.error is not None:
+                    outcomes.append(IngestOutcome(source=feed, error=fetched.error))
+                outcomes += fetched.outcomes
+                if fetched.known:
+                    console.print(f"{feed}: {fetched.known} of {fetched.items} items stored already", soft_wrap=True)
+    failed = [o for o in outcomes if o.error is not None]
+    if as_json:
+        emit_json([
+            {"source": o.source, "error": o.error} if o.result is None else {"source": o.source, **o.result.__dict__}
+            for o in outcomes
+        ])
+    else:
+        console.print(summary_table(outcomes))
+    if compact_after:
+        # After the summary: the results are stored whatever compacting takes.
+        console.print(compaction_line(compact(store)), soft_wrap=True)
+    if failed:
+        if len(outcomes) == 1:
+            raise ProvenanceError(failed[0].error)
+        raise ProvenanceError(f"{len(failed)} of {len(outcomes)} documents could not be ingested (see the summary)")
+
+
+def ingest_files(store, settings, paths, console, lang, attributed_only, as_json) -> list[IngestOutcome]:
+    """The files and directories of the command, with a progress bar when there are many."""
     files = input_files(paths)
     show_progress = len(files) >= PROGRESS_THRESHOLD and not as_json
     with Progress(
@@ -82,20 +131,5 @@ def ingest_command(settings, paths, lang, attributed_only, compact_after, as_jso
                 seen_files.add(file)
                 progress.advance(task)
 
-        outcomes = ingest(store, files, settings.scheme(), lang=lang,
-                          include_unattributed=not attributed_only, on_document=advance)
-    failed = [o for o in outcomes if o.error is not None]
-    if as_json:
-        emit_json([
-            {"source": o.source, "error": o.error} if o.result is None else {"source": o.source, **o.result.__dict__}
-            for o in outcomes
-        ])
-    else:
-        console.print(summary_table(outcomes))
-    if compact_after:
-        # After the summary: the results are stored whatever compacting takes.
-        console.print(compaction_line(compact(store)), soft_wrap=True)
-    if failed:
-        if len(outcomes) == 1:
-            raise ProvenanceError(failed[0].error)
-        raise ProvenanceError(f"{len(failed)} of {len(outcomes)} documents could not be ingested (see the summary)")
+        return ingest(store, files, settings.scheme(), lang=lang,
+                      include_unattributed=not attributed_only, on_document=advance)

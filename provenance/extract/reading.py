@@ -36,6 +36,8 @@ class InputDocument:
     published: str | None = None
     title: str | None = None
     publisher: str | None = None
+    modified: str | None = None
+    author: str | None = None
 
 
 def read_documents(paths: Iterable[Path], lang: str | None = None) -> Iterator[InputDocument]:
@@ -67,12 +69,20 @@ def _read_file(path: Path, lang: str | None) -> Iterator[InputDocument]:
         raise InvalidInput(f"{path}: cannot read {suffix or 'files without a suffix'}; give .txt, .html or .jsonl")
     text = decode_text(path, _read_bytes(path))
     if suffix in HTML_SUFFIXES:
-        text, title = html_main_text(text)
-    else:
-        title = None
+        yield _read_html(path, text, lang)
+        return
     if not text.strip():
         raise InvalidInput(f"{path}: the file has no text to extract from")
-    yield InputDocument(id=path.stem, text=text, lang=lang, title=title)
+    yield InputDocument(id=path.stem, text=text, lang=lang)
+
+
+def _read_html(path: Path, html: str, lang: str | None) -> InputDocument:
+    """A saved page: its main text, and what its metadata says (JSON-LD, OpenGraph, canonical link, ``<html lang>``)."""
+    from provenance.web.pages import page_document
+
+    document = page_document(html, None, lang=lang, label=str(path))
+    document.id = path.stem
+    return document
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -16,6 +16,7 @@ from provenance.model.core import (
     Source,
     Span,
     Verdict,
+    WebPage,
 )
 
 __all__ = [
@@ -30,4 +31,5 @@ __all__ = [
     "Source",
     "Span",
     "Verdict",
+    "WebPage",
 ]

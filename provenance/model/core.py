@@ -119,6 +119,24 @@ class Claim:
         return len(self.chain)
 
 
+@dataclass(frozen=True)
+class WebPage:
+    """The page an article was read from, as fetched: kept so that the article can be read again without the network.
+
+    ``url`` is the address asked for, ``location`` where the page was found after redirects,
+    ``retrieved`` an ISO 8601 date-time (UTC), ``sha256`` the hex digest of ``content`` (the bytes
+    as served, after any transfer compression), ``feed_item`` the guid of the feed item it came from.
+    """
+
+    url: str
+    location: str
+    retrieved: str
+    media_type: str
+    content: bytes
+    sha256: str
+    feed_item: str | None = None
+
+
 @dataclass
 class Article:
     """A news article: its text, its metadata and the claims found in it."""
@@ -131,6 +149,9 @@ class Article:
     url: str | None = None
     published: str | None = None
     claims: list[Claim] = field(default_factory=list)
+    modified: str | None = None
+    author: str | None = None
+    page: WebPage | None = None
 
     def validate(self) -> None:
         """Raise InvalidInput naming the first claim whose spans, cue or chain do not fit the text."""

@@ -11,7 +11,7 @@ from typing import Any
 from provenance.errors import InvalidInput
 from provenance.model.core import Article, Claim, Cue, Hop, Source
 
-METADATA_KEYS = ("title", "publisher", "url", "published")
+METADATA_KEYS = ("title", "publisher", "url", "published", "modified", "author")
 
 
 def article_from_document(document: Any, text: str, *, article_id: str | None = None) -> Article:

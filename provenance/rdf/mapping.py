@@ -14,6 +14,8 @@ records who said it, not that it is true.
 
 from __future__ import annotations
 
+import base64
+import gzip
 import hashlib
 import json
 import re
@@ -26,7 +28,7 @@ from pyoxigraph import NamedNode
 
 from provenance import __version__
 from provenance.errors import InvalidInput
-from provenance.model import Article, Claim, Hop
+from provenance.model import Article, Claim, Hop, WebPage
 from provenance.model.documents import document_from_article
 from provenance.model.wording import same_claim_keys
 from provenance.rdf import vocab as v
@@ -50,6 +52,7 @@ _XSD_INTEGER = f"<{v.XSD}integer>"
 _XSD_BOOLEAN = f"<{v.XSD}boolean>"
 _XSD_DATE = f"<{v.XSD}date>"
 _XSD_DATETIME = f"<{v.XSD}dateTime>"
+_XSD_BASE64 = f"<{v.XSD}base64Binary>"
 #: What N-Triples escapes in a literal, as pyoxigraph writes it (a test compares every code point):
 #: the C0 controls, DEL, U+FFFE and U+FFFF as ``\\uXXXX`` unless they have a short escape, ``"`` and ``\\``.
 _ESCAPES = {
@@ -114,7 +117,12 @@ def content_hash(article: Article, scheme: IriScheme) -> str:
     surrogate, which JSON's ``\\ud800`` can give) is turned away.
     """
     document = document_from_article(article, include_ids=False)
-    payload = json.dumps([MAPPING_VERSION, scheme.base, article.text, document], sort_keys=True, ensure_ascii=False)
+    parts = [MAPPING_VERSION, scheme.base, article.text, document]
+    if article.page is not None:
+        # The page's bytes and address, not the time it was fetched: fetching the same page again changes nothing.
+        page = article.page
+        parts.append([page.url, page.location, page.media_type, page.sha256, page.feed_item])
+    payload = json.dumps(parts, sort_keys=True, ensure_ascii=False)
     try:
         encoded = payload.encode("utf-8")
     except UnicodeEncodeError:
@@ -241,6 +249,12 @@ class _Writer:
             self.add(a, T.SCHEMA_URL, _iri(article.url, "url"))
         if article.published:
             self.add(a, T.SCHEMA_DATE_PUBLISHED, _date_literal(article.published))
+        if article.modified:
+            self.add(a, T.SCHEMA_DATE_MODIFIED, _date_literal(article.modified))
+        if article.author:
+            self.add(a, T.SCHEMA_AUTHOR, _literal(article.author))
+        if article.page is not None:
+            self.page_triples(article.page)
         if article.publisher:
             outlet = f"<{self.publisher_iri}>"
             self.add(a, T.SCHEMA_PUBLISHER, outlet)
@@ -258,6 +272,22 @@ class _Writer:
         self.add(tool, T.RDF_TYPE, T.PROV_SOFTWARE_AGENT)
         self.add(tool, T.SCHEMA_NAME, _literal("claim-provenance"))
         self.add(tool, T.SCHEMA_SOFTWARE_VERSION, _literal(__version__))
+
+    def page_triples(self, page: WebPage) -> None:
+        """The page the article was read from, with its bytes (gzip, base64) so that it can be read again offline."""
+        node = f"<{self.article_iri}#page>"
+        self.add(self.a, T.PROV_WAS_DERIVED_FROM, node)
+        self.add(node, T.RDF_TYPE, T.SCHEMA_WEB_PAGE)
+        self.add(node, T.RDF_TYPE, T.PROV_ENTITY)
+        self.add(node, T.SCHEMA_URL, _iri(page.location, "page location"))
+        self.add(node, T.CP_REQUESTED_URL, _iri(page.url, "page url"))
+        self.add(node, T.PROV_GENERATED_AT_TIME, f"{_literal(page.retrieved)}^^{_XSD_DATETIME}")
+        self.add(node, T.SCHEMA_ENCODING_FORMAT, _literal(page.media_type))
+        self.add(node, T.SCHEMA_SHA256, _literal(page.sha256))
+        if page.feed_item:
+            self.add(node, T.CP_FEED_ITEM, _literal(page.feed_item))
+        packed = base64.b64encode(gzip.compress(page.content, mtime=0)).decode("ascii")
+        self.add(node, T.CP_PAGE_CONTENT, f'"{packed}"^^{_XSD_BASE64}')
 
     def summary_triple(self) -> None:
         """``cp:corpusSummary`` of the article (:func:`corpus_summary`), after its claims have their IRIs."""
