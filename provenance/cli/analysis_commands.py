@@ -38,7 +38,7 @@ def report(settings, as_json, html_path, since):
     else:
         console().print(report_module.render_report(data))
         if instant is not None:
-            console().print(render_changes(data["changes"]))
+            console().print(render_changes(data["changes"]), soft_wrap=True)
 
 
 @main.group("sources", invoke_without_command=True)

@@ -23,4 +23,4 @@ def changes(settings, since, as_json):
     if as_json:
         emit_json(data)
     else:
-        console().print(render_changes(data))
+        console().print(render_changes(data), soft_wrap=True)

@@ -47,7 +47,9 @@ def fold(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [word for word in (fold(raw) for raw in WORD.findall(text)) if len(word) > 1 and word not in _FOLDED_STOPWORDS]
+    # Single letters say nothing; single digits do ("Phase 2").
+    return [word for word in (fold(raw) for raw in WORD.findall(text))
+            if (len(word) > 1 or word.isdigit()) and word not in _FOLDED_STOPWORDS]
 
 
 def search_words(text: str, lang: str | None = None, *, also: Iterable[str] = ()) -> set[str]:

@@ -20,6 +20,7 @@ from provenance.analysis.flow import claim_path
 from provenance.model import ANONYMOUS_KINDS
 from provenance.model.records import ClaimRecord
 from provenance.rdf import analysis_queries, queries, ratings
+from provenance.rdf.ratings import verdict_outcome
 from provenance.analysis.track_record import with_track_records
 from provenance.reports.trust import source_track_records
 from provenance.storage.base import gather
@@ -78,13 +79,12 @@ def render_claims(rows: list[dict[str, Any]]) -> Table:
     table.add_column("id", style="dim", no_wrap=True)
     if several_articles:
         table.add_column("article", overflow="fold", max_width=16)
-    table.add_column("claim", ratio=3, min_width=20)
-    table.add_column("origin", overflow="fold", ratio=1, min_width=18)
+    table.add_column("claim", ratio=3, min_width=16)
+    table.add_column("origin", overflow="fold", ratio=1, min_width=12)
     table.add_column("hops", justify="right")
-    table.add_column("mode", overflow="fold")
+    # The verdicts share the mode's column: a column of their own no longer fits 80 characters.
     verdicts = any(row.get("verdicts") for row in rows)
-    if verdicts:
-        table.add_column("verdict", overflow="fold", style="bold")
+    table.add_column("mode, verdict" if verdicts else "mode", overflow="fold")
     for row in rows:
         origin = row["origin"]
         origin_text = (
@@ -92,10 +92,11 @@ def render_claims(rows: list[dict[str, Any]]) -> Table:
             if origin is None
             else Text(origin["name"], style=KIND_STYLES.get(origin["kind"], ""))
         )
-        mode = row["mode"] + ("\nhedged" if row["hedged"] else "")
+        mode = Text(row["mode"] + ("\nhedged" if row["hedged"] else ""))
+        for verdict in row.get("verdicts", []):
+            mode.append("\n" + verdict, style=VERDICT_STYLES.get(verdict_outcome(verdict), "bold"))
         cells = [row["short_id"], row["article"]] if several_articles else [row["short_id"]]
-        verdict = [", ".join(row.get("verdicts", [])) or "—"] if verdicts else []
-        table.add_row(*cells, row["text"], origin_text, str(row["hops"]), mode, *verdict)
+        table.add_row(*cells, row["text"], origin_text, str(row["hops"]), mode)
     return table
 
 
