@@ -17,7 +17,7 @@ from pyoxigraph import Literal, NamedNode
 
 from provenance.errors import NotFound
 from provenance.model.filters import VERDICT_CLASSES, ClaimFilter, instant_text
-from provenance.model.search_words import query_forms
+from provenance.model.search_words import fold, query_forms
 from provenance.rdf import ratings
 from provenance.rdf.iris import IriScheme
 from provenance.rdf.vocab import XSD, kind_term
@@ -129,20 +129,26 @@ def _values(store, query: str, bindings: dict):
 
 
 SOURCES_CALLED = "SELECT DISTINCT ?source ?given WHERE { ?hop cp:sourceName ?given ; prov:wasAttributedTo ?source }"
+HOP_NAMES = "SELECT DISTINCT ?given WHERE { ?hop cp:sourceName ?given }"
 
 
 def source_iris(store, reference: str) -> list[str]:
     """The IRIs of the sources ``reference`` names: an IRI, or a name (every anonymous source of that name).
 
-    A name is looked up as written on the hops (an index look-up), then case-insensitively among
-    the agents' names.
+    A name is looked up as written on the hops, in its usual spellings (as given, capitalised,
+    upper and lower case: index look-ups); failing that, the distinct names are read and compared
+    without case and accents.
     """
     reference = " ".join(reference.split())
     if "://" in reference or reference.startswith("urn:"):
         return [reference]
-    found = {row["source"].value for row in store.select(SOURCES_CALLED, {"given": Literal(reference)})}
+    spellings = list(dict.fromkeys([reference, reference.title(), reference.capitalize(), reference.upper(), reference.lower()]))
+    found = {row["source"].value for row in store.select(SOURCES_CALLED, {"given": [Literal(name) for name in spellings]})}
     if not found:
-        found = {row["source"].value for row in store.select(ratings.SOURCES_BY_NAME, {"given": Literal(reference)})}
+        wanted = fold(reference)
+        names = [row["given"].value for row in store.select(HOP_NAMES) if fold(row["given"].value) == wanted]
+        if names:
+            found = {row["source"].value for row in store.select(SOURCES_CALLED, {"given": [Literal(name) for name in names]})}
     if not found:
         raise NotFound(f"no source called {reference!r} in the store; 'provenance sources' lists them")
     return sorted(found)

@@ -296,12 +296,13 @@ def render_trace(data: dict[str, Any]) -> Tree:
         reviewed = root.add(Text(f"verdicts ({len(data['verdicts'])})", style="bold"))
         for review in data["verdicts"]:
             here = review["claim"] == data["claim"]["id"]
-            reviewed.add(Text.assemble(
+            node = reviewed.add(Text.assemble(
                 (review["rating"], VERDICT_STYLES.get(review.get("outcome"), "bold")),
                 (f"  {review['author']}, {review['date']}", ""),
-                (f"  {review['url']}" if review.get("url") else "", "dim"),
                 ("" if here else f"  on the same claim in {review.get('article') or review['claim']}", "dim"),
             ))
+            if review.get("url"):
+                node.add(Text(review["url"], style="dim"))
     if data.get("same_claim"):
         also = root.add(Text(f"the same claim in {len(data['same_claim'])} other claim(s)", style="bold"))
         for other in data["same_claim"]:

@@ -21,7 +21,7 @@ def test_trace_lists_the_verdict_on_the_claim_and_on_the_same_claim_elsewhere(de
     assert desk.json("trace", "Der Bürgermeister trete")["verdicts"] == []
     tree = " ".join(desk("trace", hotel_claim(desk, "wire-kurier")["id"]).stdout.split())
     assert "verdicts (1)" in tree and "falsch" in tree and "Correctiv, 2026-02-06" in tree
-    assert "on the same claim in tass-talks-de" in tree
+    assert "on the same claim in" in tree
 
 
 def test_claims_carry_the_verdict(desk):
