@@ -24,8 +24,12 @@ from provenance.model import ANONYMOUS_KINDS
 from provenance.model.records import ArticleRef, ClaimRecord, SourceRef
 from provenance.rdf import queries
 from provenance.reports import picture as pictures
-from provenance.reports.claims import trace_data
-from provenance.reports.report import report_data
+from provenance.analysis.corpus import analyse_corpus
+from provenance.rdf import analysis_queries
+from provenance.reports.corpus_traces import corpus_traces
+from provenance.reports.report import findings_data
+from provenance.reports.trust import trusted_records
+from provenance.reports.verdicts import verdict_summary
 
 CREDIBILITY_LABELS = LABELS
 
@@ -33,32 +37,45 @@ CREDIBILITY_LABELS = LABELS
 def html_data(store, *, report: dict[str, Any] | None = None, articles: Sequence[str] | None = None) -> dict[str, Any]:
     """Everything the HTML report shows, as plain data: the report, the articles with their claims' traces, and provenance.
 
+    The traces are computed for all claims at once from the corpus analysis
+    (:func:`provenance.reports.corpus_traces.corpus_traces`), not claim by claim: 1,000 articles
+    take seconds instead of minutes.
+
     Parameters
     ----------
     store : the store to report on.
     report : the ``report --json`` data when already computed (``report_data(store)`` otherwise).
     articles : only these article ids (default: every article); the corpus figures stay the whole store's.
     """
+    records = trusted_records(store, analysis_queries.corpus_records(store))
+    findings = analyse_corpus(records, article_count=analysis_queries.article_count(store))
     if report is None:
-        report = report_data(store)
+        report = {**findings_data(findings), "verdicts": verdict_summary(store, findings.labels)}
     stored = list({article.iri: article for article in queries.articles(store)}.values())
     if articles is not None:
         wanted = set(articles)
         stored = [article for article in stored if article.id in wanted]
+    traces = corpus_traces(store, findings, {article.id for article in stored})
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for trace in traces.values():
+        by_article.setdefault(trace["article"]["id"], []).append(trace)
+    publishers = {record.article.id: record.article.publisher_iri for record in records}
+    texts = {row[0]: row[1] for row in analysis_queries.values(store, ARTICLE_TEXTS)}
     shown = []
     for article in stored:
-        records = queries.claim_records(store, article=article.iri)
+        claims = sorted(by_article.get(article.id, []),
+                        key=lambda trace: (trace["claim"]["spans"][0][0] if trace["claim"]["spans"] else -1, trace["claim"]["id"]))
         shown.append({
             "id": article.id,
             "iri": article.iri,
             "title": article.title,
             "publisher": article.publisher,
-            "publisher_iri": records[0].article.publisher_iri if records else None,
+            "publisher_iri": publishers.get(article.id),
             "url": article.url,
             "published": article.published,
             "lang": article.lang,
-            "text": queries.article_text(store, article.iri),
-            "claims": [trace_data(store, record.iri) for record in records],
+            "text": texts.get(article.iri, ""),
+            "claims": claims,
         })
     return {
         "report": report,
@@ -70,6 +87,9 @@ def html_data(store, *, report: dict[str, Any] | None = None, articles: Sequence
             "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         },
     }
+
+
+ARTICLE_TEXTS = "SELECT ?article ?text WHERE { ?article a schema:NewsArticle ; schema:text ?text }"
 
 
 def write_html_report(store, path: Path, *, report: dict[str, Any] | None = None,
