@@ -117,39 +117,57 @@ def claim_key(trace: dict[str, Any]) -> str:
     return trace["claim"]["id"].rsplit("/", 1)[-1]
 
 
+#: Pictures (Graphviz) are drawn for reports of at most this many claims: one picture a claim
+#: costs a run of ``dot`` each, minutes for thousands (``provenance graph`` draws any of them).
+PICTURE_CLAIMS = 300
+
+
 def render_html(data: dict[str, Any]) -> str:
-    """The page for :func:`html_data`'s data, as one string of HTML."""
+    """The page for :func:`html_data`'s data, as one string of HTML.
+
+    The first article is on the page; every other one, with its claims' chain panels, is in a
+    ``<template>`` that the browser keeps unparsed into the page until it is opened (from the
+    article index, a search result or a link), so a report of a thousand articles opens at once.
+    The search box filters an index of every claim (``#claims-index``) in the browser.
+    """
     report = data["report"]
     articles = data["articles"]
     langs = {article.get("lang") for article in articles if article.get("lang")}
     page_lang = langs.pop() if len(langs) == 1 else "und"
-    draw = pictures.graphviz_available()
-    title = articles[0].get("title") or articles[0]["id"] if len(articles) == 1 else f"{report['articles']} articles"
+    claim_count = sum(len(article["claims"]) for article in articles)
+    draw = pictures.graphviz_available() and claim_count <= PICTURE_CLAIMS
+    title = (articles[0].get("title") or articles[0]["id"]) if len(articles) == 1 else f"{report['articles']} articles"
+    registry = _registry()
+    opened, *closed = articles or [None]
     body = [
         '<header class="page-header">',
         f'<p class="eyebrow">claim-provenance · attribution report</p><h1>{escape(title)}</h1>',
         _summary(report),
         "</header>",
+        _search_panel(report, articles),
         '<main class="layout">',
         '<div class="reading">',
-        *(_article(article) for article in articles),
+        _article(opened) if opened else '<p class="none">The store holds no article.</p>',
+        *(_article_template(article, report, draw) for article in closed),
         "</div>",
         '<aside class="detail-panel" aria-live="polite">',
         '<div id="detail-empty" class="detail-empty"><p><strong>Click a highlighted claim</strong> to see who said it '
         "first and through whose hands it passed.</p>" + _legend() + "</div>",
-        *(_claim_detail(trace, article, report, draw) for article in articles for trace in article["claims"]),
+        *((_claim_detail(trace, opened, report, draw) for trace in opened["claims"]) if opened else ()),
         "</aside>",
         "</main>",
         '<section class="graphs">' + "".join(_article_graph(article, report) for article in articles) + "</section>"
         if draw else "",
         '<section class="corpus">',
-        _sources(report),
+        _sources(report, registry),
         _failures(report),
         _clusters(report, articles if draw else None),
         _circles(report),
+        _verdicts(report),
         "</section>",
-        _footer(data["provenance"], draw),
+        _footer(data["provenance"], draw, claim_count),
         '<script type="application/json" id="report-data">' + _script_json(report) + "</script>",
+        '<script type="application/json" id="claims-index">' + _script_json(claims_index(articles)) + "</script>",
         "<script>" + _asset("report.js") + "</script>",
     ]
     return (
@@ -160,6 +178,66 @@ def render_html(data: dict[str, Any]) -> str:
         f"<title>{escape(title)} · attribution report</title>\n"
         "<style>\n" + _asset("report.css") + "</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )
+
+
+def claims_index(articles: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """What the page's search box filters: each claim as ``[key, article, text, sources, digit, verdicts]``.
+
+    ``article`` and ``sources`` index the lists ``articles`` and ``sources`` (each name once), so that a
+    thousand articles' claims stay a few hundred kilobytes.
+    """
+    sources: dict[str, int] = {}
+    claims = []
+    for number, article in enumerate(articles):
+        for trace in article["claims"]:
+            names = [sources.setdefault(hop["name"], len(sources)) for hop in trace.get("hops", [])]
+            claims.append([claim_key(trace), number, trace["claim"]["text"], names,
+                           (trace.get("credibility") or {}).get("digit", 6),
+                           [[verdict["rating"], verdict.get("outcome") or ""] for verdict in trace.get("verdicts", [])
+                            if verdict["claim"] == trace["claim"]["id"]]])
+    return {"articles": [article["id"] for article in articles], "sources": list(sources), "claims": claims}
+
+
+def _registry():
+    from provenance.extract.registry import load_registry
+
+    return load_registry()
+
+
+def _search_panel(report: dict[str, Any], articles: Sequence[dict[str, Any]]) -> str:
+    """The search and filter box, the list of what it finds, and the index of the articles."""
+    digits = "".join(f'<option value="{digit}">{digit} or better: {escape(label)}</option>'
+                     for digit, label in CREDIBILITY_LABELS.items())
+    verdicts = "".join(f'<option value="{value}">{label}</option>' for value, label in
+                       (("false", "rated false"), ("true", "rated true"), ("mixed", "rated mixed"), ("none", "no verdict")))
+    sources = "".join(f'<option value="{escape(source["name"])}"></option>' for source in report.get("sources", [])[:2000])
+    index = "".join(
+        f'<li><a href="#article-{escape(article["id"])}" data-open-article="{escape(article["id"])}">'
+        f'{escape(article.get("title") or article["id"])}</a> <span class="sub">{escape(article["id"])} · '
+        f'{_plural(len(article["claims"]), "claim")}</span></li>'
+        for article in articles
+    )
+    return (
+        '<section class="search-panel" aria-label="search the claims">'
+        '<form id="claim-search" class="filters" role="search" onsubmit="return false">'
+        '<label>Words <input type="search" id="search-text" placeholder="words of a claim or a source" autocomplete="off"></label>'
+        '<label>Source <input type="text" id="search-source" list="source-names" placeholder="any source" autocomplete="off"></label>'
+        f'<datalist id="source-names">{sources}</datalist>'
+        f'<label>Credibility <select id="search-credibility"><option value="">any</option>{digits}</select></label>'
+        f'<label>Verdict <select id="search-verdict"><option value="">any</option>{verdicts}</select></label>'
+        "</form>"
+        '<p id="result-count" class="sub" aria-live="polite"></p><ol id="results" class="results"></ol>'
+        f'<details class="article-index"><summary>All {_plural(len(articles), "article")}</summary>'
+        f'<ul>{index}</ul></details>'
+        "</section>"
+    )
+
+
+def _article_template(article: dict[str, Any], report: dict[str, Any], draw: bool) -> str:
+    """An article and its claims' chain panels, kept out of the page until opened."""
+    details = "".join(_claim_detail(trace, article, report, draw) for trace in article["claims"])
+    return (f'<template class="article-template" data-article="{escape(article["id"])}">{_article(article)}'
+            f'<div class="details" data-article="{escape(article["id"])}">{details}</div></template>')
 
 
 def _plural(count: int, word: str) -> str:
@@ -206,7 +284,8 @@ def _legend() -> str:
     return (
         '<div class="legend"><h3>Credibility of a claim</h3><ul class="legend-digits">' + digits + "</ul>"
         '<h3>Sources</h3><p>Anonymous sources are <span class="source anonymous">grey, dashed and in italics</span>; '
-        '<span class="badge failure">single points of failure</span> carry every chain of their claims; '
+        '<span class="badge failure">single points of failure</span> carry every chain of the same claim in several articles; '
+        '<span class="badge verdict verdict-false">verdicts</span> are fact-checkers\' ratings of a claim; '
         '<span class="badge circle">circular reporting</span> cites itself.</p></div>'
     )
 
@@ -295,7 +374,8 @@ def _claim_list(claims: Sequence[dict[str, Any]]) -> str:
             f'<td><a href="#{escape(claim_key(trace))}" class="claim-link" data-claim="{escape(claim_key(trace))}">'
             f'{escape(trace["claim"]["text"])}</a></td>'
             f'<td class="chain-cell">{escape(chain)}</td><td class="num">{trace.get("hearsay_depth", 0)}</td>'
-            f'<td><span class="swatch cred-{digit}" title="{escape(credibility.get("label", ""))}">{digit}</span></td></tr>'
+            f'<td><span class="swatch cred-{digit}" title="{escape(credibility.get("label", ""))}">{digit}</span>'
+            f'{_verdict_badges(trace)}</td></tr>'
         )
     return ('<details class="claim-list"><summary>All claims of this article</summary><table class="data">'
             "<thead><tr><th>#</th><th>claim</th><th>chain (origin first)</th><th>hops</th><th>cred.</th></tr></thead>"
@@ -334,7 +414,9 @@ def _claim_detail(trace: dict[str, Any], article: dict[str, Any], report: dict[s
         f'<p class="eyebrow">claim {escape(claim["short_id"])} · {escape(trace["article"]["id"])}</p>',
         f'<blockquote class="cred-{digit}">{escape(claim["text"])}</blockquote>',
         f'<p class="facts"><span class="swatch cred-{digit}">{digit}</span> <strong>{escape(credibility.get("label", ""))}</strong>'
-        f' · {escape(mode)}' + (f' · cue <em>{escape(claim["cue"])}</em>' if claim.get("cue") else "") + "</p>",
+        f' · {escape(mode)}' + (f' · cue <em>{escape(claim["cue"])}</em>' if claim.get("cue") else "")
+        + _verdict_badges(trace) + "</p>",
+        f'<p class="sub explain">{escape(CREDIBILITY_NOTE)}</p>',
     ]
     if hops:
         flow = "".join(f"<li>{_source_name(hop['name'], hop['kind'])}</li>" for hop in hops)
@@ -364,8 +446,18 @@ def _claim_detail(trace: dict[str, Any], article: dict[str, Any], report: dict[s
             f'<p class="sub">p = {credibility.get("probability", 0):.2f} · {credibility.get("independent_sources", 0)} '
             f'independent source(s) · {credibility.get("unknown_hops", 0)} unrated hop(s)</p>')
     if trace.get("single_points_of_failure"):
-        parts.append('<p><span class="badge failure">single point of failure</span> every chain passes through '
+        parts.append('<p><span class="badge failure">single point of failure</span> every chain of this claim in '
+                     f'{len(trace.get("same_claim", [])) + 1} articles passes through '
                      + ", ".join(escape(name) for name in trace["single_points_of_failure"]) + "</p>")
+    others = [verdict for verdict in trace.get("verdicts", []) if verdict["claim"] != claim["id"]]
+    if others:
+        items = "".join(
+            f'<li><span class="badge verdict verdict-{escape(verdict.get("outcome") or "unknown")}">{escape(verdict["rating"])}</span> '
+            f'on the same claim in <strong>{escape(verdict.get("article") or "")}</strong> '
+            f'<span class="sub">{escape(verdict["author"])}, {escape(verdict["date"])}</span></li>'
+            for verdict in others
+        )
+        parts.append(f'<h3>Verdicts on the same claim elsewhere</h3><ul class="same">{items}</ul>')
     if trace.get("same_claim"):
         items = "".join(
             f'<li><strong>{escape(other["article"])}</strong> “{escape(other["text"])}” '
@@ -377,21 +469,65 @@ def _claim_detail(trace: dict[str, Any], article: dict[str, Any], report: dict[s
     return "\n".join(parts)
 
 
-def _sources(report: dict[str, Any]) -> str:
+RELIANCE_NOTE = ("Reliance: how much of the corpus stands on the source: the share of all claims whose "
+                 "chains would lose their only link to the reader without it (1.0: every claim).")
+CREDIBILITY_NOTE = ("Credibility: how far a claim can be believed, Admiralty digit 1 (confirmed by other sources) "
+                    "to 6 (cannot be judged), from its sources' reliability, the mode, hedging and independent sources.")
+RELIABILITY_NOTE = "Reliability: a source's Admiralty letter A (completely reliable) to F (cannot be judged), as rated."
+
+
+def _sources(report: dict[str, Any], registry=None) -> str:
+    """The sources as a table that sorts by any column (click its header), with registry facts."""
     sources = report.get("sources", [])
     if not sources:
         return '<h2>Sources</h2><p class="none">No sources.</p>'
-    failing = {point.get("source") for point in report.get("single_points_of_failure", [])}
+    # The badge marks a source every chain of some cluster (the same claim in several articles) passes through.
+    failing = {name for cluster in report.get("clusters", []) for name in cluster.get("single_points_of_failure", [])}
+    rows = []
+    for source in sources:
+        outlet = registry.by_name(source["name"]) if registry is not None else None
+        facts = ""
+        if outlet is not None:
+            facts = escape(outlet.country or "") + (' <span class="badge state">state-owned</span>' if outlet.state_owned else "")
+        reliance = source.get("reliance", 0)
+        rows.append(
+            f'<tr><td data-value="{escape(source["name"].casefold())}">{_source_name(source["name"], source["kind"])}'
+            + (' <span class="badge failure">single point of failure</span>' if source["name"] in failing else "")
+            + f'</td><td>{escape(source["kind"])}</td><td class="num">{source.get("originated", 0)}</td>'
+            f'<td class="num">{source.get("relayed", 0)}</td><td>{escape(source.get("reliability") or "—")}</td>'
+            f'<td class="num" data-value="{reliance}">{reliance:.3f}</td><td>{facts}</td></tr>'
+        )
+    return ('<h2>Sources</h2>'
+            f'<p class="sub explain">{escape(RELIANCE_NOTE)} {escape(RELIABILITY_NOTE)} Click a column to sort.</p>'
+            '<table class="data sources sortable"><thead><tr><th data-sort="text">source</th><th data-sort="text">kind</th>'
+            '<th data-sort="number">originated</th><th data-sort="number">relayed</th><th data-sort="text">reliability</th>'
+            f'<th data-sort="number" title="{escape(RELIANCE_NOTE)}">reliance</th><th data-sort="text">registry</th></tr></thead>'
+            "<tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def _verdicts(report: dict[str, Any]) -> str:
+    verdicts = report.get("verdicts") or {}
+    if not verdicts.get("total"):
+        return '<h2>Verdicts</h2><p class="none">No verdict is recorded.</p>'
+    outcomes = " ".join(f'<span class="badge verdict verdict-{escape(outcome)}">{escape(outcome)}: {count}</span>'
+                        for outcome, count in verdicts["outcomes"].items())
     rows = "".join(
-        f"<tr><td>{_source_name(source['name'], source['kind'])}"
-        + (' <span class="badge failure">single point of failure</span>' if source["name"] in failing else "")
-        + f"</td><td>{escape(source['kind'])}</td><td class=\"num\">{source.get('originated', 0)}</td>"
-        f"<td class=\"num\">{source.get('relayed', 0)}</td><td>{escape(source.get('reliability') or '—')}</td>"
-        f"<td class=\"num\">{source.get('reliance', 0):.3f}</td></tr>"
-        for source in sources
+        f"<tr><td>{_source_name(source['name'], source['kind'] or 'unknown')}</td><td class=\"num\">{source['false']}</td>"
+        f"<td class=\"num\">{source['verdicts']}</td></tr>"
+        for source in verdicts["sources_rated_false"]
     )
-    return ('<h2>Sources</h2><table class="data sources"><thead><tr><th>source</th><th>kind</th><th>originated</th>'
-            "<th>relayed</th><th>reliability</th><th>reliance</th></tr></thead><tbody>" + rows + "</tbody></table>")
+    table = ('<h3>Sources whose claims were rated false most often</h3><table class="data"><thead><tr><th>source</th>'
+             "<th>false</th><th>verdicts</th></tr></thead><tbody>" + rows + "</tbody></table>") if rows else ""
+    return (f'<h2>Verdicts</h2><p>{verdicts["total"]} verdict(s) on {verdicts["claims"]} claim(s): {outcomes}</p>' + table)
+
+
+def _verdict_badges(trace: dict[str, Any]) -> str:
+    """A badge for each verdict on the claim itself."""
+    return "".join(
+        f' <span class="badge verdict verdict-{escape(verdict.get("outcome") or "unknown")}" '
+        f'title="{escape(verdict["author"])}, {escape(verdict["date"])}">{escape(verdict["rating"])}</span>'
+        for verdict in trace.get("verdicts", []) if verdict["claim"] == trace["claim"]["id"]
+    )
 
 
 def _failures(report: dict[str, Any]) -> str:
@@ -465,8 +601,13 @@ def _circles(report: dict[str, Any]) -> str:
     return f'<h2>Circular reporting</h2><ul class="circles">{items}</ul>'
 
 
-def _footer(meta: dict[str, Any], draw: bool) -> str:
-    pictures_note = "" if draw else " · pictures omitted: install Graphviz (apt-get install graphviz) to draw them"
+def _footer(meta: dict[str, Any], draw: bool, claims: int = 0) -> str:
+    if draw:
+        pictures_note = ""
+    elif claims > PICTURE_CLAIMS:
+        pictures_note = f" · pictures omitted: more than {PICTURE_CLAIMS} claims ('provenance graph' draws them)"
+    else:
+        pictures_note = " · pictures omitted: install Graphviz (apt-get install graphviz) to draw them"
     return (
         '<footer class="provenance"><h2>Provenance of this report</h2><dl>'
         f'<dt>tool</dt><dd>{escape(meta["tool"])} {escape(meta["version"])}</dd>'

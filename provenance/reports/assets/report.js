@@ -1,10 +1,44 @@
-// The HTML report's one behaviour: select a claim (click, Enter, or the page's #fragment) and show its chain.
+// The HTML report's behaviour: open articles on demand, select a claim and show its chain,
+// search and filter the claims, sort the sources table.
 (function () {
   "use strict";
+  var reading = document.querySelector(".reading");
+  var panel = document.querySelector(".detail-panel");
+
+  // Articles other than the first wait in <template>s: opening one moves its article into the
+  // reading pane and its claims' chain panels into the side panel, once.
+  function openArticle(id) {
+    if (document.getElementById("article-" + id)) { return true; }
+    var template = null;
+    document.querySelectorAll("template.article-template").forEach(function (candidate) {
+      if (candidate.getAttribute("data-article") === id) { template = candidate; }
+    });
+    if (!template) { return false; }
+    var content = template.content.cloneNode(true);
+    var details = content.querySelector("div.details");
+    if (details) {
+      details.parentNode.removeChild(details);
+      while (details.firstChild) { panel.appendChild(details.firstChild); }
+    }
+    template.parentNode.replaceChild(content, template);
+    return true;
+  }
+  function articleOfClaim(key) {
+    var index = claimIndex();
+    for (var i = 0; i < index.claims.length; i++) {
+      if (index.claims[i][0] === key) { return index.articles[index.claims[i][1]]; }
+    }
+    return null;
+  }
+
   function keysOf(element) {
     return (element.getAttribute("data-claims") || element.getAttribute("data-claim") || "").split(" ");
   }
   function select(key) {
+    if (!document.getElementById("detail-" + key)) {
+      var article = articleOfClaim(key);
+      if (!article || !openArticle(article)) { return false; }
+    }
     var found = false;
     document.querySelectorAll(".claim-detail").forEach(function (detail) {
       var match = detail.getAttribute("data-claim") === key;
@@ -27,25 +61,136 @@
     return true;
   }
   function target(event) {
-    var element = event.target.closest ? event.target.closest("mark.claim, a.claim-link") : null;
+    var element = event.target.closest ? event.target.closest("mark.claim, a.claim-link, li.result") : null;
     return element && keysOf(element)[0] ? element : null;
   }
   document.addEventListener("click", function (event) {
+    var opener = event.target.closest ? event.target.closest("[data-open-article]") : null;
+    if (opener) {
+      var id = opener.getAttribute("data-open-article");
+      if (openArticle(id)) {
+        event.preventDefault();
+        document.getElementById("article-" + id).scrollIntoView({block: "start"});
+      }
+      return;
+    }
     var element = target(event);
     if (element && select(keysOf(element)[0])) {
       event.preventDefault();
       if (history.replaceState) { history.replaceState(null, "", "#" + keysOf(element)[0]); }
-      if (element.tagName === "A") {
+      if (element.tagName !== "MARK") {
         var mark = document.querySelector('mark.claim[data-claim="' + keysOf(element)[0] + '"]');
         if (mark) { mark.scrollIntoView({block: "center"}); }
       }
     }
   });
   document.addEventListener("keydown", function (event) {
-    if ((event.key === "Enter" || event.key === " ") && event.target.matches && event.target.matches("mark.claim")) {
+    if ((event.key === "Enter" || event.key === " ") && event.target.matches && event.target.matches("mark.claim, li.result")) {
       event.preventDefault();
       select(keysOf(event.target)[0]);
     }
   });
-  if (location.hash.length > 1) { select(decodeURIComponent(location.hash.slice(1))); }
+
+  // Search: every word typed must occur in the claim's text or its sources' names, case and
+  // accents aside ("hotel" finds "Hotels", "zuruck" finds "zurück").
+  var index = null;
+  function claimIndex() {
+    if (!index) {
+      var element = document.getElementById("claims-index");
+      index = element ? JSON.parse(element.textContent) : {articles: [], sources: [], claims: []};
+      index.folded = index.claims.map(function (claim) {
+        return fold(claim[2] + " " + claim[3].map(function (n) { return index.sources[n]; }).join(" "));
+      });
+      index.foldedSources = index.sources.map(fold);
+    }
+    return index;
+  }
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/ß/g, "ss");
+  }
+  var VERDICTS = {"false": ["false", "mostly-false"], "true": ["true", "mostly-true"], "mixed": ["mixed"]};
+  var SHOWN = 200;
+  function value(id) { var element = document.getElementById(id); return element ? element.value : ""; }
+  function search() {
+    var data = claimIndex();
+    var words = fold(value("search-text")).split(/[^\w\u00c0-\uffff]+/).filter(function (w) { return w.length > 0; });
+    var source = fold(value("search-source").trim());
+    var most = parseInt(value("search-credibility"), 10);
+    var verdict = value("search-verdict");
+    var list = document.getElementById("results");
+    var count = document.getElementById("result-count");
+    list.textContent = "";
+    if (!words.length && !source && !most && !verdict) { count.textContent = ""; return; }
+    var found = [];
+    for (var i = 0; i < data.claims.length; i++) {
+      var claim = data.claims[i];
+      var text = data.folded[i];
+      if (!words.every(function (word) { return text.indexOf(word) >= 0; })) { continue; }
+      if (source && !claim[3].some(function (n) { return data.foldedSources[n].indexOf(source) >= 0; })) { continue; }
+      if (most && claim[4] > most) { continue; }
+      if (verdict === "none" && claim[5].length) { continue; }
+      if (VERDICTS[verdict] && !claim[5].some(function (v) { return VERDICTS[verdict].indexOf(v[1]) >= 0; })) { continue; }
+      found.push(claim);
+    }
+    count.textContent = found.length + (found.length === 1 ? " claim" : " claims") +
+      (found.length > SHOWN ? ", the first " + SHOWN + " shown" : "");
+    var fragment = document.createDocumentFragment();
+    found.slice(0, SHOWN).forEach(function (claim) {
+      var item = document.createElement("li");
+      item.className = "result";
+      item.setAttribute("data-claim", claim[0]);
+      item.tabIndex = 0;
+      var swatch = document.createElement("span");
+      swatch.className = "swatch cred-" + claim[4];
+      swatch.textContent = claim[4];
+      item.appendChild(swatch);
+      item.appendChild(document.createTextNode(" " + claim[2] + " "));
+      var where = document.createElement("span");
+      where.className = "sub";
+      where.textContent = data.articles[claim[1]] + " · " + claim[3].map(function (n) { return data.sources[n]; }).join(" → ");
+      item.appendChild(where);
+      claim[5].forEach(function (v) {
+        var badge = document.createElement("span");
+        badge.className = "badge verdict verdict-" + (v[1] || "unknown");
+        badge.textContent = v[0];
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(badge);
+      });
+      fragment.appendChild(item);
+    });
+    list.appendChild(fragment);
+  }
+  ["search-text", "search-source", "search-credibility", "search-verdict"].forEach(function (id) {
+    var element = document.getElementById(id);
+    if (element) { element.addEventListener("input", search); element.addEventListener("change", search); }
+  });
+
+  // Sortable tables: a click on a header sorts by that column, again the other way.
+  document.querySelectorAll("table.sortable th[data-sort]").forEach(function (header, column) {
+    header.tabIndex = 0;
+    header.addEventListener("click", function () {
+      var body = header.closest("table").tBodies[0];
+      var descending = header.getAttribute("aria-sort") !== "descending";
+      var numeric = header.getAttribute("data-sort") === "number";
+      var rows = Array.prototype.slice.call(body.rows);
+      var key = function (row) {
+        var cell = row.cells[column];
+        var text = cell.getAttribute("data-value") || cell.textContent;
+        return numeric ? parseFloat(text) || 0 : text.toLowerCase();
+      };
+      rows.sort(function (a, b) {
+        var x = key(a), y = key(b);
+        var order = x < y ? -1 : x > y ? 1 : 0;
+        return descending ? -order : order;
+      });
+      header.closest("tr").querySelectorAll("th").forEach(function (other) { other.removeAttribute("aria-sort"); });
+      header.setAttribute("aria-sort", descending ? "descending" : "ascending");
+      rows.forEach(function (row) { body.appendChild(row); });
+    });
+  });
+
+  if (location.hash.length > 1) {
+    var wanted = decodeURIComponent(location.hash.slice(1));
+    if (wanted.indexOf("article-") === 0) { openArticle(wanted.slice(8)); } else { select(wanted); }
+  }
 })();
