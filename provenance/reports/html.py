@@ -8,6 +8,7 @@ chain picture and hops beside the text.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 from collections.abc import Sequence
@@ -55,12 +56,12 @@ def html_data(store, *, report: dict[str, Any] | None = None, articles: Sequence
     if articles is not None:
         wanted = set(articles)
         stored = [article for article in stored if article.id in wanted]
-    traces = corpus_traces(store, findings, {article.id for article in stored})
+    texts = {row[0]: row[1] for row in analysis_queries.values(store, ARTICLE_TEXTS)}
+    traces = corpus_traces(store, findings, texts, {article.id for article in stored})
     by_article: dict[str, list[dict[str, Any]]] = {}
     for trace in traces.values():
         by_article.setdefault(trace["article"]["id"], []).append(trace)
     publishers = {record.article.id: record.article.publisher_iri for record in records}
-    texts = {row[0]: row[1] for row in analysis_queries.values(store, ARTICLE_TEXTS)}
     shown = []
     for article in stored:
         claims = sorted(by_article.get(article.id, []),
@@ -148,11 +149,12 @@ def render_html(data: dict[str, Any]) -> str:
         '<main class="layout">',
         '<div class="reading">',
         _article(opened) if opened else '<p class="none">The store holds no article.</p>',
-        *(_article_template(article, report, draw) for article in closed),
+        *(_article_template(article, report, draw, details=claim_count <= PANELS_ON_PAGE) for article in closed),
         "</div>",
         '<aside class="detail-panel" aria-live="polite">',
         '<div id="detail-empty" class="detail-empty"><p><strong>Click a highlighted claim</strong> to see who said it '
         "first and through whose hands it passed.</p>" + _legend() + "</div>",
+        f'<p class="sub explain">{escape(CREDIBILITY_NOTE)}</p>',
         *((_claim_detail(trace, opened, report, draw) for trace in opened["claims"]) if opened else ()),
         "</aside>",
         "</main>",
@@ -181,21 +183,38 @@ def render_html(data: dict[str, Any]) -> str:
 
 
 def claims_index(articles: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """What the page's search box filters: each claim as ``[key, article, text, sources, digit, verdicts]``.
+    """What the page's search box filters, and what a claim's panel is drawn from when the page has none for it.
 
-    ``article`` and ``sources`` index the lists ``articles`` and ``sources`` (each name once), so that a
-    thousand articles' claims stay a few hundred kilobytes.
+    Each claim is ``[key, article, text, sources, digit, verdicts, mode, hops, p, independent, same, spof]``:
+    ``article`` indexes ``articles``; ``sources`` index ``sources`` (``[name, kind]``, each once);
+    ``verdicts`` are ``[rating, outcome]`` of verdicts on the claim itself; ``hops`` are ``[reliability,
+    factor]`` per source; ``same`` the keys of the claims that say the same (the first few) and how
+    many there are; ``spof`` the names every chain of its cluster passes through. Short lists and
+    numbers keep a thousand articles' claims to a few megabytes.
     """
-    sources: dict[str, int] = {}
+    sources: dict[tuple[str, str], int] = {}
     claims = []
     for number, article in enumerate(articles):
         for trace in article["claims"]:
-            names = [sources.setdefault(hop["name"], len(sources)) for hop in trace.get("hops", [])]
-            claims.append([claim_key(trace), number, trace["claim"]["text"], names,
-                           (trace.get("credibility") or {}).get("digit", 6),
-                           [[verdict["rating"], verdict.get("outcome") or ""] for verdict in trace.get("verdicts", [])
-                            if verdict["claim"] == trace["claim"]["id"]]])
-    return {"articles": [article["id"] for article in articles], "sources": list(sources), "claims": claims}
+            hops = trace.get("hops", [])
+            credibility = trace.get("credibility") or {}
+            claim = trace["claim"]
+            same = trace.get("same_claim", [])
+            claims.append([
+                claim_key(trace), number, claim["text"],
+                [sources.setdefault((hop["name"], hop["kind"]), len(sources)) for hop in hops],
+                credibility.get("digit", 6),
+                [[verdict["rating"], verdict.get("outcome") or ""] for verdict in trace.get("verdicts", [])
+                 if verdict["claim"] == claim["id"]],
+                claim["mode"] + (", hedged" if claim.get("hedged") else ""),
+                [[hop.get("reliability") or "", hop.get("factor", 0.5)] for hop in hops],
+                credibility.get("probability", 0),
+                credibility.get("independent_sources", 0),
+                [[other["id"].rsplit("/", 1)[-1] for other in same[:SAME_SHOWN]], len(same)],
+                trace.get("single_points_of_failure", []),
+            ])
+    return {"articles": [article["id"] for article in articles], "sources": [list(pair) for pair in sources],
+            "labels": {str(digit): label for digit, label in CREDIBILITY_LABELS.items()}, "claims": claims}
 
 
 def _registry():
@@ -233,9 +252,15 @@ def _search_panel(report: dict[str, Any], articles: Sequence[dict[str, Any]]) ->
     )
 
 
-def _article_template(article: dict[str, Any], report: dict[str, Any], draw: bool) -> str:
-    """An article and its claims' chain panels, kept out of the page until opened."""
-    details = "".join(_claim_detail(trace, article, report, draw) for trace in article["claims"])
+#: Up to this many claims every claim's panel is written into the page; beyond, the panels of the
+#: articles after the first are drawn in the browser from ``#claims-index`` when a claim is selected
+#: (about 1.5 kB of HTML a claim against a fifth of that in the index: 1,000 articles would not fit 15 MB).
+PANELS_ON_PAGE = 300
+
+
+def _article_template(article: dict[str, Any], report: dict[str, Any], draw: bool, *, details: bool = True) -> str:
+    """An article (and with ``details`` its claims' chain panels), kept out of the page until opened."""
+    details = "".join(_claim_detail(trace, article, report, draw) for trace in article["claims"]) if details else ""
     return (f'<template class="article-template" data-article="{escape(article["id"])}">{_article(article)}'
             f'<div class="details" data-article="{escape(article["id"])}">{details}</div></template>')
 
@@ -397,9 +422,14 @@ def _record_from_trace(trace: dict[str, Any], shown: dict[str, Any] | None = Non
                        text=claim["text"], mode=claim["mode"], hedged=claim["hedged"], chain=chain, cue=claim.get("cue"))
 
 
+@functools.lru_cache(maxsize=100_000)
 def _source_name(name: str, kind: str) -> str:
     anonymous = " anonymous" if kind in ANONYMOUS_KINDS else ""
     return f'<span class="source kind-{escape(kind)}{anonymous}">{escape(name)}</span>'
+
+
+#: Claims that say the same listed in a claim's panel.
+SAME_SHOWN = 5
 
 
 def _claim_detail(trace: dict[str, Any], article: dict[str, Any], report: dict[str, Any], draw: bool) -> str:
@@ -416,10 +446,17 @@ def _claim_detail(trace: dict[str, Any], article: dict[str, Any], report: dict[s
         f'<p class="facts"><span class="swatch cred-{digit}">{digit}</span> <strong>{escape(credibility.get("label", ""))}</strong>'
         f' · {escape(mode)}' + (f' · cue <em>{escape(claim["cue"])}</em>' if claim.get("cue") else "")
         + _verdict_badges(trace) + "</p>",
-        f'<p class="sub explain">{escape(CREDIBILITY_NOTE)}</p>',
     ]
     if hops:
-        flow = "".join(f"<li>{_source_name(hop['name'], hop['kind'])}</li>" for hop in hops)
+        # One item per hop, origin first: the source, its kind, how the article names it, its rating.
+        flow = "".join(
+            f"<li>{_source_name(hop['name'], hop['kind'])} <span class=\"sub\">{'origin' if hop['position'] == 0 else 'relay'}"
+            f" · {escape(hop['kind'])}"
+            + (f" · “{escape(hop['mention'])}”" if hop.get("mention") and hop["mention"] != hop["name"] else "")
+            + f" · {escape(hop.get('reliability') or 'unrated')}" + (f" ×{hop['factor']:.2f}" if "factor" in hop else "")
+            + "</span></li>"
+            for hop in hops
+        )
         parts.append(f'<ol class="chain-flow" aria-label="chain, origin first">{flow}'
                      f'<li><span class="source article-node">{escape(trace["article"]["id"])}</span></li></ol>')
     else:
@@ -430,18 +467,6 @@ def _claim_detail(trace: dict[str, Any], article: dict[str, Any], report: dict[s
         svg = pictures.inline_svg(picture, graph_id="claim-" + key, rankdir="TB")
         parts.append(f'<div class="svg-box claim-svg">{svg}</div>')
     if hops:
-        rows = []
-        for hop in hops:
-            role = "origin" if hop["position"] == 0 else "relay"
-            mention = hop.get("mention")
-            mention_cell = f"“{escape(mention)}”" if mention and mention != hop["name"] else ""
-            rating = hop.get("reliability") or "unrated"
-            factor = f' ×{hop["factor"]:.2f}' if "factor" in hop else ""
-            rows.append(f"<tr><td>{role}</td><td>{_source_name(hop['name'], hop['kind'])}"
-                        f'<div class="sub">{escape(hop["kind"])}</div></td>'
-                        f'<td class="mention-cell">{mention_cell}</td><td>{escape(rating)}{factor}</td></tr>')
-        parts.append('<table class="data hops"><thead><tr><th>hop</th><th>source</th><th>mentioned as</th>'
-                     "<th>rating</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
         parts.append(
             f'<p class="sub">p = {credibility.get("probability", 0):.2f} · {credibility.get("independent_sources", 0)} '
             f'independent source(s) · {credibility.get("unknown_hops", 0)} unrated hop(s)</p>')
@@ -460,10 +485,14 @@ def _claim_detail(trace: dict[str, Any], article: dict[str, Any], report: dict[s
         parts.append(f'<h3>Verdicts on the same claim elsewhere</h3><ul class="same">{items}</ul>')
     if trace.get("same_claim"):
         items = "".join(
-            f'<li><strong>{escape(other["article"])}</strong> “{escape(other["text"])}” '
+            f'<li><a href="#{escape(other["id"].rsplit("/", 1)[-1])}" class="claim-link" data-claim="{escape(other["id"].rsplit("/", 1)[-1])}">'
+            f'{escape(other["article"])}</a> '
             f'<span class="sub">{escape(" → ".join(other["chain"]) or "itself")}</span></li>'
-            for other in trace["same_claim"]
+            for other in trace["same_claim"][:SAME_SHOWN]
         )
+        more = len(trace["same_claim"]) - SAME_SHOWN
+        if more > 0:
+            items += f'<li class="sub">and {more} more</li>'
         parts.append(f'<h3>The same claim elsewhere ({len(trace["same_claim"])})</h3><ul class="same">{items}</ul>')
     parts.append("</section>")
     return "\n".join(parts)

@@ -38,6 +38,7 @@
     if (!document.getElementById("detail-" + key)) {
       var article = articleOfClaim(key);
       if (!article || !openArticle(article)) { return false; }
+      if (!document.getElementById("detail-" + key)) { drawPanel(key); }
     }
     var found = false;
     document.querySelectorAll(".claim-detail").forEach(function (detail) {
@@ -91,6 +92,83 @@
     }
   });
 
+  // A claim's panel drawn from the index, for reports too large to carry every panel as HTML:
+  // the same parts as the page's own panels, without the picture.
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+  var ANONYMOUS = ["anonymous-person", "anonymous-group", "anonymous-media"];
+  function sourceNode(pair) {
+    return element("span", "source kind-" + pair[1] + (ANONYMOUS.indexOf(pair[1]) >= 0 ? " anonymous" : ""), pair[0]);
+  }
+  function drawPanel(key) {
+    var data = claimIndex();
+    var claim = null;
+    for (var i = 0; i < data.claims.length; i++) { if (data.claims[i][0] === key) { claim = data.claims[i]; } }
+    if (!claim) { return; }
+    var article = data.articles[claim[1]];
+    var section = element("section", "claim-detail");
+    section.id = "detail-" + key;
+    section.setAttribute("data-claim", key);
+    section.hidden = true;
+    section.appendChild(element("p", "eyebrow", "claim " + key.slice(0, 10) + " · " + article));
+    section.appendChild(element("blockquote", "cred-" + claim[4], claim[2]));
+    var facts = element("p", "facts");
+    facts.appendChild(element("span", "swatch cred-" + claim[4], String(claim[4])));
+    facts.appendChild(document.createTextNode(" "));
+    facts.appendChild(element("strong", "", data.labels[String(claim[4])] || ""));
+    facts.appendChild(document.createTextNode(" · " + claim[6]));
+    claim[5].forEach(function (v) {
+      facts.appendChild(document.createTextNode(" "));
+      facts.appendChild(element("span", "badge verdict verdict-" + (v[1] || "unknown"), v[0]));
+    });
+    section.appendChild(facts);
+    if (claim[3].length) {
+      var flow = element("ol", "chain-flow");
+      claim[3].forEach(function (n, position) {
+        var item = element("li");
+        var pair = data.sources[n];
+        item.appendChild(sourceNode(pair));
+        var hop = claim[7][position];
+        item.appendChild(element("span", "sub", " " + (position ? "relay" : "origin") + " · " + pair[1] + " · " +
+          (hop[0] || "unrated") + " ×" + Number(hop[1]).toFixed(2)));
+        flow.appendChild(item);
+      });
+      var end = element("li");
+      end.appendChild(element("span", "source article-node", article));
+      flow.appendChild(end);
+      section.appendChild(flow);
+      section.appendChild(element("p", "sub", "p = " + Number(claim[8]).toFixed(2) + " · " + claim[9] + " independent source(s)"));
+    } else {
+      section.appendChild(element("p", "none", "The article says this itself: no source is named."));
+    }
+    if (claim[11].length) {
+      var failure = element("p");
+      failure.appendChild(element("span", "badge failure", "single point of failure"));
+      failure.appendChild(document.createTextNode(" every chain of this claim in " + (claim[10][1] + 1) +
+        " articles passes through " + claim[11].join(", ")));
+      section.appendChild(failure);
+    }
+    if (claim[10][1]) {
+      section.appendChild(element("h3", "", "The same claim elsewhere (" + claim[10][1] + ")"));
+      var list = element("ul", "same");
+      claim[10][0].forEach(function (other) {
+        var item = element("li");
+        var link = element("a", "claim-link", articleOfClaim(other) || other);
+        link.href = "#" + other;
+        link.setAttribute("data-claim", other);
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      if (claim[10][1] > claim[10][0].length) { list.appendChild(element("li", "sub", "and " + (claim[10][1] - claim[10][0].length) + " more")); }
+      section.appendChild(list);
+    }
+    panel.appendChild(section);
+  }
+
   // Search: every word typed must occur in the claim's text or its sources' names, case and
   // accents aside ("hotel" finds "Hotels", "zuruck" finds "zurück").
   var index = null;
@@ -99,9 +177,9 @@
       var element = document.getElementById("claims-index");
       index = element ? JSON.parse(element.textContent) : {articles: [], sources: [], claims: []};
       index.folded = index.claims.map(function (claim) {
-        return fold(claim[2] + " " + claim[3].map(function (n) { return index.sources[n]; }).join(" "));
+        return fold(claim[2] + " " + claim[3].map(function (n) { return index.sources[n][0]; }).join(" "));
       });
-      index.foldedSources = index.sources.map(fold);
+      index.foldedSources = index.sources.map(function (pair) { return fold(pair[0]); });
     }
     return index;
   }
@@ -147,7 +225,7 @@
       item.appendChild(document.createTextNode(" " + claim[2] + " "));
       var where = document.createElement("span");
       where.className = "sub";
-      where.textContent = data.articles[claim[1]] + " · " + claim[3].map(function (n) { return data.sources[n]; }).join(" → ");
+      where.textContent = data.articles[claim[1]] + " · " + claim[3].map(function (n) { return data.sources[n][0]; }).join(" → ");
       item.appendChild(where);
       claim[5].forEach(function (v) {
         var badge = document.createElement("span");
