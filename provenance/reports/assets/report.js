@@ -7,8 +7,12 @@
 
   // Articles other than the first wait in <template>s: opening one moves its article into the
   // reading pane and its claims' chain panels into the side panel, once.
+  // By tag and class: the article graphs' SVG groups carry the same ids.
+  function articleElement(id) {
+    return document.querySelector('article.article[id="article-' + CSS.escape(id) + '"]');
+  }
   function openArticle(id) {
-    if (document.getElementById("article-" + id)) { return true; }
+    if (articleElement(id)) { return true; }
     var template = null;
     document.querySelectorAll("template.article-template").forEach(function (candidate) {
       if (candidate.getAttribute("data-article") === id) { template = candidate; }
@@ -71,7 +75,7 @@
       var id = opener.getAttribute("data-open-article");
       if (openArticle(id)) {
         event.preventDefault();
-        document.getElementById("article-" + id).scrollIntoView({block: "start"});
+        articleElement(id).scrollIntoView({block: "start"});
       }
       return;
     }
@@ -266,6 +270,9 @@
       rows.forEach(function (row) { body.appendChild(row); });
     });
   });
+
+  // For scripts driving the page (and tests): select a claim, open an article, by key and id.
+  window.provenanceReport = {select: select, openArticle: openArticle};
 
   if (location.hash.length > 1) {
     var wanted = decodeURIComponent(location.hash.slice(1));
