@@ -8,7 +8,7 @@ by their date.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from rich.console import Group
@@ -22,7 +22,9 @@ from provenance.reports.trust import trusted_records
 
 
 def _instant(text: str) -> datetime:
-    return datetime.fromisoformat(text)
+    """A stored xsd:dateTime (or date) as an aware instant; one without a zone is UTC."""
+    instant = datetime.fromisoformat(text)
+    return instant if instant.tzinfo is not None else instant.replace(tzinfo=UTC)
 
 
 def changes_data(store, since: datetime) -> dict[str, Any]:
