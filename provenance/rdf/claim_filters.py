@@ -122,51 +122,69 @@ def candidate_query(store, wanted: ClaimFilter, scheme: IriScheme, *,
 
 def candidates(store, wanted: ClaimFilter, scheme: IriScheme) -> list[Candidate]:
     """The claims ``wanted`` selects by everything but the criteria that need a claim's record
-    (``unrated``, ``credibility_max``, ``attributed``), in listing order: by article id, then position."""
-    found = {row[0]: Candidate(row[0], row[1], int(row[2])) for row in _candidate_rows(store, wanted, scheme)}
+    (``unrated``, ``credibility_max``, ``attributed``), in listing order: by article id, then position.
+
+    The claims of the sources (``source``, ``origin``) and of the verdicts asked for are read first
+    (index look-ups by source, a desk's few verdicts); with them, or with search words, the store
+    checks the other criteria on those claims only, bound a few hundred at a time. Only a filter of
+    none of these (an article, a kind, a time alone) is one query over every claim.
+    """
     keep: set[str] | None = None
     for reference, select in ((wanted.source, THROUGH_SOURCES), (wanted.origin, FROM_ORIGINS)):
         if reference is not None:
             sources = source_iris(store, reference)
             claims = {row["claim"].value for row in store.select(select, {"source": [NamedNode(iri) for iri in sources]})}
             keep = claims if keep is None else keep & claims
-    if wanted.verdict is not None:
-        reviewed = reviewed_claims(store)
-        if wanted.verdict == "none":
-            found = {iri: candidate for iri, candidate in found.items() if iri not in reviewed}
-        else:
-            classes = VERDICT_CLASSES[wanted.verdict]
-            claims = {iri for iri, outcomes in reviewed.items() if outcomes & classes}
-            keep = claims if keep is None else keep & claims
-    chosen = found.values() if keep is None else (found[iri] for iri in keep if iri in found)
-    return sorted(chosen, key=lambda candidate: (candidate.article, candidate.start, candidate.claim))
-
-
-def _candidate_rows(store, wanted: ClaimFilter, scheme: IriScheme):
-    """Rows ``[claim, doc, start, …]`` of the claims the store-side criteria select.
-
-    With search words, the claims of the rarest word (each word's claims counted first, without
-    reading them) are read, and checked for the rest a few hundred at a time, bound by VALUES: the
-    store looks each of them up, where one query joining a common word's claims ("agency": two
-    thirds of 100k) with a rare one's read all of the common word's first (5-8 s against a few
-    hundred milliseconds, measured on 100k synthetic claims).
-    """
-    if wanted.search is None or not store.ask(ANY_SEARCH_WORD):
+    reviewed = reviewed_claims(store) if wanted.verdict is not None else {}
+    if wanted.verdict not in (None, "none"):
+        classes = VERDICT_CLASSES[wanted.verdict]
+        claims = {iri for iri, outcomes in reviewed.items() if outcomes & classes}
+        keep = claims if keep is None else keep & claims
+    if wanted.search is not None and store.ask(ANY_SEARCH_WORD):
+        rows = _searched_rows(store, wanted, scheme, keep)
+    elif keep is not None:
+        query, bindings = candidate_query(store, wanted, scheme, keys=False)
+        rows = listing_keys(store, _checked(store, query, bindings, sorted(keep)))
+    else:
         query, bindings = candidate_query(store, wanted, scheme)
-        yield from _values(store, query, bindings)
-        return
+        rows = _values(store, query, bindings)
+    chosen = [Candidate(row[0], row[1], int(row[2])) for row in rows]
+    if wanted.verdict == "none":
+        chosen = [candidate for candidate in chosen if candidate.claim not in reviewed]
+    unique = {candidate.claim: candidate for candidate in chosen}
+    return sorted(unique.values(), key=lambda candidate: (candidate.article, candidate.start, candidate.claim))
+
+
+def _checked(store, query: str, bindings: dict, claims: list[str]) -> list[tuple[str, str]]:
+    """``(claim, article)`` of those of ``claims`` (IRIs) that ``query`` (``keys=False``) selects, a batch at a time."""
+    kept: list[tuple[str, str]] = []
+    for first in range(0, len(claims), CLAIMS_PER_QUERY):
+        bound = {**bindings, "claim": [NamedNode(iri) for iri in claims[first:first + CLAIMS_PER_QUERY]]}
+        kept.extend(dict.fromkeys((row[0], row[1]) for row in _values(store, query, bound)))
+    return kept
+
+
+def _searched_rows(store, wanted: ClaimFilter, scheme: IriScheme, keep: set[str] | None):
+    """Rows ``[claim, doc, start]`` of the claims with every search word (and in ``keep``, if given).
+
+    The claims of the rarest word (each word's claims counted first, without reading them), or
+    ``keep`` when fewer, are read and checked for the rest bound by VALUES: the store looks each of
+    them up, where one query joining a common word's claims ("agency": two thirds of 100k) with a
+    rare one's read all of the common word's first (5-8 s against a few hundred milliseconds,
+    measured on 100k synthetic claims).
+    """
     forms = _search_forms(wanted)
     counts = [int(store.select(WORD_COUNT, {"word": [Literal(form) for form in word_forms]})[0]["claims"].value)
               for word_forms in forms]
     rarest = min(range(len(forms)), key=counts.__getitem__)
-    claims = [row["claim"] for row in store.select(WORD_CLAIMS, {"word": [Literal(form) for form in forms[rarest]]})]
-    query, bindings = candidate_query(store, wanted, scheme, words=[f for n, f in enumerate(forms) if n != rarest],
-                                      keys=False)
-    kept: list[tuple[str, str]] = []
-    for first in range(0, len(claims), CLAIMS_PER_QUERY):
-        bound = {**bindings, "claim": claims[first:first + CLAIMS_PER_QUERY]}
-        kept.extend(dict.fromkeys((row[0], row[1]) for row in _values(store, query, bound)))
-    yield from listing_keys(store, kept)
+    if keep is not None and len(keep) < counts[rarest]:
+        claims, words = sorted(keep), forms
+    else:
+        found = store.select(WORD_CLAIMS, {"word": [Literal(form) for form in forms[rarest]]})
+        claims = [row["claim"].value for row in found if keep is None or row["claim"].value in keep]
+        words = [word_forms for number, word_forms in enumerate(forms) if number != rarest]
+    query, bindings = candidate_query(store, wanted, scheme, words=words, keys=False)
+    return listing_keys(store, _checked(store, query, bindings, claims))
 
 
 ARTICLE_IDS = "SELECT ?article ?doc WHERE { ?article schema:identifier ?doc }"
