@@ -9,6 +9,7 @@ page is full, so a first page of a large selection costs a batch or two, not the
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from provenance.analysis.clusters import independent_sources, matching_claims
@@ -31,8 +32,12 @@ def claim_listing(store, wanted: ClaimFilter, scheme: IriScheme | None = None) -
     scheme = scheme or IriScheme()
     if not wanted.selects:
         return _page(claims_data(store), wanted)
+    if not replace(wanted, article=None, attributed=False, limit=None, offset=0).selects:
+        # An article's claims, as corrected (claims a correction added are in no article graph): read whole.
+        rows = claims_data(store, article=scheme.article(wanted.article) if wanted.article else None)
+        return _page([row for row in rows if row["hops"] or not wanted.attributed], wanted)
     found = claim_filters.candidates(store, wanted, scheme)
-    if not (wanted.unrated or wanted.credibility_max is not None or wanted.attributed):
+    if not (wanted.unrated or wanted.credibility_max is not None or wanted.attributed or _any_withdrawn(store)):
         chosen = _page(found, wanted)
         return [claim_row(record) for record in queries.records_of_claims(store, [c.claim for c in chosen])]
     track = source_track_records(store) if wanted.credibility_max is not None else {}
@@ -60,7 +65,17 @@ def _records(store, iris: list[str]) -> Iterator[ClaimRecord]:
         yield from queries.records_of_claims(store, iris[first:first + BATCH])
 
 
+def _any_withdrawn(store) -> bool:
+    """Whether a correction may have withdrawn a claim (one look-up): listings leave such claims out,
+    so pages are then counted on the corrected records."""
+    from provenance.rdf.corrections import any_correction
+
+    return any_correction(store)
+
+
 def _holds(store, record: ClaimRecord, wanted: ClaimFilter, track) -> bool:
+    if record.withdrawn:
+        return False
     if wanted.attributed and not record.chain:
         return False
     if wanted.unrated and not any(source.reliability is None for source in record.chain):

@@ -107,3 +107,16 @@ def test_table_shows_the_verdict_column(desk):
 ])
 def test_bad_input_is_one_line(desk, args, says):
     assert says in desk.error("claims", *args)
+
+
+def test_filters_read_the_corrected_view(fresh, shared_dir):
+    """A claim withdrawn by a correction is in no filtered listing, as in the unfiltered one."""
+    cli = fresh("embedded")
+    seed = shared_dir / "seed"
+    cli("add", "--text", str(seed / "tass-talks-de.txt"), str(seed / "tass-talks-de.gold.json"))
+    cli("correct", "Hotels zurückgekehrt", "--not-a-claim", "--by", "desk")
+    assert HOTEL not in [row["text"] for row in cli.json("claims")]
+    assert cli.json("claims", "--search", "hotels") == []
+    through = cli.json("claims", "--source", "Tass")
+    assert len(through) == 5 and HOTEL not in [row["text"] for row in through]
+    assert cli.json("claims", "--source", "Tass", "--limit", "2", "--offset", "1") == through[1:3]
