@@ -11,6 +11,7 @@ from provenance.cli import ingest_command as _ingest_command  # noqa: F401  (reg
 from provenance.cli import analysis_commands as _analysis_commands  # noqa: F401  (registers report, sources)
 from provenance.cli import transfer_commands as _transfer_commands  # noqa: F401  (registers push, pull)
 from provenance.cli import rating_commands as _rating_commands  # noqa: F401  (registers rate, ratings, verdict, due)
+from provenance.cli import desk_commands as _desk_commands  # noqa: F401  (registers changes)
 
 __all__ = ["main"]
 from provenance.cli import graph_command as _graph_command  # noqa: F401  (registers graph)

@@ -9,7 +9,9 @@ import click
 from provenance.cli.app import main
 from provenance.cli.commands import console, json_option
 from provenance.cli.io import emit_json
+from provenance.model.filters import parse_instant
 from provenance.reports import report as report_module
+from provenance.reports.changes import changes_data, render_changes
 from provenance.reports.html import write_html_report
 from provenance.reports import sources as source_reports
 
@@ -18,11 +20,15 @@ from provenance.reports import sources as source_reports
 @json_option
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the report as one self-contained HTML page to this file.")
+@click.option("--since", metavar="DATE|DURATION", help="Also say what changed since then (as 'changes' does), under \"changes\".")
 @click.pass_obj
-def report(settings, as_json, html_path):
+def report(settings, as_json, html_path, since):
     """Summarise the hearsay of the whole store: origins, depth, relays, failure points, clusters, circles."""
     store = settings.open_store()
+    instant = parse_instant(since, option="--since") if since is not None else None
     data = report_module.report_data(store)
+    if instant is not None:
+        data["changes"] = changes_data(store, instant)
     if html_path is not None:
         write_html_report(store, html_path, report=data)
     if as_json:
@@ -31,6 +37,8 @@ def report(settings, as_json, html_path):
         click.echo(f"Wrote the HTML report to {html_path}")
     else:
         console().print(report_module.render_report(data))
+        if instant is not None:
+            console().print(render_changes(data["changes"]), soft_wrap=True)
 
 
 @main.group("sources", invoke_without_command=True)

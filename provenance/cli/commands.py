@@ -12,9 +12,11 @@ from provenance.cli.app import main
 from provenance.cli.io import atomic_output, emit_json, read_text_file
 from provenance.errors import InvalidInput
 from provenance.model.documents import article_from_document
+from provenance.model.filters import ClaimFilter, parse_instant
 from provenance.rdf import claimreview, repository
 from provenance.rdf.corrected import AsExtracted
 from provenance.reports import claims as claim_reports
+from provenance.reports.claim_listing import claim_listing
 from provenance.reports.query import query_json, render_query_table
 from provenance.storage import EXTENSIONS, FORMATS
 from provenance.storage.compaction import Compaction, compact, size_text
@@ -67,17 +69,33 @@ def add(settings, text_path, claims_path, article_id, title, publisher, url, pub
 
 
 @main.command("claims")
+@click.option("--search", help="Words of the claim or of its sources' names (case, accents and word forms ignored).")
+@click.option("--source", help="Only claims whose chain passes through this source (name or IRI).")
+@click.option("--origin", help="Only claims that start at this source (name or IRI).")
 @click.option("--article", "article_id", help="Only the claims of this article id.")
+@click.option("--since", help="Only claims first stored at or after this date, date-time or duration back (2d, 1h).")
+@click.option("--until", help="Only claims first stored up to this date (the whole day) or date-time.")
+@click.option("--kind", help="Only claims with a source of this kind in their chain (person, news-agency, …).")
+@click.option("--unrated", is_flag=True, help="Only claims with a source that has no reliability rating.")
+@click.option("--verdict", help="Only claims with a verdict of this outcome: false, true, mixed, or none (no verdict).")
+@click.option("--credibility-max", "credibility_max", type=int, metavar="DIGIT",
+              help="Only claims whose credibility digit is at most DIGIT (1 confirmed … 6 cannot be judged).")
 @click.option("--attributed", is_flag=True, help="Only claims with a source (not the articles' own).")
+@click.option("--limit", type=int, help="Show at most N claims.")
+@click.option("--offset", type=int, default=0, help="Skip the first N claims of the listing.")
 @json_option
 @click.pass_obj
-def claims(settings, article_id, attributed, as_json):
-    """List every stored claim with its origin, hops and mode."""
-    store = settings.open_store()
-    article_iri = settings.scheme().article(article_id) if article_id else None
-    rows = claim_reports.claims_data(store, article=article_iri)
-    if attributed:
-        rows = [row for row in rows if row["hops"]]
+def claims(settings, search, source, origin, article_id, since, until, kind, unrated, verdict, credibility_max,
+           attributed, limit, offset, as_json):
+    """List the stored claims with their origin, hops, mode and verdicts; the options narrow the list and combine."""
+    wanted = ClaimFilter(
+        search=search, source=source, origin=origin, article=article_id,
+        since=parse_instant(since, option="--since") if since is not None else None,
+        before=parse_instant(until, option="--until", end_of_day=True) if until is not None else None,
+        kind=kind, unrated=unrated, verdict=verdict, credibility_max=credibility_max, attributed=attributed,
+        limit=limit, offset=offset,
+    )
+    rows = claim_listing(settings.open_store(), wanted, settings.scheme())
     if as_json:
         emit_json(rows)
     else:

@@ -30,6 +30,7 @@ from provenance import __version__
 from provenance.errors import InvalidInput
 from provenance.model import Article, Claim, Hop, WebPage
 from provenance.model.documents import document_from_article
+from provenance.model.search_words import search_words
 from provenance.model.wording import same_claim_keys
 from provenance.rdf import vocab as v
 from provenance.rdf.iris import IriScheme
@@ -37,16 +38,18 @@ from provenance.rdf.iris import IriScheme
 CP_CORPUS_SUMMARY = NamedNode(v.CP + "corpusSummary")
 CP_SAME_CLAIM_KEY = NamedNode(v.CP + "sameClaimKey")
 CP_CHAIN_SUMMARY = NamedNode(v.CP + "chainSummary")
+CP_SEARCH_WORD = NamedNode(v.CP + "searchWord")
 QUOTE_CONTEXT = 32
 #: Raised whenever the triples written for the same article change shape (2: cp:corpusSummary,
-#: 3: cp:sameClaimKey, 4: cp:sourceName and cp:sourceKind on every hop, 5: cp:chainSummary).
-MAPPING_VERSION = 5
+#: 3: cp:sameClaimKey, 4: cp:sourceName and cp:sourceKind on every hop, 5: cp:chainSummary,
+#: 6: cp:searchWord).
+MAPPING_VERSION = 6
 
 #: The vocabulary's IRIs as N-Triples text: ``T.RDF_TYPE`` is ``"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"``.
 T = SimpleNamespace(
     **{name: str(term) for name, term in vars(v).items() if isinstance(term, NamedNode)},
     CP_CORPUS_SUMMARY=str(CP_CORPUS_SUMMARY), CP_SAME_CLAIM_KEY=str(CP_SAME_CLAIM_KEY),
-    CP_CHAIN_SUMMARY=str(CP_CHAIN_SUMMARY),
+    CP_CHAIN_SUMMARY=str(CP_CHAIN_SUMMARY), CP_SEARCH_WORD=str(CP_SEARCH_WORD),
 )
 _XSD_INTEGER = f"<{v.XSD}integer>"
 _XSD_BOOLEAN = f"<{v.XSD}boolean>"
@@ -341,6 +344,9 @@ class _Writer:
             for key in same_claim_keys(claim.text):
                 self.add(c, T.CP_SAME_CLAIM_KEY, _literal(key))
             self.add(c, T.CP_CHAIN_SUMMARY, _literal(self.chain_summary(claim, sources)))
+        # What a search looks up (provenance.rdf.claim_search): the words of the text and of the sources' names.
+        for word in sorted(search_words(claim.text, self.article.lang, also=[hop.source.name for hop in claim.chain])):
+            self.add(c, T.CP_SEARCH_WORD, _literal(word))
 
     def chain_summary(self, claim: Claim, sources: list[str]) -> str:
         """:func:`chain_summary` of one claim of this article, whose sources have these IRIs."""

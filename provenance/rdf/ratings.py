@@ -738,9 +738,11 @@ SELECT ?review ?claim ?claimText ?rating ?value ?best ?worst ?author ?date ?url 
 """
 
 
-def verdicts(store, *, claim: str | None = None) -> list[StoredVerdict]:
-    """Every verdict (or those on one claim IRI), oldest first."""
+def verdicts(store, *, claim: str | None = None, claims: Iterable[str] | None = None) -> list[StoredVerdict]:
+    """Every verdict (or those on one claim IRI, or on any of ``claims``), oldest first."""
     bindings = {"claim": NamedNode(claim)} if claim else None
+    if claims is not None:
+        bindings = {"claim": [NamedNode(iri) for iri in dict.fromkeys(claims)]}
     found: dict[str, StoredVerdict] = {}
     for row in store.select(VERDICTS, bindings):
         iri = row["review"].value

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from provenance.errors import InvalidInput
 from provenance.model import Article
-from provenance.rdf import queries, ratings
+from provenance.rdf import history, queries, ratings
 from provenance.rdf import vocab as v
 from provenance.rdf.iris import IriScheme
 from provenance.rdf.mapping import ArticleGraph, article_graph
@@ -97,7 +97,7 @@ def add_articles(store, articles: Iterable[Article], scheme: IriScheme, *, metho
                     mapped.put_back([(article, graph)])
                 else:
                     if result.status == "replaced":
-                        store.replace_graphs({graph.graph: graph.quads})
+                        store.replace_graphs({graph.graph: graph.quads + history.carried_over(store, graph)})
                     yield result
             elif mapped.done:
                 yield from writes.settle()

@@ -19,7 +19,8 @@ from provenance.analysis.dominators import dominating_sources
 from provenance.analysis.flow import claim_path
 from provenance.model import ANONYMOUS_KINDS
 from provenance.model.records import ClaimRecord
-from provenance.rdf import analysis_queries, queries
+from provenance.rdf import analysis_queries, queries, ratings
+from provenance.rdf.ratings import verdict_outcome
 from provenance.analysis.track_record import with_track_records
 from provenance.reports.trust import source_track_records
 from provenance.storage.base import gather
@@ -36,6 +37,10 @@ KIND_STYLES = {
     "anonymous-media": "italic yellow",
     "unknown": "dim",
 }
+
+
+#: How a verdict's outcome is shown (provenance.rdf.ratings.VERDICT_OUTCOMES).
+VERDICT_STYLES = {"false": "bold red", "mostly-false": "red", "mixed": "yellow", "mostly-true": "green", "true": "bold green"}
 
 
 def origin_label(record: ClaimRecord) -> str:
@@ -59,6 +64,7 @@ def claim_row(record: ClaimRecord) -> dict[str, Any]:
         "origin": None if origin is None else {"name": origin.name, "kind": origin.kind},
         "origin_type": origin_label(record),
         "chain": [source.name for source in record.chain],
+        "verdicts": list(record.verdicts),
     }
 
 
@@ -73,10 +79,12 @@ def render_claims(rows: list[dict[str, Any]]) -> Table:
     table.add_column("id", style="dim", no_wrap=True)
     if several_articles:
         table.add_column("article", overflow="fold", max_width=16)
-    table.add_column("claim", ratio=3, min_width=20)
-    table.add_column("origin", overflow="fold", ratio=1, min_width=18)
+    table.add_column("claim", ratio=3, min_width=16)
+    table.add_column("origin", overflow="fold", ratio=1, min_width=12)
     table.add_column("hops", justify="right")
-    table.add_column("mode", overflow="fold")
+    # The verdicts share the mode's column: a column of their own no longer fits 80 characters.
+    verdicts = any(row.get("verdicts") for row in rows)
+    table.add_column("mode, verdict" if verdicts else "mode", overflow="fold")
     for row in rows:
         origin = row["origin"]
         origin_text = (
@@ -84,7 +92,9 @@ def render_claims(rows: list[dict[str, Any]]) -> Table:
             if origin is None
             else Text(origin["name"], style=KIND_STYLES.get(origin["kind"], ""))
         )
-        mode = row["mode"] + ("\nhedged" if row["hedged"] else "")
+        mode = Text(row["mode"] + ("\nhedged" if row["hedged"] else ""))
+        for verdict in row.get("verdicts", []):
+            mode.append("\n" + verdict, style=VERDICT_STYLES.get(verdict_outcome(verdict), "bold"))
         cells = [row["short_id"], row["article"]] if several_articles else [row["short_id"]]
         table.add_row(*cells, row["text"], origin_text, str(row["hops"]), mode)
     return table
@@ -119,6 +129,8 @@ def trace_data(store, reference: str) -> dict[str, Any]:
     contributions = {contribution.position: contribution for contribution in credibility.hops}
     origins = cluster_shape(paths).origins
     names = {source.iri: source.name for other in [record, *same] for source in other.chain}
+    reviews = ratings.verdicts(store, claims=[record.iri, *(other.iri for other in same)])
+    articles = {other.iri: other.article.id for other in [record, *same]}
     return {
         "claim": {
             "id": record.iri,
@@ -185,6 +197,11 @@ def trace_data(store, reference: str) -> dict[str, Any]:
                 "chain": [source.name for source in other.chain],
             }
             for other in same
+        ],
+        "verdicts": [
+            {"rating": review.rating, "outcome": review.outcome, "value": review.rating_value, "author": review.author,
+             "date": review.date, "url": review.url, "claim": review.claim, "article": articles.get(review.claim)}
+            for review in reviews
         ],
     }
 
@@ -275,6 +292,17 @@ def render_trace(data: dict[str, Any]) -> Tree:
     if data.get("single_points_of_failure"):
         root.add(Text.assemble(("every chain passes through ", "dim"),
                                (", ".join(data["single_points_of_failure"]), "bold red")))
+    if data.get("verdicts"):
+        reviewed = root.add(Text(f"verdicts ({len(data['verdicts'])})", style="bold"))
+        for review in data["verdicts"]:
+            here = review["claim"] == data["claim"]["id"]
+            node = reviewed.add(Text.assemble(
+                (review["rating"], VERDICT_STYLES.get(review.get("outcome"), "bold")),
+                (f"  {review['author']}, {review['date']}", ""),
+                ("" if here else f"  on the same claim in {review.get('article') or review['claim']}", "dim"),
+            ))
+            if review.get("url"):
+                node.add(Text(review["url"], style="dim"))
     if data.get("same_claim"):
         also = root.add(Text(f"the same claim in {len(data['same_claim'])} other claim(s)", style="bold"))
         for other in data["same_claim"]:

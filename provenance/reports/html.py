@@ -8,6 +8,7 @@ chain picture and hops beside the text.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 from collections.abc import Sequence
@@ -24,8 +25,12 @@ from provenance.model import ANONYMOUS_KINDS
 from provenance.model.records import ArticleRef, ClaimRecord, SourceRef
 from provenance.rdf import queries
 from provenance.reports import picture as pictures
-from provenance.reports.claims import trace_data
-from provenance.reports.report import report_data
+from provenance.analysis.corpus import analyse_corpus
+from provenance.rdf import analysis_queries
+from provenance.reports.corpus_traces import corpus_traces
+from provenance.reports.report import findings_data
+from provenance.reports.trust import trusted_records
+from provenance.reports.verdicts import verdict_summary
 
 CREDIBILITY_LABELS = LABELS
 
@@ -33,32 +38,45 @@ CREDIBILITY_LABELS = LABELS
 def html_data(store, *, report: dict[str, Any] | None = None, articles: Sequence[str] | None = None) -> dict[str, Any]:
     """Everything the HTML report shows, as plain data: the report, the articles with their claims' traces, and provenance.
 
+    The traces are computed for all claims at once from the corpus analysis
+    (:func:`provenance.reports.corpus_traces.corpus_traces`), not claim by claim: 1,000 articles
+    take seconds instead of minutes.
+
     Parameters
     ----------
     store : the store to report on.
     report : the ``report --json`` data when already computed (``report_data(store)`` otherwise).
     articles : only these article ids (default: every article); the corpus figures stay the whole store's.
     """
+    records = trusted_records(store, analysis_queries.corpus_records(store))
+    findings = analyse_corpus(records, article_count=analysis_queries.article_count(store))
     if report is None:
-        report = report_data(store)
+        report = {**findings_data(findings), "verdicts": verdict_summary(store, findings.labels)}
     stored = list({article.iri: article for article in queries.articles(store)}.values())
     if articles is not None:
         wanted = set(articles)
         stored = [article for article in stored if article.id in wanted]
+    texts = {row[0]: row[1] for row in analysis_queries.values(store, ARTICLE_TEXTS)}
+    traces = corpus_traces(store, findings, texts, {article.id for article in stored})
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for trace in traces.values():
+        by_article.setdefault(trace["article"]["id"], []).append(trace)
+    publishers = {record.article.id: record.article.publisher_iri for record in records}
     shown = []
     for article in stored:
-        records = queries.claim_records(store, article=article.iri)
+        claims = sorted(by_article.get(article.id, []),
+                        key=lambda trace: (trace["claim"]["spans"][0][0] if trace["claim"]["spans"] else -1, trace["claim"]["id"]))
         shown.append({
             "id": article.id,
             "iri": article.iri,
             "title": article.title,
             "publisher": article.publisher,
-            "publisher_iri": records[0].article.publisher_iri if records else None,
+            "publisher_iri": publishers.get(article.id),
             "url": article.url,
             "published": article.published,
             "lang": article.lang,
-            "text": queries.article_text(store, article.iri),
-            "claims": [trace_data(store, record.iri) for record in records],
+            "text": texts.get(article.iri, ""),
+            "claims": claims,
         })
     return {
         "report": report,
@@ -70,6 +88,9 @@ def html_data(store, *, report: dict[str, Any] | None = None, articles: Sequence
             "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         },
     }
+
+
+ARTICLE_TEXTS = "SELECT ?article ?text WHERE { ?article a schema:NewsArticle ; schema:text ?text }"
 
 
 def write_html_report(store, path: Path, *, report: dict[str, Any] | None = None,
@@ -97,39 +118,58 @@ def claim_key(trace: dict[str, Any]) -> str:
     return trace["claim"]["id"].rsplit("/", 1)[-1]
 
 
+#: Pictures (Graphviz) are drawn for reports of at most this many claims: one picture a claim
+#: costs a run of ``dot`` each, minutes for thousands (``provenance graph`` draws any of them).
+PICTURE_CLAIMS = 300
+
+
 def render_html(data: dict[str, Any]) -> str:
-    """The page for :func:`html_data`'s data, as one string of HTML."""
+    """The page for :func:`html_data`'s data, as one string of HTML.
+
+    The first article is on the page; every other one, with its claims' chain panels, is in a
+    ``<template>`` that the browser keeps unparsed into the page until it is opened (from the
+    article index, a search result or a link), so a report of a thousand articles opens at once.
+    The search box filters an index of every claim (``#claims-index``) in the browser.
+    """
     report = data["report"]
     articles = data["articles"]
     langs = {article.get("lang") for article in articles if article.get("lang")}
     page_lang = langs.pop() if len(langs) == 1 else "und"
-    draw = pictures.graphviz_available()
-    title = articles[0].get("title") or articles[0]["id"] if len(articles) == 1 else f"{report['articles']} articles"
+    claim_count = sum(len(article["claims"]) for article in articles)
+    draw = pictures.graphviz_available() and claim_count <= PICTURE_CLAIMS
+    title = (articles[0].get("title") or articles[0]["id"]) if len(articles) == 1 else f"{report['articles']} articles"
+    registry = _registry()
+    opened, *closed = articles or [None]
     body = [
         '<header class="page-header">',
         f'<p class="eyebrow">claim-provenance · attribution report</p><h1>{escape(title)}</h1>',
         _summary(report),
         "</header>",
+        _search_panel(report, articles),
         '<main class="layout">',
         '<div class="reading">',
-        *(_article(article) for article in articles),
+        _article(opened) if opened else '<p class="none">The store holds no article.</p>',
+        *(_article_template(article, report, draw, details=claim_count <= PANELS_ON_PAGE) for article in closed),
         "</div>",
         '<aside class="detail-panel" aria-live="polite">',
         '<div id="detail-empty" class="detail-empty"><p><strong>Click a highlighted claim</strong> to see who said it '
         "first and through whose hands it passed.</p>" + _legend() + "</div>",
-        *(_claim_detail(trace, article, report, draw) for article in articles for trace in article["claims"]),
+        f'<p class="sub explain">{escape(CREDIBILITY_NOTE)}</p>',
+        *((_claim_detail(trace, opened, report, draw) for trace in opened["claims"]) if opened else ()),
         "</aside>",
         "</main>",
         '<section class="graphs">' + "".join(_article_graph(article, report) for article in articles) + "</section>"
         if draw else "",
         '<section class="corpus">',
-        _sources(report),
+        _sources(report, registry),
         _failures(report),
         _clusters(report, articles if draw else None),
         _circles(report),
+        _verdicts(report),
         "</section>",
-        _footer(data["provenance"], draw),
+        _footer(data["provenance"], draw, claim_count),
         '<script type="application/json" id="report-data">' + _script_json(report) + "</script>",
+        '<script type="application/json" id="claims-index">' + _script_json(claims_index(articles)) + "</script>",
         "<script>" + _asset("report.js") + "</script>",
     ]
     return (
@@ -140,6 +180,89 @@ def render_html(data: dict[str, Any]) -> str:
         f"<title>{escape(title)} · attribution report</title>\n"
         "<style>\n" + _asset("report.css") + "</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )
+
+
+def claims_index(articles: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """What the page's search box filters, and what a claim's panel is drawn from when the page has none for it.
+
+    Each claim is ``[key, article, text, sources, digit, verdicts, mode, hops, p, independent, same, spof]``:
+    ``article`` indexes ``articles``; ``sources`` index ``sources`` (``[name, kind]``, each once);
+    ``verdicts`` are ``[rating, outcome]`` of verdicts on the claim itself; ``hops`` are ``[reliability,
+    factor]`` per source; ``same`` the keys of the claims that say the same (the first few) and how
+    many there are; ``spof`` the names every chain of its cluster passes through. Short lists and
+    numbers keep a thousand articles' claims to a few megabytes.
+    """
+    sources: dict[tuple[str, str], int] = {}
+    claims = []
+    for number, article in enumerate(articles):
+        for trace in article["claims"]:
+            hops = trace.get("hops", [])
+            credibility = trace.get("credibility") or {}
+            claim = trace["claim"]
+            same = trace.get("same_claim", [])
+            claims.append([
+                claim_key(trace), number, claim["text"],
+                [sources.setdefault((hop["name"], hop["kind"]), len(sources)) for hop in hops],
+                credibility.get("digit", 6),
+                [[verdict["rating"], verdict.get("outcome") or ""] for verdict in trace.get("verdicts", [])
+                 if verdict["claim"] == claim["id"]],
+                claim["mode"] + (", hedged" if claim.get("hedged") else ""),
+                [[hop.get("reliability") or "", hop.get("factor", 0.5)] for hop in hops],
+                credibility.get("probability", 0),
+                credibility.get("independent_sources", 0),
+                [[other["id"].rsplit("/", 1)[-1] for other in same[:SAME_SHOWN]], len(same)],
+                trace.get("single_points_of_failure", []),
+            ])
+    return {"articles": [article["id"] for article in articles], "sources": [list(pair) for pair in sources],
+            "labels": {str(digit): label for digit, label in CREDIBILITY_LABELS.items()}, "claims": claims}
+
+
+def _registry():
+    from provenance.extract.registry import load_registry
+
+    return load_registry()
+
+
+def _search_panel(report: dict[str, Any], articles: Sequence[dict[str, Any]]) -> str:
+    """The search and filter box, the list of what it finds, and the index of the articles."""
+    digits = "".join(f'<option value="{digit}">{digit} or better: {escape(label)}</option>'
+                     for digit, label in CREDIBILITY_LABELS.items())
+    verdicts = "".join(f'<option value="{value}">{label}</option>' for value, label in
+                       (("false", "rated false"), ("true", "rated true"), ("mixed", "rated mixed"), ("none", "no verdict")))
+    sources = "".join(f'<option value="{escape(source["name"])}"></option>' for source in report.get("sources", [])[:2000])
+    index = "".join(
+        f'<li><a href="#article-{escape(article["id"])}" data-open-article="{escape(article["id"])}">'
+        f'{escape(article.get("title") or article["id"])}</a> <span class="sub">{escape(article["id"])} · '
+        f'{_plural(len(article["claims"]), "claim")}</span></li>'
+        for article in articles
+    )
+    return (
+        '<section class="search-panel" aria-label="search the claims">'
+        '<form id="claim-search" class="filters" role="search" onsubmit="return false">'
+        '<label>Words <input type="search" id="search-text" placeholder="words of a claim or a source" autocomplete="off"></label>'
+        '<label>Source <input type="text" id="search-source" list="source-names" placeholder="any source" autocomplete="off"></label>'
+        f'<datalist id="source-names">{sources}</datalist>'
+        f'<label>Credibility <select id="search-credibility"><option value="">any</option>{digits}</select></label>'
+        f'<label>Verdict <select id="search-verdict"><option value="">any</option>{verdicts}</select></label>'
+        "</form>"
+        '<p id="result-count" class="sub" aria-live="polite"></p><ol id="results" class="results"></ol>'
+        f'<details class="article-index"><summary>All {_plural(len(articles), "article")}</summary>'
+        f'<ul>{index}</ul></details>'
+        "</section>"
+    )
+
+
+#: Up to this many claims every claim's panel is written into the page; beyond, the panels of the
+#: articles after the first are drawn in the browser from ``#claims-index`` when a claim is selected
+#: (about 1.5 kB of HTML a claim against a fifth of that in the index: 1,000 articles would not fit 15 MB).
+PANELS_ON_PAGE = 300
+
+
+def _article_template(article: dict[str, Any], report: dict[str, Any], draw: bool, *, details: bool = True) -> str:
+    """An article (and with ``details`` its claims' chain panels), kept out of the page until opened."""
+    details = "".join(_claim_detail(trace, article, report, draw) for trace in article["claims"]) if details else ""
+    return (f'<template class="article-template" data-article="{escape(article["id"])}">{_article(article)}'
+            f'<div class="details" data-article="{escape(article["id"])}">{details}</div></template>')
 
 
 def _plural(count: int, word: str) -> str:
@@ -186,7 +309,8 @@ def _legend() -> str:
     return (
         '<div class="legend"><h3>Credibility of a claim</h3><ul class="legend-digits">' + digits + "</ul>"
         '<h3>Sources</h3><p>Anonymous sources are <span class="source anonymous">grey, dashed and in italics</span>; '
-        '<span class="badge failure">single points of failure</span> carry every chain of their claims; '
+        '<span class="badge failure">single points of failure</span> carry every chain of the same claim in several articles; '
+        '<span class="badge verdict verdict-false">verdicts</span> are fact-checkers\' ratings of a claim; '
         '<span class="badge circle">circular reporting</span> cites itself.</p></div>'
     )
 
@@ -275,7 +399,8 @@ def _claim_list(claims: Sequence[dict[str, Any]]) -> str:
             f'<td><a href="#{escape(claim_key(trace))}" class="claim-link" data-claim="{escape(claim_key(trace))}">'
             f'{escape(trace["claim"]["text"])}</a></td>'
             f'<td class="chain-cell">{escape(chain)}</td><td class="num">{trace.get("hearsay_depth", 0)}</td>'
-            f'<td><span class="swatch cred-{digit}" title="{escape(credibility.get("label", ""))}">{digit}</span></td></tr>'
+            f'<td><span class="swatch cred-{digit}" title="{escape(credibility.get("label", ""))}">{digit}</span>'
+            f'{_verdict_badges(trace)}</td></tr>'
         )
     return ('<details class="claim-list"><summary>All claims of this article</summary><table class="data">'
             "<thead><tr><th>#</th><th>claim</th><th>chain (origin first)</th><th>hops</th><th>cred.</th></tr></thead>"
@@ -297,9 +422,14 @@ def _record_from_trace(trace: dict[str, Any], shown: dict[str, Any] | None = Non
                        text=claim["text"], mode=claim["mode"], hedged=claim["hedged"], chain=chain, cue=claim.get("cue"))
 
 
+@functools.lru_cache(maxsize=100_000)
 def _source_name(name: str, kind: str) -> str:
     anonymous = " anonymous" if kind in ANONYMOUS_KINDS else ""
     return f'<span class="source kind-{escape(kind)}{anonymous}">{escape(name)}</span>'
+
+
+#: Claims that say the same listed in a claim's panel.
+SAME_SHOWN = 5
 
 
 def _claim_detail(trace: dict[str, Any], article: dict[str, Any], report: dict[str, Any], draw: bool) -> str:
@@ -314,10 +444,19 @@ def _claim_detail(trace: dict[str, Any], article: dict[str, Any], report: dict[s
         f'<p class="eyebrow">claim {escape(claim["short_id"])} · {escape(trace["article"]["id"])}</p>',
         f'<blockquote class="cred-{digit}">{escape(claim["text"])}</blockquote>',
         f'<p class="facts"><span class="swatch cred-{digit}">{digit}</span> <strong>{escape(credibility.get("label", ""))}</strong>'
-        f' · {escape(mode)}' + (f' · cue <em>{escape(claim["cue"])}</em>' if claim.get("cue") else "") + "</p>",
+        f' · {escape(mode)}' + (f' · cue <em>{escape(claim["cue"])}</em>' if claim.get("cue") else "")
+        + _verdict_badges(trace) + "</p>",
     ]
     if hops:
-        flow = "".join(f"<li>{_source_name(hop['name'], hop['kind'])}</li>" for hop in hops)
+        # One item per hop, origin first: the source, its kind, how the article names it, its rating.
+        flow = "".join(
+            f"<li>{_source_name(hop['name'], hop['kind'])} <span class=\"sub\">{'origin' if hop['position'] == 0 else 'relay'}"
+            f" · {escape(hop['kind'])}"
+            + (f" · “{escape(hop['mention'])}”" if hop.get("mention") and hop["mention"] != hop["name"] else "")
+            + f" · {escape(hop.get('reliability') or 'unrated')}" + (f" ×{hop['factor']:.2f}" if "factor" in hop else "")
+            + "</span></li>"
+            for hop in hops
+        )
         parts.append(f'<ol class="chain-flow" aria-label="chain, origin first">{flow}'
                      f'<li><span class="source article-node">{escape(trace["article"]["id"])}</span></li></ol>')
     else:
@@ -328,50 +467,96 @@ def _claim_detail(trace: dict[str, Any], article: dict[str, Any], report: dict[s
         svg = pictures.inline_svg(picture, graph_id="claim-" + key, rankdir="TB")
         parts.append(f'<div class="svg-box claim-svg">{svg}</div>')
     if hops:
-        rows = []
-        for hop in hops:
-            role = "origin" if hop["position"] == 0 else "relay"
-            mention = hop.get("mention")
-            mention_cell = f"“{escape(mention)}”" if mention and mention != hop["name"] else ""
-            rating = hop.get("reliability") or "unrated"
-            factor = f' ×{hop["factor"]:.2f}' if "factor" in hop else ""
-            rows.append(f"<tr><td>{role}</td><td>{_source_name(hop['name'], hop['kind'])}"
-                        f'<div class="sub">{escape(hop["kind"])}</div></td>'
-                        f'<td class="mention-cell">{mention_cell}</td><td>{escape(rating)}{factor}</td></tr>')
-        parts.append('<table class="data hops"><thead><tr><th>hop</th><th>source</th><th>mentioned as</th>'
-                     "<th>rating</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
         parts.append(
             f'<p class="sub">p = {credibility.get("probability", 0):.2f} · {credibility.get("independent_sources", 0)} '
             f'independent source(s) · {credibility.get("unknown_hops", 0)} unrated hop(s)</p>')
     if trace.get("single_points_of_failure"):
-        parts.append('<p><span class="badge failure">single point of failure</span> every chain passes through '
+        parts.append('<p><span class="badge failure">single point of failure</span> every chain of this claim in '
+                     f'{len(trace.get("same_claim", [])) + 1} articles passes through '
                      + ", ".join(escape(name) for name in trace["single_points_of_failure"]) + "</p>")
+    others = [verdict for verdict in trace.get("verdicts", []) if verdict["claim"] != claim["id"]]
+    if others:
+        items = "".join(
+            f'<li><span class="badge verdict verdict-{escape(verdict.get("outcome") or "unknown")}">{escape(verdict["rating"])}</span> '
+            f'on the same claim in <strong>{escape(verdict.get("article") or "")}</strong> '
+            f'<span class="sub">{escape(verdict["author"])}, {escape(verdict["date"])}</span></li>'
+            for verdict in others
+        )
+        parts.append(f'<h3>Verdicts on the same claim elsewhere</h3><ul class="same">{items}</ul>')
     if trace.get("same_claim"):
         items = "".join(
-            f'<li><strong>{escape(other["article"])}</strong> “{escape(other["text"])}” '
+            f'<li><a href="#{escape(other["id"].rsplit("/", 1)[-1])}" class="claim-link" data-claim="{escape(other["id"].rsplit("/", 1)[-1])}">'
+            f'{escape(other["article"])}</a> '
             f'<span class="sub">{escape(" → ".join(other["chain"]) or "itself")}</span></li>'
-            for other in trace["same_claim"]
+            for other in trace["same_claim"][:SAME_SHOWN]
         )
+        more = len(trace["same_claim"]) - SAME_SHOWN
+        if more > 0:
+            items += f'<li class="sub">and {more} more</li>'
         parts.append(f'<h3>The same claim elsewhere ({len(trace["same_claim"])})</h3><ul class="same">{items}</ul>')
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def _sources(report: dict[str, Any]) -> str:
+RELIANCE_NOTE = ("Reliance: how much of the corpus stands on the source: the share of all claims whose "
+                 "chains would lose their only link to the reader without it (1.0: every claim).")
+CREDIBILITY_NOTE = ("Credibility: how far a claim can be believed, Admiralty digit 1 (confirmed by other sources) "
+                    "to 6 (cannot be judged), from its sources' reliability, the mode, hedging and independent sources.")
+RELIABILITY_NOTE = "Reliability: a source's Admiralty letter A (completely reliable) to F (cannot be judged), as rated."
+
+
+def _sources(report: dict[str, Any], registry=None) -> str:
+    """The sources as a table that sorts by any column (click its header), with registry facts."""
     sources = report.get("sources", [])
     if not sources:
         return '<h2>Sources</h2><p class="none">No sources.</p>'
-    failing = {point.get("source") for point in report.get("single_points_of_failure", [])}
+    # The badge marks a source every chain of some cluster (the same claim in several articles) passes through.
+    failing = {name for cluster in report.get("clusters", []) for name in cluster.get("single_points_of_failure", [])}
+    rows = []
+    for source in sources:
+        outlet = registry.by_name(source["name"]) if registry is not None else None
+        facts = ""
+        if outlet is not None:
+            facts = escape(outlet.country or "") + (' <span class="badge state">state-owned</span>' if outlet.state_owned else "")
+        reliance = source.get("reliance", 0)
+        rows.append(
+            f'<tr><td data-value="{escape(source["name"].casefold())}">{_source_name(source["name"], source["kind"])}'
+            + (' <span class="badge failure">single point of failure</span>' if source["name"] in failing else "")
+            + f'</td><td>{escape(source["kind"])}</td><td class="num">{source.get("originated", 0)}</td>'
+            f'<td class="num">{source.get("relayed", 0)}</td><td>{escape(source.get("reliability") or "—")}</td>'
+            f'<td class="num" data-value="{reliance}">{reliance:.3f}</td><td>{facts}</td></tr>'
+        )
+    return ('<h2>Sources</h2>'
+            f'<p class="sub explain">{escape(RELIANCE_NOTE)} {escape(RELIABILITY_NOTE)} Click a column to sort.</p>'
+            '<table class="data sources sortable"><thead><tr><th data-sort="text">source</th><th data-sort="text">kind</th>'
+            '<th data-sort="number">originated</th><th data-sort="number">relayed</th><th data-sort="text">reliability</th>'
+            f'<th data-sort="number" title="{escape(RELIANCE_NOTE)}">reliance</th><th data-sort="text">registry</th></tr></thead>'
+            "<tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def _verdicts(report: dict[str, Any]) -> str:
+    verdicts = report.get("verdicts") or {}
+    if not verdicts.get("total"):
+        return '<h2>Verdicts</h2><p class="none">No verdict is recorded.</p>'
+    outcomes = " ".join(f'<span class="badge verdict verdict-{escape(outcome)}">{escape(outcome)}: {count}</span>'
+                        for outcome, count in verdicts["outcomes"].items())
     rows = "".join(
-        f"<tr><td>{_source_name(source['name'], source['kind'])}"
-        + (' <span class="badge failure">single point of failure</span>' if source["name"] in failing else "")
-        + f"</td><td>{escape(source['kind'])}</td><td class=\"num\">{source.get('originated', 0)}</td>"
-        f"<td class=\"num\">{source.get('relayed', 0)}</td><td>{escape(source.get('reliability') or '—')}</td>"
-        f"<td class=\"num\">{source.get('reliance', 0):.3f}</td></tr>"
-        for source in sources
+        f"<tr><td>{_source_name(source['name'], source['kind'] or 'unknown')}</td><td class=\"num\">{source['false']}</td>"
+        f"<td class=\"num\">{source['verdicts']}</td></tr>"
+        for source in verdicts["sources_rated_false"]
     )
-    return ('<h2>Sources</h2><table class="data sources"><thead><tr><th>source</th><th>kind</th><th>originated</th>'
-            "<th>relayed</th><th>reliability</th><th>reliance</th></tr></thead><tbody>" + rows + "</tbody></table>")
+    table = ('<h3>Sources whose claims were rated false most often</h3><table class="data"><thead><tr><th>source</th>'
+             "<th>false</th><th>verdicts</th></tr></thead><tbody>" + rows + "</tbody></table>") if rows else ""
+    return (f'<h2>Verdicts</h2><p>{verdicts["total"]} verdict(s) on {verdicts["claims"]} claim(s): {outcomes}</p>' + table)
+
+
+def _verdict_badges(trace: dict[str, Any]) -> str:
+    """A badge for each verdict on the claim itself."""
+    return "".join(
+        f' <span class="badge verdict verdict-{escape(verdict.get("outcome") or "unknown")}" '
+        f'title="{escape(verdict["author"])}, {escape(verdict["date"])}">{escape(verdict["rating"])}</span>'
+        for verdict in trace.get("verdicts", []) if verdict["claim"] == trace["claim"]["id"]
+    )
 
 
 def _failures(report: dict[str, Any]) -> str:
@@ -445,8 +630,13 @@ def _circles(report: dict[str, Any]) -> str:
     return f'<h2>Circular reporting</h2><ul class="circles">{items}</ul>'
 
 
-def _footer(meta: dict[str, Any], draw: bool) -> str:
-    pictures_note = "" if draw else " · pictures omitted: install Graphviz (apt-get install graphviz) to draw them"
+def _footer(meta: dict[str, Any], draw: bool, claims: int = 0) -> str:
+    if draw:
+        pictures_note = ""
+    elif claims > PICTURE_CLAIMS:
+        pictures_note = f" · pictures omitted: more than {PICTURE_CLAIMS} claims ('provenance graph' draws them)"
+    else:
+        pictures_note = " · pictures omitted: install Graphviz (apt-get install graphviz) to draw them"
     return (
         '<footer class="provenance"><h2>Provenance of this report</h2><dl>'
         f'<dt>tool</dt><dd>{escape(meta["tool"])} {escape(meta["version"])}</dd>'

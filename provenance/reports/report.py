@@ -19,6 +19,7 @@ from provenance.analysis.credibility import LABELS
 from provenance.rdf import analysis_queries
 from provenance.reports.claims import KIND_STYLES
 from provenance.reports.trust import trusted_records
+from provenance.reports.verdicts import verdict_summary
 
 TOP_RELAYS = 10
 SHOWN_ROWS = 10
@@ -28,7 +29,7 @@ def report_data(store) -> dict[str, Any]:
     """Everything ``provenance report`` says about the store, as plain JSON-ready data."""
     records = trusted_records(store, analysis_queries.corpus_records(store))
     findings = analyse_corpus(records, article_count=analysis_queries.article_count(store))
-    return findings_data(findings)
+    return {**findings_data(findings), "verdicts": verdict_summary(store, findings.labels)}
 
 
 def findings_data(findings: CorpusFindings) -> dict[str, Any]:
@@ -183,6 +184,18 @@ def render_report(data: dict[str, Any]) -> Group:
     else:
         parts.append(Text("No circular reporting.", style="dim"))
 
+    verdicts = data.get("verdicts") or {}
+    if verdicts.get("total"):
+        outcomes = ", ".join(f"{count} {outcome}" for outcome, count in verdicts["outcomes"].items())
+        parts.append(Text.assemble(("Verdicts  ", "bold"), f"{verdicts['total']} on {verdicts['claims']} claims: {outcomes}"))
+        if verdicts["sources_rated_false"]:
+            rated = Table(title="Sources whose claims were rated false most often", title_justify="left", show_edge=False)
+            rated.add_column("source")
+            rated.add_column("false", justify="right")
+            rated.add_column("verdicts", justify="right")
+            for source in verdicts["sources_rated_false"]:
+                rated.add_row(_styled(source["name"], source["kind"]), str(source["false"]), str(source["verdicts"]))
+            parts.append(rated)
     if data["credibility"]:
         credibility = Table(title="Credibility (Admiralty)", title_justify="left", show_edge=False)
         credibility.add_column("digit", justify="right")

@@ -1,0 +1,255 @@
+"""The claims a :class:`~provenance.model.filters.ClaimFilter` selects, found by bound SPARQL on any store.
+
+The criteria the store's indexes answer are one query: the search words (``cp:searchWord``,
+written at ingest: a look-up of each word's forms, never a scan of the texts), the article, a
+source kind on any hop, and when the claim was first stored. The sources a chain passes through or
+starts at are looked up by their IRIs, a query each, and the verdicts (a desk's few) are read
+whole; their claim sets are intersected in Python. Every user value enters as a bound term
+(:func:`provenance.storage.sparql_text.bind_values`); the query text is made only of fixed
+fragments, numbered per search word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode
+
+from provenance.errors import NotFound
+from provenance.model.filters import VERDICT_CLASSES, ClaimFilter, instant_text
+from provenance.model.search_words import fold, query_forms
+from provenance.rdf import ratings
+from provenance.rdf.iris import IriScheme
+from provenance.rdf.vocab import XSD, kind_term
+
+_DATETIME = NamedNode(XSD + "dateTime")
+
+# The claim, its article's id, and where its first span starts: the listing's order.
+_BASE = """
+  ?claim schema:isPartOf ?article . ?article schema:identifier ?doc .
+  ?annotation oa:hasBody ?claim ; oa:hasTarget ?target .
+  ?target cp:spanIndex ?span ; oa:hasSelector ?position .
+  ?position oa:start ?start .
+  FILTER(?span = 0)"""
+_KIND = "\n  ?kindHop cp:statementOf ?claim ; cp:sourceKind ?kind ."
+_STORED = """
+  ?claim prov:wasGeneratedBy ?activity . ?activity prov:startedAtTime ?written .
+  OPTIONAL { ?claim cp:firstStored ?first }
+  BIND(COALESCE(?first, ?written) AS ?stored)"""
+_SINCE = "\n  FILTER(?stored >= ?since)"
+_BEFORE = "\n  FILTER(?stored < ?before)"
+
+ANY_SEARCH_WORD = "ASK { ?claim cp:searchWord ?word }"
+# Stores written before the search words: the texts are scanned (case-insensitive substring).
+_TEXT_CONTAINS = "\n  ?claim schema:text ?text{n} . FILTER(CONTAINS(LCASE(STR(?text{n})), LCASE(STR(?word{n}))))"
+
+THROUGH_SOURCES = "SELECT DISTINCT ?claim ?source WHERE { ?hop prov:wasAttributedTo ?source ; cp:statementOf ?claim }"
+FROM_ORIGINS = "SELECT DISTINCT ?claim ?source WHERE { ?claim prov:hadPrimarySource ?hop . ?hop prov:wasAttributedTo ?source }"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A claim a filter's store criteria select, with what orders the listing."""
+
+    claim: str
+    article: str
+    start: int
+
+
+def _word_fragment(number: int, forms: tuple[str, ...]) -> tuple[str, dict[str, Literal]]:
+    """A claim's word that is one of ``forms``: its words are looked up from the claim (bound by then,
+    see :func:`_candidate_rows`) and compared, not a UNION of look-ups, which the store evaluates apart
+    from the claims bound and joins afterwards."""
+    names = [f"word{number}_{index}" for index in range(len(forms))]
+    if len(names) == 1:
+        return f"\n  ?claim cp:searchWord ?{names[0]} .", {names[0]: Literal(forms[0])}
+    test = " || ".join(f"?word{number} = ?{name}" for name in names)
+    return (f"\n  ?claim cp:searchWord ?word{number} . FILTER({test})",
+            {name: Literal(form) for name, form in zip(names, forms)})
+
+
+WORD_COUNT = "SELECT (COUNT(?claim) AS ?claims) WHERE { ?claim cp:searchWord ?word }"
+WORD_CLAIMS = "SELECT DISTINCT ?claim WHERE { ?claim cp:searchWord ?word }"
+#: Claims bound per query when the rarest search word's claims are checked for everything else.
+CLAIMS_PER_QUERY = 500
+
+
+def _search_forms(wanted: ClaimFilter) -> list[tuple[str, ...]]:
+    forms = query_forms(wanted.search or "")
+    if not forms:
+        raise NotFound(f"{wanted.search!r} has only function words (the, der, und, …): give a word that says something")
+    return forms
+
+
+def candidate_query(store, wanted: ClaimFilter, scheme: IriScheme, *,
+                    words: list[tuple[str, ...]] | None = None, keys: bool = True) -> tuple[str, dict]:
+    """The SELECT of the claims (``?claim ?doc ?start``) that the store-side criteria of ``wanted`` select, and its bindings.
+
+    ``words``: the search words' forms to look up (default: all of ``wanted.search``'s); without
+    ``keys`` only ``?claim ?article`` are selected, for claims that are bound (see :func:`_candidate_rows`).
+    """
+    where = _BASE if keys else "\n  ?claim schema:isPartOf ?article ."
+    bindings: dict = {}
+    projected = ["?claim", "?doc", "?start"] if keys else ["?claim", "?article"]
+    if wanted.search is not None:
+        forms = _search_forms(wanted) if words is None else words
+        if store.ask(ANY_SEARCH_WORD):
+            for number, word_forms in enumerate(forms):
+                text, bound = _word_fragment(number, word_forms)
+                where += text
+                bindings.update(bound)
+        else:
+            for number, word_forms in enumerate(forms):
+                where += _TEXT_CONTAINS.format(n=number)
+                bindings[f"word{number}"] = Literal(word_forms[0])
+    if wanted.article is not None:
+        bindings["article"] = NamedNode(scheme.article(wanted.article))
+        projected.append("?article")
+    if wanted.kind is not None:
+        where += _KIND
+        bindings["kind"] = kind_term(wanted.kind)
+    if wanted.since is not None or wanted.before is not None:
+        where += _STORED
+    if wanted.since is not None:
+        where += _SINCE
+        bindings["since"] = Literal(instant_text(wanted.since), datatype=_DATETIME)
+    if wanted.before is not None:
+        where += _BEFORE
+        bindings["before"] = Literal(instant_text(wanted.before), datatype=_DATETIME)
+    projected.extend(f"?{name}" for name in bindings if f"?{name}" not in projected)
+    return f"SELECT DISTINCT {' '.join(projected)} WHERE {{{where}\n}}", bindings
+
+
+def candidates(store, wanted: ClaimFilter, scheme: IriScheme) -> list[Candidate]:
+    """The claims ``wanted`` selects by everything but the criteria that need a claim's record
+    (``unrated``, ``credibility_max``, ``attributed``), in listing order: by article id, then position.
+
+    The claims of the sources (``source``, ``origin``) and of the verdicts asked for are read first
+    (index look-ups by source, a desk's few verdicts); with them, or with search words, the store
+    checks the other criteria on those claims only, bound a few hundred at a time. Only a filter of
+    none of these (an article, a kind, a time alone) is one query over every claim.
+    """
+    keep: set[str] | None = None
+    for reference, select in ((wanted.source, THROUGH_SOURCES), (wanted.origin, FROM_ORIGINS)):
+        if reference is not None:
+            sources = source_iris(store, reference)
+            claims = {row["claim"].value for row in store.select(select, {"source": [NamedNode(iri) for iri in sources]})}
+            keep = claims if keep is None else keep & claims
+    reviewed = reviewed_claims(store) if wanted.verdict is not None else {}
+    if wanted.verdict not in (None, "none"):
+        classes = VERDICT_CLASSES[wanted.verdict]
+        claims = {iri for iri, outcomes in reviewed.items() if outcomes & classes}
+        keep = claims if keep is None else keep & claims
+    if wanted.search is not None and store.ask(ANY_SEARCH_WORD):
+        rows = _searched_rows(store, wanted, scheme, keep)
+    elif keep is not None:
+        query, bindings = candidate_query(store, wanted, scheme, keys=False)
+        rows = listing_keys(store, _checked(store, query, bindings, sorted(keep)))
+    else:
+        query, bindings = candidate_query(store, wanted, scheme)
+        rows = _values(store, query, bindings)
+    chosen = [Candidate(row[0], row[1], int(row[2])) for row in rows]
+    if wanted.verdict == "none":
+        chosen = [candidate for candidate in chosen if candidate.claim not in reviewed]
+    unique = {candidate.claim: candidate for candidate in chosen}
+    return sorted(unique.values(), key=lambda candidate: (candidate.article, candidate.start, candidate.claim))
+
+
+def _checked(store, query: str, bindings: dict, claims: list[str]) -> list[tuple[str, str]]:
+    """``(claim, article)`` of those of ``claims`` (IRIs) that ``query`` (``keys=False``) selects, a batch at a time."""
+    kept: list[tuple[str, str]] = []
+    for first in range(0, len(claims), CLAIMS_PER_QUERY):
+        bound = {**bindings, "claim": [NamedNode(iri) for iri in claims[first:first + CLAIMS_PER_QUERY]]}
+        kept.extend(dict.fromkeys((row[0], row[1]) for row in _values(store, query, bound)))
+    return kept
+
+
+def _searched_rows(store, wanted: ClaimFilter, scheme: IriScheme, keep: set[str] | None):
+    """Rows ``[claim, doc, start]`` of the claims with every search word (and in ``keep``, if given).
+
+    The claims of the rarest word (each word's claims counted first, without reading them), or
+    ``keep`` when fewer, are read and checked for the rest bound by VALUES: the store looks each of
+    them up, where one query joining a common word's claims ("agency": two thirds of 100k) with a
+    rare one's read all of the common word's first (5-8 s against a few hundred milliseconds,
+    measured on 100k synthetic claims).
+    """
+    forms = _search_forms(wanted)
+    counts = [int(store.select(WORD_COUNT, {"word": [Literal(form) for form in word_forms]})[0]["claims"].value)
+              for word_forms in forms]
+    rarest = min(range(len(forms)), key=counts.__getitem__)
+    if keep is not None and len(keep) < counts[rarest]:
+        claims, words = sorted(keep), forms
+    else:
+        found = store.select(WORD_CLAIMS, {"word": [Literal(form) for form in forms[rarest]]})
+        claims = [row["claim"].value for row in found if keep is None or row["claim"].value in keep]
+        words = [word_forms for number, word_forms in enumerate(forms) if number != rarest]
+    query, bindings = candidate_query(store, wanted, scheme, words=words, keys=False)
+    return listing_keys(store, _checked(store, query, bindings, claims))
+
+
+ARTICLE_IDS = "SELECT ?article ?doc WHERE { ?article schema:identifier ?doc }"
+POSITION_STARTS = "SELECT ?position ?start WHERE { ?position oa:start ?start }"
+#: The mapping names a claim's first span selector so (provenance.rdf.mapping, ``text_target``).
+FIRST_SPAN_POSITION = "#target-0-position"
+
+
+def listing_keys(store, claims: list[tuple[str, str]]):
+    """Rows ``[claim, doc, start]`` of ``(claim, article)`` pairs: what orders a listing.
+
+    The article's id is read once per article, the start of the claim's first span from its
+    position selector, whose IRI the mapping derives from the claim's: two look-ups a claim instead
+    of the seven of the joins from claim to annotation, target and selector.
+    """
+    docs: dict[str, str] = {}
+    articles = list(dict.fromkeys(article for _, article in claims))
+    for first in range(0, len(articles), CLAIMS_PER_QUERY):
+        batch = [NamedNode(article) for article in articles[first:first + CLAIMS_PER_QUERY]]
+        docs.update((row[0], row[1]) for row in _values(store, ARTICLE_IDS, {"article": batch}))
+    starts: dict[str, str] = {}
+    for first in range(0, len(claims), CLAIMS_PER_QUERY):
+        batch = [NamedNode(claim + FIRST_SPAN_POSITION) for claim, _ in claims[first:first + CLAIMS_PER_QUERY]]
+        starts.update((row[0], row[1]) for row in _values(store, POSITION_STARTS, {"position": batch}))
+    for claim, article in claims:
+        if article in docs:
+            yield [claim, docs[article], starts.get(claim + FIRST_SPAN_POSITION, "-1")]
+
+
+def _values(store, query: str, bindings: dict):
+    select_values = getattr(store, "select_values", None)
+    if select_values is not None:
+        return select_values(query, bindings)
+    return ([row[name].value for name in ("claim", "doc", "start")] for row in store.select(query, bindings))
+
+
+SOURCES_CALLED = "SELECT DISTINCT ?source ?given WHERE { ?hop cp:sourceName ?given ; prov:wasAttributedTo ?source }"
+HOP_NAMES = "SELECT DISTINCT ?given WHERE { ?hop cp:sourceName ?given }"
+
+
+def source_iris(store, reference: str) -> list[str]:
+    """The IRIs of the sources ``reference`` names: an IRI, or a name (every anonymous source of that name).
+
+    A name is looked up as written on the hops, in its usual spellings (as given, capitalised,
+    upper and lower case: index look-ups); failing that, the distinct names are read and compared
+    without case and accents.
+    """
+    reference = " ".join(reference.split())
+    if "://" in reference or reference.startswith("urn:"):
+        return [reference]
+    spellings = list(dict.fromkeys([reference, reference.title(), reference.capitalize(), reference.upper(), reference.lower()]))
+    found = {row["source"].value for row in store.select(SOURCES_CALLED, {"given": [Literal(name) for name in spellings]})}
+    if not found:
+        wanted = fold(reference)
+        names = [row["given"].value for row in store.select(HOP_NAMES) if fold(row["given"].value) == wanted]
+        if names:
+            found = {row["source"].value for row in store.select(SOURCES_CALLED, {"given": [Literal(name) for name in names]})}
+    if not found:
+        raise NotFound(f"no source called {reference!r} in the store; 'provenance sources' lists them")
+    return sorted(found)
+
+
+def reviewed_claims(store) -> dict[str, set[str]]:
+    """Claim IRI -> the outcomes of its verdicts (``false``, ``mostly-true``, …; ``unknown`` for a text the table does not know)."""
+    reviewed: dict[str, set[str]] = {}
+    for verdict in ratings.verdicts(store):
+        reviewed.setdefault(verdict.claim, set()).add(verdict.outcome or "unknown")
+    return reviewed
