@@ -9,8 +9,6 @@ import click
 from provenance.cli.app import main
 from provenance.cli.commands import console, json_option
 from provenance.cli.io import emit_json
-from provenance.reports import report as report_module
-from provenance.reports.html import write_html_report
 from provenance.reports import sources as source_reports
 
 
@@ -21,6 +19,9 @@ from provenance.reports import sources as source_reports
 @click.pass_obj
 def report(settings, as_json, html_path):
     """Summarise the hearsay of the whole store: origins, depth, relays, failure points, clusters, circles."""
+    from provenance.reports import report as report_module
+    from provenance.reports.html import write_html_report
+
     store = settings.open_store()
     data = report_module.report_data(store)
     if html_path is not None:

@@ -26,6 +26,11 @@ class ProvenanceGroup(click.Group):
             sys.exit(0)
 
 
+def is_new_store(location: str) -> bool:
+    """Whether ``location`` is an on-disk store that opening for writing would create."""
+    return location != "memory" and not location.startswith(("http://", "https://")) and not os.path.exists(location)
+
+
 class Settings:
     """What the global options say; commands open the store through it, lazily."""
 
@@ -35,11 +40,18 @@ class Settings:
         self._store = None
 
     def open_store(self, *, write: bool = False):
-        """The store of ``--store``, opened once per command; readers may get a read-only view."""
+        """The store of ``--store``, opened once per command; readers get a read-only view.
+
+        A reader on a path with no store gets NoStore; a writer creates the store and says so on
+        stderr (stdout may be JSON).
+        """
         from provenance.storage import open_store
 
         if self._store is None:
+            new = write and is_new_store(self.store_location)
             self._store = open_store(self.store_location, write=write)
+            if new:
+                click.echo(f"Created a new store at {self.store_location}", err=True)
         return self._store
 
     def scheme(self):

@@ -5,25 +5,29 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
 import click
-from rich.console import Console
 
 from provenance.cli.app import main
 from provenance.cli.io import atomic_output, emit_json, read_text_file
 from provenance.errors import InvalidInput
-from provenance.model.documents import article_from_document
-from provenance.rdf import claimreview, repository
-from provenance.rdf.corrected import AsExtracted
-from provenance.reports import claims as claim_reports
-from provenance.reports.query import query_json, render_query_table
-from provenance.storage import EXTENSIONS, FORMATS
-from provenance.storage.compaction import Compaction, compact, size_text
+from provenance.storage.base import EXTENSIONS, FORMATS
+
+# The library is imported inside each command: `provenance --help` and a command's start then load
+# only what that command uses (tests/test_startup.py checks which modules a start loads).
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from provenance.storage.compaction import Compaction
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
 
 def console() -> Console:
     """A console on the current stdout (so that CliRunner and pipes see what it prints)."""
+    from rich.console import Console
+
     return Console(file=sys.stdout, soft_wrap=False)
 
 
@@ -40,6 +44,9 @@ def console() -> Console:
 @click.pass_obj
 def add(settings, text_path, claims_path, article_id, title, publisher, url, published, as_json):
     """Store an article with hand-written claims (the ``extract --format jsonl`` document shape)."""
+    from provenance.model.documents import article_from_document
+    from provenance.rdf import repository
+
     text = read_text_file(text_path)
     raw = read_text_file(claims_path)
     try:
@@ -73,6 +80,8 @@ def add(settings, text_path, claims_path, article_id, title, publisher, url, pub
 @click.pass_obj
 def claims(settings, article_id, attributed, as_json):
     """List every stored claim with its origin, hops and mode."""
+    from provenance.reports import claims as claim_reports
+
     store = settings.open_store()
     article_iri = settings.scheme().article(article_id) if article_id else None
     rows = claim_reports.claims_data(store, article=article_iri)
@@ -94,6 +103,9 @@ def trace(settings, claim, as_extracted, as_json):
 
     CLAIM is a claim IRI, a unique id prefix as 'claims' shows it, or a unique text fragment.
     """
+    from provenance.rdf.corrected import AsExtracted
+    from provenance.reports import claims as claim_reports
+
     store = settings.open_store()
     data = claim_reports.trace_data(AsExtracted(store) if as_extracted else store, claim)
     if as_json:
@@ -119,6 +131,8 @@ def _format_for(path: Path | None, given: str | None, default: str | None = None
 @click.pass_obj
 def export(settings, format_, output):
     """Write the whole store as RDF (triple formats get the union of the article graphs)."""
+    from provenance.rdf import claimreview, repository
+
     fmt = _format_for(output, format_, default="turtle")
     store = settings.open_store()
     write = claimreview.write_claimreview if fmt == "claimreview" else lambda s, out: repository.export_store(s, out, fmt)
@@ -138,6 +152,8 @@ def export(settings, format_, output):
 @click.pass_obj
 def import_(settings, path, format_, as_json):
     """Load an RDF file (or ClaimReview JSON-LD) into the store, each article into its own graph, in one transaction."""
+    from provenance.rdf import claimreview, repository
+
     fmt = _format_for(path, format_)
     if not path.is_file():
         raise InvalidInput(f"{path}: no such file")
@@ -170,6 +186,8 @@ def query(settings, sparql, query_file, as_json):
     """
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give the query as an argument or with --file, not both")
+    from provenance.reports.query import query_json, render_query_table
+
     text = sparql if sparql is not None else read_text_file(query_file)
     result = settings.open_store().run(text)
     if result.form == "triples":
@@ -186,6 +204,8 @@ def query(settings, sparql, query_file, as_json):
 
 def compaction_line(result: Compaction) -> str:
     """One line saying what compacting a store did."""
+    from provenance.storage.compaction import size_text
+
     if not result.compacted:
         return f"Nothing to compact: {result.store} is a SPARQL endpoint, whose server keeps its own indexes"
     line = f"Compacted store {result.store} in {result.seconds:.1f} s"
@@ -199,6 +219,8 @@ def compaction_line(result: Compaction) -> str:
 @click.pass_obj
 def optimize(settings, as_json):
     """Compact the store, for faster reads after large ingests (rewrites all of it: minutes for 1M claims)."""
+    from provenance.storage.compaction import compact
+
     result = compact(settings.open_store(write=True))
     if as_json:
         emit_json(result.__dict__)

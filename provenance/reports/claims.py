@@ -13,15 +13,9 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from provenance.analysis.clusters import cluster_shape, independent_sources, matching_claims
-from provenance.analysis.credibility import claim_credibility
-from provenance.analysis.dominators import dominating_sources
-from provenance.analysis.flow import claim_path
 from provenance.model import ANONYMOUS_KINDS
 from provenance.model.records import ClaimRecord
 from provenance.rdf import analysis_queries, queries
-from provenance.analysis.track_record import with_track_records
-from provenance.reports.trust import source_track_records
 from provenance.storage.base import gather
 
 KIND_STYLES = {
@@ -98,6 +92,14 @@ def trace_data(store, reference: str) -> dict[str, Any]:
     claims say the same (``same_claim``), how many independent sources they have together
     (``independent_sources``) and which relays all of them pass through (``single_points_of_failure``).
     """
+    # Imported here, not above: networkx, numpy and scipy would slow every `provenance claims` down.
+    from provenance.analysis.clusters import cluster_shape, independent_sources
+    from provenance.analysis.credibility import claim_credibility
+    from provenance.analysis.dominators import dominating_sources
+    from provenance.analysis.flow import claim_path
+    from provenance.analysis.track_record import with_track_records
+    from provenance.reports.trust import source_track_records
+
     iri = reference.strip()
     named = _is_iri(iri)
     # Three reads that wait for nothing: one round trip on a server (storage.base.gather).
@@ -226,6 +228,8 @@ def _claim_and_same(store, reference: str, candidates: list[tuple[str, str]]) ->
 
 
 def _matches(iri: str, text: str, candidates: list[tuple[str, str]]) -> list[str]:
+    from provenance.analysis.clusters import matching_claims
+
     return matching_claims(text, [(other, words) for other, words in candidates if other != iri])[:SAME_CLAIM_LIMIT]
 
 

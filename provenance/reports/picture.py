@@ -22,7 +22,6 @@ from typing import Any
 from provenance.errors import InvalidInput, NotFound, ProvenanceError
 from provenance.model.records import ClaimRecord
 from provenance.rdf import queries
-from provenance.reports.claims import trace_data
 
 FORMATS = ("svg", "png", "dot", "graphml")
 CLAIM_NODE_LIMIT = 60
@@ -241,6 +240,8 @@ def claim_picture(store, reference: str, *, report: dict[str, Any] | None = None
 
     Highlighted single points of failure are the claim's own (those of ``trace``), not the corpus's.
     """
+    from provenance.reports.claims import trace_data  # here: it loads the analysis, which drawing no claim needs
+
     iri = queries.resolve_claim(store, reference)
     record = queries.claim_records(store, claim=iri)[0]
     trace = trace if trace is not None else trace_data(store, iri)
