@@ -76,12 +76,17 @@ class Settings:
 @click.option(
     "--base",
     default=lambda: os.environ.get("PROVENANCE_BASE"),
-    help="Base IRI for new resources (default https://claim-provenance.org/id/).",
+    help="Base IRI for new resources (default: env PROVENANCE_BASE, else https://claim-provenance.org/id/).",
 )
 @click.version_option(__version__, prog_name="provenance")
 @click.pass_context
 def main(ctx: click.Context, store: str, base: str | None) -> None:
-    """Trace who said a claim first and through whose hands it passed."""
+    """Trace who said a claim first and through whose hands it passed.
+
+    Commands that read (claims, trace, report, ...) need a store that 'ingest' or 'add' made;
+    commands that write create it. Shell completion: eval "$(_PROVENANCE_COMPLETE=bash_source provenance)"
+    (zsh_source, fish_source for those shells).
+    """
     settings = Settings(store, base)
     ctx.obj = settings
     ctx.call_on_close(settings.close)

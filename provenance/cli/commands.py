@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from provenance.storage.compaction import Compaction
 
-json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON instead of text.")
 
 
 def console() -> Console:
@@ -43,7 +43,7 @@ def console() -> Console:
 @json_option
 @click.pass_obj
 def add(settings, text_path, claims_path, article_id, title, publisher, url, published, as_json):
-    """Store an article with hand-written claims (the ``extract --format jsonl`` document shape)."""
+    """Store an article with hand-written claims (CLAIMS.json: one document as 'extract --format jsonl' writes it)."""
     from provenance.model.documents import article_from_document
     from provenance.rdf import repository
 
