@@ -29,17 +29,21 @@ sys.addaudithook(hook)
 from click.testing import CliRunner
 from provenance.cli import main
 store, articles, seed, out = sys.argv[1:5]
-runs = [
-    ["ingest", articles], ["report"], ["report", "--html", out + "/report.html"],
-    ["extract", seed, "--format", "jsonl"], ["rate", "tass.com", "--reliability", "C"],
-    ["verdict", "Delegationen", "--rating", "False"],
-    ["export", "--format", "claimreview", "-o", out + "/reviews.jsonld"],
-]
-for args in runs:
+def run(*args):
     result = CliRunner().invoke(main, ["--store", store, *args], catch_exceptions=False)
     assert result.exit_code == 0, (args, result.output)
-import provenance
-provenance.validate(provenance.open(store))
+    return result.stdout
+run("ingest", articles)
+run("report")
+run("report", "--html", out + "/report.html")
+run("extract", seed, "--format", "jsonl")
+run("rate", "tass.com", "--reliability", "C")
+run("verdict", json.loads(run("claims", "--json"))[0]["id"], "--rating", "False")
+run("export", "--format", "claimreview", "-o", out + "/reviews.jsonld")
+run("import", out + "/reviews.jsonld")
+import provenance, pyshacl
+conforms, _, text = pyshacl.validate(provenance.dataset(provenance.open(store, create=False)), shacl_graph=provenance.shapes())
+assert conforms, text
 print(json.dumps(sorted(opened)))
 """
 

@@ -12,7 +12,7 @@ import click
 from provenance.cli.app import main
 from provenance.cli.io import atomic_output, emit_json, read_text_file
 from provenance.errors import InvalidInput
-from provenance.storage.base import EXTENSIONS, FORMATS
+from provenance.storage.base import EXTENSIONS, FORMATS, RDFLIB_EXTENSIONS, RDFLIB_FORMATS
 
 # The library is imported inside each command: `provenance --help` and a command's start then load
 # only what that command uses (tests/test_startup.py checks which modules a start loads).
@@ -114,11 +114,12 @@ def trace(settings, claim, as_extracted, as_json):
         console().print(claim_reports.render_trace(data))
 
 
-def _format_for(path: Path | None, given: str | None, default: str | None = None) -> str:
+def _format_for(path: Path | None, given: str | None, default: str | None = None,
+                extensions: dict[str, str] = EXTENSIONS) -> str:
     if given:
         return given
-    if path is not None and path.suffix.lower() in EXTENSIONS:
-        return EXTENSIONS[path.suffix.lower()]
+    if path is not None and path.suffix.lower() in extensions:
+        return extensions[path.suffix.lower()]
     if default:
         return default
     raise InvalidInput(f"cannot tell the RDF format of {path}; give --format ({', '.join(FORMATS)})")
@@ -146,15 +147,16 @@ def export(settings, format_, output):
 
 @main.command("import")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "format_", type=click.Choice([*sorted(FORMATS), "claimreview"]),
-              help="Default: from the file's extension; JSON holding a ClaimReview is read as claimreview.")
+@click.option("--format", "format_", type=click.Choice([*sorted(FORMATS), *sorted(RDFLIB_FORMATS), "claimreview"]),
+              help="Default: from the file's extension; JSON holding a ClaimReview is read as claimreview; "
+                   "n3, trix and hext (HexTuples) are read by rdflib.")
 @json_option
 @click.pass_obj
 def import_(settings, path, format_, as_json):
     """Load an RDF file (or ClaimReview JSON-LD) into the store, each article into its own graph, in one transaction."""
     from provenance.rdf import claimreview, repository
 
-    fmt = _format_for(path, format_)
+    fmt = _format_for(path, format_, extensions={**EXTENSIONS, **RDFLIB_EXTENSIONS})
     if not path.is_file():
         raise InvalidInput(f"{path}: no such file")
     data = path.read_bytes()
@@ -167,6 +169,10 @@ def import_(settings, path, format_, as_json):
         else:
             console().print(f"Imported {reviews.imported} verdicts; {len(reviews.unmatched)} reviewed claims are not stored")
         return
+    if fmt in RDFLIB_FORMATS:
+        from provenance.rdf.rdflib_view import rdflib_input
+
+        data, fmt = rdflib_input(data, fmt)
     result = repository.import_rdf(settings.open_store(write=True), data, fmt, settings.scheme())
     if as_json:
         emit_json(result.__dict__)
