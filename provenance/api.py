@@ -140,8 +140,10 @@ def verdict(store: Store, claim: str, rating: str, *, by: str | None = None, url
 
 
 def export(store: Store, destination: str | os.PathLike | IO[bytes] | None = None, *,
-           format: str = "turtle") -> bytes | None:  # noqa: A002 (the CLI's option name)
-    """Write the store as RDF (turtle, trig, nquads, ntriples, jsonld, rdfxml) or ``claimreview`` JSON-LD.
+           format: str = "turtle", base: str | None = None) -> bytes | None:  # noqa: A002 (the CLI's option name)
+    """Write the store as RDF (turtle, trig, nquads, ntriples, jsonld, rdfxml), ``claimreview`` JSON-LD or ``nanopub``.
+
+    ``nanopub`` is one unsigned nanopublication per attributed claim, as TriG (provenance.rdf.nanopub).
 
     To a path (written whole or not at all), a binary file, or, with no destination, returned as bytes.
     """
@@ -150,7 +152,11 @@ def export(store: Store, destination: str | os.PathLike | IO[bytes] | None = Non
     from provenance.rdf.repository import export_store
 
     def write(handle: IO[bytes]) -> None:
-        if format == "claimreview":
+        if format == "nanopub":
+            from provenance.rdf.nanopub import write_nanopubs
+
+            write_nanopubs(store, handle, _scheme(base))
+        elif format == "claimreview":
             write_claimreview(store, handle)
         else:
             export_store(store, handle, format)

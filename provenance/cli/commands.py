@@ -126,8 +126,9 @@ def _format_for(path: Path | None, given: str | None, default: str | None = None
 
 
 @main.command("export")
-@click.option("--format", "format_", type=click.Choice([*sorted(FORMATS), "claimreview"]),
-              help="Default: from -o's extension, else turtle. claimreview: the verdicts as schema.org ClaimReview JSON-LD.")
+@click.option("--format", "format_", type=click.Choice([*sorted(FORMATS), "claimreview", "nanopub"]),
+              help="Default: from -o's extension, else turtle. claimreview: the verdicts as schema.org ClaimReview "
+                   "JSON-LD. nanopub: one unsigned nanopublication per attributed claim, as TriG.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout).")
 @click.pass_obj
 def export(settings, format_, output):
@@ -136,7 +137,13 @@ def export(settings, format_, output):
 
     fmt = _format_for(output, format_, default="turtle")
     store = settings.open_store()
-    write = claimreview.write_claimreview if fmt == "claimreview" else lambda s, out: repository.export_store(s, out, fmt)
+    if fmt == "nanopub":
+        from provenance.rdf.nanopub import write_nanopubs
+
+        def write(s, out):
+            write_nanopubs(s, out, settings.scheme())
+    else:
+        write = claimreview.write_claimreview if fmt == "claimreview" else lambda s, out: repository.export_store(s, out, fmt)
     if output is None:
         write(store, sys.stdout.buffer)
         sys.stdout.buffer.flush()
