@@ -42,7 +42,7 @@ def test_the_ingest_output_shown_is_what_ingest_prints(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
     monkeypatch.chdir(Path(__file__).resolve().parents[1])
-    shown = README.split("$ provenance ingest examples/articles\n", 1)[1].split("```", 1)[0]
+    shown = README.split("$ provenance --store /tmp/articles ingest examples/articles\n", 1)[1].split("```", 1)[0]
     rows = [line.split() for line in shown.splitlines() if "examples/articles/" in line or "documents stored" in line]
     assert len(rows) == 3
     printed = CliRunner().invoke(main, ["--store", str(tmp_path / "store"), "ingest", "examples/articles"]).output

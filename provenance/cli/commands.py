@@ -69,7 +69,8 @@ def add(settings, text_path, claims_path, article_id, title, publisher, url, pub
     verb = {"added": "Added", "replaced": "Replaced", "unchanged": "Unchanged:"}[result.status]
     console().print(
         f"{verb} article [bold]{result.doc}[/] with {result.claims} claims "
-        f"({result.attributed} attributed, {result.triples} triples) in {store.location}"
+        f"({result.attributed} attributed, {result.triples} triples) in {store.location}",
+        soft_wrap=True,
     )
 
 

@@ -195,7 +195,8 @@ def due(settings, on, since, include_reviewed, as_json):
         return
     table = Table(title=f"{len(rows)} claims due")
     for column in ("id", "due", "claim", "chain"):
-        table.add_column(column)
+        # a date range is read whole or not at all: the claim and chain columns wrap instead
+        table.add_column(column, no_wrap=column in ("id", "due"))
     for row in rows:
         table.add_row(row["short_id"], row["due"], row["text"], " → ".join(row["chain"]) or "unattributed")
     console().print(table)

@@ -68,7 +68,7 @@ def render_claims(rows: list[dict[str, Any]]) -> Table:
     if several_articles:
         table.add_column("article", overflow="fold", max_width=16)
     table.add_column("claim", ratio=3, min_width=20)
-    table.add_column("origin", overflow="fold", ratio=1, min_width=18)
+    table.add_column("origin", overflow="fold", ratio=1, min_width=22)  # "Verhandlungsdelegation" unbroken
     table.add_column("hops", justify="right")
     table.add_column("mode", overflow="fold")
     for row in rows:
