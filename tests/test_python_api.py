@@ -169,3 +169,12 @@ def test_importing_provenance_loads_no_heavy_library():
         capture_output=True, text=True, check=True).stdout.split()
     assert [name for name in ("rdflib", "networkx", "numpy", "scipy", "rich", "requests", "selectolax",
                               "provenance.extract", "provenance.analysis") if name in loaded] == []
+
+
+def test_the_readme_python_example_runs(tmp_path, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    namespace: dict = {}
+    exec(code.replace('"/tmp/desk"', repr(str(tmp_path / "desk"))), namespace)  # noqa: S102 (README's own example)
+    namespace["store"].close()

@@ -24,7 +24,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def tour() -> list[tuple[str, list[str]]]:
     """(command line, the lines README shows under it) for every tour command, in README order."""
     steps: list[tuple[str, list[str]]] = []
-    for block in re.findall(r"```\n(.*?)\n```", README, flags=re.S):
+    for block in re.findall(r"```[a-z]*\n(.*?)\n```", README, flags=re.S):
         current = None
         for line in block.splitlines():
             if line.startswith("$ "):
