@@ -15,7 +15,7 @@ from rich.tree import Tree
 
 from provenance.model import ANONYMOUS_KINDS
 from provenance.model.records import ClaimRecord
-from provenance.rdf import analysis_queries, queries
+from provenance.rdf import queries
 from provenance.storage.base import gather
 
 KIND_STYLES = {
@@ -98,6 +98,7 @@ def trace_data(store, reference: str) -> dict[str, Any]:
     from provenance.analysis.dominators import dominating_sources
     from provenance.analysis.flow import claim_path
     from provenance.analysis.track_record import with_track_records
+    from provenance.rdf import analysis_queries
     from provenance.reports.trust import source_track_records
 
     iri = reference.strip()
@@ -221,6 +222,8 @@ def _claim_and_same(store, reference: str, candidates: list[tuple[str, str]]) ->
         [record] = found
     else:
         record = queries.find_claim(store, reference)
+        from provenance.rdf import analysis_queries
+
         candidates = analysis_queries.same_claim_candidates(store, record.text)
         others = queries.chains_of_claims(store, _matches(record.iri, record.text, candidates))
     others = [other for other in others if other.chain and other.iri != record.iri]
