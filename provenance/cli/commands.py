@@ -25,10 +25,13 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print the re
 
 
 def console() -> Console:
-    """A console on the current stdout (so that CliRunner and pipes see what it prints)."""
+    """A console on the current stdout (so that CliRunner and pipes see what it prints).
+
+    Without emoji codes: a claim's ":fire:" stays text, and rich's emoji table is never loaded.
+    """
     from rich.console import Console
 
-    return Console(file=sys.stdout, soft_wrap=False)
+    return Console(file=sys.stdout, soft_wrap=False, emoji=False)
 
 
 @main.command("add")
