@@ -103,3 +103,12 @@ def test_a_writing_command_creates_the_store_and_says_so_once(tmp_path, seed_tex
     again = CliRunner().invoke(main, ["--store", str(store), "rate", "Tass", "--reliability", "C"])
     assert again.exit_code == 0 and again.stderr == ""
     assert "10 claims" in CliRunner().invoke(main, ["--store", str(store), "claims"]).stdout
+
+
+def test_push_to_a_new_folder_creates_it_and_says_so(tmp_path, seed_text, seed_gold):
+    store, copy = tmp_path / "store", tmp_path / "copy"
+    assert CliRunner().invoke(main, ["--store", str(store), "add", "--text", str(seed_text), str(seed_gold)]).exit_code == 0
+    pushed = CliRunner().invoke(main, ["--store", str(store), "push", "--to", str(copy)])
+    assert pushed.exit_code == 0, pushed.output
+    assert pushed.stderr.strip() == f"Created a new store at {copy}"  # (the finished progress bar leaves a blank line)
+    assert "10 claims" in CliRunner().invoke(main, ["--store", str(copy), "claims"]).stdout

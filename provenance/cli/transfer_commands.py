@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from provenance.cli.app import main
+from provenance.cli.app import is_new_store, main
 from provenance.cli.io import emit_json
 from provenance.storage import open_store
 
@@ -51,7 +51,10 @@ def _move(source, target, articles: tuple[str, ...], as_json: bool, verb: str) -
 @click.pass_obj
 def push(settings, destination, articles, as_json):
     """Copy the store (or some articles) to another store, replacing the graphs it already has."""
+    new = is_new_store(destination)
     target = open_store(destination, write=True)
+    if new:
+        click.echo(f"Created a new store at {destination}", err=True)
     try:
         _move(settings.open_store(), target, articles, as_json, "Pushed")
     finally:
