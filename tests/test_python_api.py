@@ -94,13 +94,18 @@ def test_the_flow_graph_is_a_networkx_digraph(seed):
     assert edges[("Tass", "tass-talks-de")] == 6
 
 
-def test_the_api_says_what_the_cli_prints(seed):
-    # the CLI reads the store read-only while the API holds it open for writing
-    result = CliRunner().invoke(main, ["--store", seed.location, "claims", "--json"])
-    assert provenance.claims(seed) == json.loads(result.stdout)
-    trace = CliRunner().invoke(main, ["--store", seed.location, "trace", "Hotels", "--json"])
-    assert provenance.trace(seed, "Hotels") == json.loads(trace.stdout)
-    assert provenance.report(seed)["claims"] == 10
+def test_the_api_says_what_the_cli_prints(tmp_path, seed_text, seed_gold):
+    store = provenance.open(tmp_path / "seed")
+    provenance.add(store, json.loads(seed_gold.read_text(encoding="utf-8")), seed_text.read_text(encoding="utf-8"))
+    store.close()  # a reader opening a store while a writer works on it may find it mid-write
+    result = CliRunner().invoke(main, ["--store", str(tmp_path / "seed"), "claims", "--json"])
+    trace = CliRunner().invoke(main, ["--store", str(tmp_path / "seed"), "trace", "Hotels", "--json"])
+    assert result.exit_code == 0 and trace.exit_code == 0, result.output + trace.output
+    store = provenance.open(tmp_path / "seed", create=False)
+    assert provenance.claims(store) == json.loads(result.stdout)
+    assert provenance.trace(store, "Hotels") == json.loads(trace.stdout)
+    assert provenance.report(store)["claims"] == 10
+    store.close()
 
 
 def test_opening_a_missing_store_to_read_creates_nothing(tmp_path):
