@@ -31,6 +31,9 @@ DEFAULT_STORE = "./.provenance"
 def open(location: str | os.PathLike | None = None, *, create: bool = True) -> Store:  # noqa: A001 (provenance.open reads well)
     """Open a store: a folder (created unless ``create=False``), ``"memory"``, or a SPARQL endpoint URL.
 
+    With ``create=False`` a folder is opened read-only (NoStore if there is none), as the CLI's
+    reading commands open it.
+
     The default is what the CLI uses: ``PROVENANCE_STORE``, else ``./.provenance``. Close it with
     ``store.close()`` so that another process can write to it.
     """
