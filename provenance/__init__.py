@@ -1,7 +1,42 @@
 """claim-provenance: who said it first, and through whose hands did it pass?
 
 Statements in news articles become nodes linked to their chains of attribution, stored as RDF and
-analysed as graphs. See README.md for the tour and shared/DESIGN.md for the architecture.
+analysed as graphs. The Python API (docs/python.md)::
+
+    import provenance
+    store = provenance.open("desk")                # a folder, "memory", or a SPARQL endpoint URL
+    provenance.ingest(store, "articles/")          # extract and store
+    provenance.claims(store)                       # what `provenance claims --json` prints
+    provenance.trace(store, "Hotels")              # one chain, with credibility
+    provenance.chain(store, "Hotels")              # the same chain as an rdflib.Graph
+    provenance.dataset(store)                      # the store as an rdflib.Dataset, no copy
+    provenance.to_networkx(store)                  # the flow graph as a networkx.DiGraph
+
+Also: extract_claims (``provenance.extract`` is the extraction package), add, report, sources,
+rate, verdict, export, import_rdf, shapes, ontology.
 """
 
 __version__ = "0.1.0"
+
+from provenance.api import (  # noqa: E402  (after the version, which the CLI reads)
+    add,
+    chain,
+    claims,
+    dataset,
+    export,
+    extract_claims,
+    import_rdf,
+    ingest,
+    ontology,
+    open,
+    rate,
+    report,
+    shapes,
+    sources,
+    to_networkx,
+    trace,
+    verdict,
+)
+
+__all__ = ["__version__", "add", "chain", "claims", "dataset", "export", "extract_claims", "import_rdf", "ingest",
+           "ontology", "open", "rate", "report", "shapes", "sources", "to_networkx", "trace", "verdict"]

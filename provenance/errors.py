@@ -27,3 +27,7 @@ class StoreError(ProvenanceError):
 
 class StoreLocked(StoreError):
     """Another process holds the on-disk store."""
+
+
+class NoStore(StoreError):
+    """A reader was pointed at an on-disk store that does not exist (a typo, or nothing stored yet)."""

@@ -57,7 +57,8 @@ class Cli:
     def error(self, *args: str) -> str:
         """The one line a user error prints on stderr (exit code 1, no traceback)."""
         result = self(*args, expect=1)
-        lines = result.stderr.strip().splitlines()
+        # a writer's first run says it created the store; that line is not part of the error
+        lines = [line for line in result.stderr.strip().splitlines() if not line.startswith("Created a new store at ")]
         assert len(lines) == 1, result.stderr
         assert lines[0].startswith("Error: ") and "Traceback" not in result.output
         return lines[0]

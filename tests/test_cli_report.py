@@ -153,6 +153,9 @@ def test_trace_by_iri_is_the_claim_named_whichever_article_sorts_first(examples)
 
 
 def test_report_on_an_empty_store(tmp_path):
+    from provenance.storage import open_store
+
+    open_store(str(tmp_path / "empty"), write=True).close()
     data = Cli(tmp_path / "empty").json("report")
     assert data["claims"] == 0 and data["max_hops"] == 0 and data["sources"] == [] and data["clusters"] == []
     assert "0 attributed" in Cli(tmp_path / "empty")("report").stdout

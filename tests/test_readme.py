@@ -42,7 +42,7 @@ def test_the_ingest_output_shown_is_what_ingest_prints(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
     monkeypatch.chdir(Path(__file__).resolve().parents[1])
-    shown = README.split("$ provenance ingest examples/articles\n", 1)[1].split("```", 1)[0]
+    shown = README.split("$ provenance --store /tmp/articles ingest examples/articles\n", 1)[1].split("```", 1)[0]
     rows = [line.split() for line in shown.splitlines() if "examples/articles/" in line or "documents stored" in line]
     assert len(rows) == 3
     printed = CliRunner().invoke(main, ["--store", str(tmp_path / "store"), "ingest", "examples/articles"]).output
@@ -54,8 +54,9 @@ def test_the_seed_add_line_shown_is_what_add_prints(tmp_path, seed_text, seed_go
     """The line README shows under the tour's ``add`` of the seed article is the one the command prints."""
     from click.testing import CliRunner
 
-    shown = re.search(r"^Added article tass-talks-de .*$", README, flags=re.M).group(0)
-    printed = CliRunner().invoke(main, [
+    shown = re.search(r"^(Created a new store at /tmp/tour)\n(Added article tass-talks-de .*)$", README, flags=re.M)
+    result = CliRunner().invoke(main, [
         "--store", str(tmp_path / "tour"), "add", "--text", str(seed_text), str(seed_gold),
-        "--published", "2026-02-05"]).output
-    assert " ".join(printed.split()).replace(str(tmp_path / "tour"), "/tmp/tour") == shown
+        "--published", "2026-02-05"])
+    assert result.stderr.replace(str(tmp_path / "tour"), "/tmp/tour") == shown.group(1) + "\n"
+    assert " ".join(result.stdout.split()).replace(str(tmp_path / "tour"), "/tmp/tour") == shown.group(2)

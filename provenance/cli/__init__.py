@@ -13,7 +13,11 @@ from provenance.cli import transfer_commands as _transfer_commands  # noqa: F401
 from provenance.cli import rating_commands as _rating_commands  # noqa: F401  (registers rate, ratings, verdict, due)
 from provenance.cli import desk_commands as _desk_commands  # noqa: F401  (registers changes)
 
-__all__ = ["main"]
 from provenance.cli import graph_command as _graph_command  # noqa: F401  (registers graph)
 from provenance.cli import correction_commands as _correction_commands  # noqa: F401,E402  (registers correct, claim, corrections, sources merge…)
 from provenance.cli import watch_command as _watch_command  # noqa: F401,E402  (registers watch)
+from provenance.cli.examples import add_examples
+
+add_examples(main)
+
+__all__ = ["main"]

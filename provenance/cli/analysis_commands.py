@@ -9,10 +9,6 @@ import click
 from provenance.cli.app import main
 from provenance.cli.commands import console, json_option
 from provenance.cli.io import emit_json
-from provenance.model.filters import parse_instant
-from provenance.reports import report as report_module
-from provenance.reports.changes import changes_data, render_changes
-from provenance.reports.html import write_html_report
 from provenance.reports import sources as source_reports
 
 
@@ -24,6 +20,11 @@ from provenance.reports import sources as source_reports
 @click.pass_obj
 def report(settings, as_json, html_path, since):
     """Summarise the hearsay of the whole store: origins, depth, relays, failure points, clusters, circles."""
+    from provenance.model.filters import parse_instant
+    from provenance.reports import report as report_module
+    from provenance.reports.changes import changes_data, render_changes
+    from provenance.reports.html import write_html_report
+
     store = settings.open_store()
     instant = parse_instant(since, option="--since") if since is not None else None
     data = report_module.report_data(store)

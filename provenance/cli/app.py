@@ -26,6 +26,11 @@ class ProvenanceGroup(click.Group):
             sys.exit(0)
 
 
+def is_new_store(location: str) -> bool:
+    """Whether ``location`` is an on-disk store that opening for writing would create."""
+    return location != "memory" and not location.startswith(("http://", "https://")) and not os.path.exists(location)
+
+
 class Settings:
     """What the global options say; commands open the store through it, lazily."""
 
@@ -35,11 +40,18 @@ class Settings:
         self._store = None
 
     def open_store(self, *, write: bool = False):
-        """The store of ``--store``, opened once per command; readers may get a read-only view."""
+        """The store of ``--store``, opened once per command; readers get a read-only view.
+
+        A reader on a path with no store gets NoStore; a writer creates the store and says so on
+        stderr (stdout may be JSON).
+        """
         from provenance.storage import open_store
 
         if self._store is None:
+            new = write and is_new_store(self.store_location)
             self._store = open_store(self.store_location, write=write)
+            if new:
+                click.echo(f"Created a new store at {self.store_location}", err=True)
         return self._store
 
     def scheme(self):
@@ -64,12 +76,17 @@ class Settings:
 @click.option(
     "--base",
     default=lambda: os.environ.get("PROVENANCE_BASE"),
-    help="Base IRI for new resources (default https://claim-provenance.org/id/).",
+    help="Base IRI for new resources (default: env PROVENANCE_BASE, else https://claim-provenance.org/id/).",
 )
 @click.version_option(__version__, prog_name="provenance")
 @click.pass_context
 def main(ctx: click.Context, store: str, base: str | None) -> None:
-    """Trace who said a claim first and through whose hands it passed."""
+    """Trace who said a claim first and through whose hands it passed.
+
+    Commands that read (claims, trace, report, ...) need a store that 'ingest' or 'add' made;
+    commands that write create it. Shell completion: eval "$(_PROVENANCE_COMPLETE=bash_source provenance)"
+    (zsh_source, fish_source for those shells).
+    """
     settings = Settings(store, base)
     ctx.obj = settings
     ctx.call_on_close(settings.close)

@@ -5,28 +5,33 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
 import click
-from rich.console import Console
 
 from provenance.cli.app import main
 from provenance.cli.io import atomic_output, emit_json, read_text_file
 from provenance.errors import InvalidInput
-from provenance.model.documents import article_from_document
-from provenance.model.filters import ClaimFilter, parse_instant
-from provenance.rdf import claimreview, repository
-from provenance.rdf.corrected import AsExtracted
-from provenance.reports import claims as claim_reports
-from provenance.reports.claim_listing import claim_listing
-from provenance.reports.query import query_json, render_query_table
-from provenance.storage import EXTENSIONS, FORMATS
-from provenance.storage.compaction import Compaction, compact, size_text
+from provenance.storage.base import EXTENSIONS, FORMATS, RDFLIB_EXTENSIONS, RDFLIB_FORMATS
 
-json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+# The library is imported inside each command: `provenance --help` and a command's start then load
+# only what that command uses (tests/test_startup.py checks which modules a start loads).
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from provenance.storage.compaction import Compaction
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON instead of text.")
 
 
 def console() -> Console:
-    """A console on the current stdout (so that CliRunner and pipes see what it prints)."""
-    return Console(file=sys.stdout, soft_wrap=False)
+    """A console on the current stdout (so that CliRunner and pipes see what it prints).
+
+    Without emoji codes: a claim's ":fire:" stays text, and rich's emoji table is never loaded.
+    """
+    from rich.console import Console
+
+    return Console(file=sys.stdout, soft_wrap=False, emoji=False)
 
 
 @main.command("add")
@@ -41,7 +46,10 @@ def console() -> Console:
 @json_option
 @click.pass_obj
 def add(settings, text_path, claims_path, article_id, title, publisher, url, published, as_json):
-    """Store an article with hand-written claims (the ``extract --format jsonl`` document shape)."""
+    """Store an article with hand-written claims (CLAIMS.json: one document as 'extract --format jsonl' writes it)."""
+    from provenance.model.documents import article_from_document
+    from provenance.rdf import repository
+
     text = read_text_file(text_path)
     raw = read_text_file(claims_path)
     try:
@@ -64,7 +72,8 @@ def add(settings, text_path, claims_path, article_id, title, publisher, url, pub
     verb = {"added": "Added", "replaced": "Replaced", "unchanged": "Unchanged:"}[result.status]
     console().print(
         f"{verb} article [bold]{result.doc}[/] with {result.claims} claims "
-        f"({result.attributed} attributed, {result.triples} triples) in {store.location}"
+        f"({result.attributed} attributed, {result.triples} triples) in {store.location}",
+        soft_wrap=True,
     )
 
 
@@ -88,6 +97,10 @@ def add(settings, text_path, claims_path, article_id, title, publisher, url, pub
 def claims(settings, search, source, origin, article_id, since, until, kind, unrated, verdict, credibility_max,
            attributed, limit, offset, as_json):
     """List the stored claims with their origin, hops, mode and verdicts; the options narrow the list and combine."""
+    from provenance.model.filters import ClaimFilter, parse_instant
+    from provenance.reports import claims as claim_reports
+    from provenance.reports.claim_listing import claim_listing
+
     wanted = ClaimFilter(
         search=search, source=source, origin=origin, article=article_id,
         since=parse_instant(since, option="--since") if since is not None else None,
@@ -112,6 +125,9 @@ def trace(settings, claim, as_extracted, as_json):
 
     CLAIM is a claim IRI, a unique id prefix as 'claims' shows it, or a unique text fragment.
     """
+    from provenance.rdf.corrected import AsExtracted
+    from provenance.reports import claims as claim_reports
+
     store = settings.open_store()
     data = claim_reports.trace_data(AsExtracted(store) if as_extracted else store, claim)
     if as_json:
@@ -120,26 +136,36 @@ def trace(settings, claim, as_extracted, as_json):
         console().print(claim_reports.render_trace(data))
 
 
-def _format_for(path: Path | None, given: str | None, default: str | None = None) -> str:
+def _format_for(path: Path | None, given: str | None, default: str | None = None,
+                extensions: dict[str, str] = EXTENSIONS) -> str:
     if given:
         return given
-    if path is not None and path.suffix.lower() in EXTENSIONS:
-        return EXTENSIONS[path.suffix.lower()]
+    if path is not None and path.suffix.lower() in extensions:
+        return extensions[path.suffix.lower()]
     if default:
         return default
     raise InvalidInput(f"cannot tell the RDF format of {path}; give --format ({', '.join(FORMATS)})")
 
 
 @main.command("export")
-@click.option("--format", "format_", type=click.Choice([*sorted(FORMATS), "claimreview"]),
-              help="Default: from -o's extension, else turtle. claimreview: the verdicts as schema.org ClaimReview JSON-LD.")
+@click.option("--format", "format_", type=click.Choice([*sorted(FORMATS), "claimreview", "nanopub"]),
+              help="Default: from -o's extension, else turtle. claimreview: the verdicts as schema.org ClaimReview "
+                   "JSON-LD. nanopub: one unsigned nanopublication per attributed claim, as TriG.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout).")
 @click.pass_obj
 def export(settings, format_, output):
     """Write the whole store as RDF (triple formats get the union of the article graphs)."""
+    from provenance.rdf import claimreview, repository
+
     fmt = _format_for(output, format_, default="turtle")
     store = settings.open_store()
-    write = claimreview.write_claimreview if fmt == "claimreview" else lambda s, out: repository.export_store(s, out, fmt)
+    if fmt == "nanopub":
+        from provenance.rdf.nanopub import write_nanopubs
+
+        def write(s, out):
+            write_nanopubs(s, out, settings.scheme())
+    else:
+        write = claimreview.write_claimreview if fmt == "claimreview" else lambda s, out: repository.export_store(s, out, fmt)
     if output is None:
         write(store, sys.stdout.buffer)
         sys.stdout.buffer.flush()
@@ -150,13 +176,16 @@ def export(settings, format_, output):
 
 @main.command("import")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "format_", type=click.Choice([*sorted(FORMATS), "claimreview"]),
-              help="Default: from the file's extension; JSON holding a ClaimReview is read as claimreview.")
+@click.option("--format", "format_", type=click.Choice([*sorted(FORMATS), *sorted(RDFLIB_FORMATS), "claimreview"]),
+              help="Default: from the file's extension; JSON holding a ClaimReview is read as claimreview; "
+                   "n3, trix and hext (HexTuples) are read by rdflib.")
 @json_option
 @click.pass_obj
 def import_(settings, path, format_, as_json):
     """Load an RDF file (or ClaimReview JSON-LD) into the store, each article into its own graph, in one transaction."""
-    fmt = _format_for(path, format_)
+    from provenance.rdf import claimreview, repository
+
+    fmt = _format_for(path, format_, extensions={**EXTENSIONS, **RDFLIB_EXTENSIONS})
     if not path.is_file():
         raise InvalidInput(f"{path}: no such file")
     data = path.read_bytes()
@@ -169,6 +198,10 @@ def import_(settings, path, format_, as_json):
         else:
             console().print(f"Imported {reviews.imported} verdicts; {len(reviews.unmatched)} reviewed claims are not stored")
         return
+    if fmt in RDFLIB_FORMATS:
+        from provenance.rdf.rdflib_view import rdflib_input
+
+        data, fmt = rdflib_input(data, fmt)
     result = repository.import_rdf(settings.open_store(write=True), data, fmt, settings.scheme())
     if as_json:
         emit_json(result.__dict__)
@@ -188,6 +221,8 @@ def query(settings, sparql, query_file, as_json):
     """
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give the query as an argument or with --file, not both")
+    from provenance.reports.query import query_json, render_query_table
+
     text = sparql if sparql is not None else read_text_file(query_file)
     result = settings.open_store().run(text)
     if result.form == "triples":
@@ -204,6 +239,8 @@ def query(settings, sparql, query_file, as_json):
 
 def compaction_line(result: Compaction) -> str:
     """One line saying what compacting a store did."""
+    from provenance.storage.compaction import size_text
+
     if not result.compacted:
         return f"Nothing to compact: {result.store} is a SPARQL endpoint, whose server keeps its own indexes"
     line = f"Compacted store {result.store} in {result.seconds:.1f} s"
@@ -217,6 +254,8 @@ def compaction_line(result: Compaction) -> str:
 @click.pass_obj
 def optimize(settings, as_json):
     """Compact the store, for faster reads after large ingests (rewrites all of it: minutes for 1M claims)."""
+    from provenance.storage.compaction import compact
+
     result = compact(settings.open_store(write=True))
     if as_json:
         emit_json(result.__dict__)

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
 from provenance.cli.analysis_commands import sources
 from provenance.cli.app import main
@@ -14,14 +13,17 @@ from provenance.cli.commands import console, json_option
 from provenance.cli.io import atomic_output, emit_json
 from provenance.errors import InvalidInput
 from provenance.model.core import MODES, SOURCE_KINDS
-from provenance.rdf import correcting
 from provenance.reports import corrections as correction_reports
 
+# The library and rich are imported in the commands that use them, so that every other command
+# starts without them (tests/test_python_api.py checks what `import provenance.cli` loads).
 by_option = click.option("--by", "by", help="Who corrects (default: your login name).")
 note_option = click.option("--note", help="Why: kept with the correction and shown beside the claim.")
 
 
 def _said(what: str, item) -> None:
+    from rich.markup import escape
+
     console().print(f"{what} [bold]{item.short_id}[/]: {escape(item.changes())}", soft_wrap=True)
 
 
@@ -59,6 +61,8 @@ def correct(settings, claim, chain, hop, kind, mode, hedged, withdraw, note, by,
 
     The correction is kept apart from the article and applied again whenever the article is stored anew.
     """
+    from provenance.rdf import correcting
+
     correction = correcting.correct_claim(settings.open_store(write=True), settings.scheme(), claim, chain=chain,
                                           hop=hop, kind=kind, mode=mode, hedged=hedged, withdraw=withdraw,
                                           note=note, by=by)
@@ -86,6 +90,10 @@ def claim_group():
 @click.pass_obj
 def claim_add(settings, article, quote, chain, mode, hedged, note, by, as_json):
     """Add to ARTICLE (its id) a claim the extractor missed, anchored where the quote stands in its text."""
+    from rich.markup import escape
+
+    from provenance.rdf import correcting
+
     correction = correcting.add_claim(settings.open_store(write=True), settings.scheme(), article, quote, chain=chain,
                                       mode=mode, hedged=hedged, note=note, by=by)
     if as_json:
@@ -105,6 +113,8 @@ def claim_add(settings, article, quote, chain, mode, hedged, note, by, as_json):
 @click.pass_obj
 def sources_merge(settings, first, second, name, note, by, as_json):
     """Make SECOND one source with FIRST: counts, track records, ratings and every analysis treat them as one."""
+    from provenance.rdf import correcting
+
     act = correcting.merge_sources(settings.open_store(write=True), settings.scheme(), first, second, name=name,
                                    note=note, by=by)
     _report(act, "Merged, act", as_json)
@@ -119,6 +129,8 @@ def sources_merge(settings, first, second, name, note, by, as_json):
 @click.pass_obj
 def sources_alias(settings, name, alias, note, by, as_json):
     """Let ALIAS mean the source NAME: chains stored or extracted later that name ALIAS land on NAME."""
+    from provenance.rdf import correcting
+
     act = correcting.alias_source(settings.open_store(write=True), settings.scheme(), name, alias, note=note, by=by)
     _report(act, "Aliased, act", as_json)
 
@@ -132,6 +144,8 @@ def sources_alias(settings, name, alias, note, by, as_json):
 @click.pass_obj
 def sources_rename(settings, name, new_name, note, by, as_json):
     """Call the source NAME NEW_NAME from now on (both names still find it)."""
+    from provenance.rdf import correcting
+
     act = correcting.rename_source(settings.open_store(write=True), settings.scheme(), name, new_name, note=note, by=by)
     _report(act, "Renamed, act", as_json)
 
@@ -145,6 +159,8 @@ def sources_rename(settings, name, new_name, note, by, as_json):
 @click.pass_obj
 def sources_kind(settings, name, kind, note, by, as_json):
     """Say that the source NAME is of KIND, in every chain that names it."""
+    from provenance.rdf import correcting
+
     act = correcting.set_source_kind(settings.open_store(write=True), settings.scheme(), name, kind, note=note, by=by)
     _report(act, "Retyped, act", as_json)
 
@@ -156,6 +172,8 @@ def sources_kind(settings, name, kind, note, by, as_json):
 @click.pass_obj
 def sources_unmerge(settings, name, by, as_json):
     """Split NAME off the source it was merged into (naming the merged source: split off all merged into it)."""
+    from provenance.rdf import correcting
+
     undone = correcting.unmerge_source(settings.open_store(write=True), settings.scheme(), name, by=by)
     if as_json:
         emit_json([_item_json(act) for act in undone])
@@ -187,6 +205,8 @@ def corrections(ctx, orphaned, as_json):
 @click.pass_obj
 def corrections_undo(settings, correction, note, by, as_json):
     """Take back CORRECTION (its id as 'corrections' shows it); it stays in the history as undone."""
+    from provenance.rdf import correcting
+
     found = correcting.undo_correction(settings.open_store(write=True), settings.scheme(), correction, by=by, note=note)
     item = found.correction or found.act
     _report(item, "Undid", as_json)

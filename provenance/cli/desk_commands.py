@@ -7,8 +7,6 @@ import click
 from provenance.cli.app import main
 from provenance.cli.commands import console, json_option
 from provenance.cli.io import emit_json
-from provenance.model.filters import parse_instant
-from provenance.reports.changes import changes_data, render_changes
 
 
 @main.command("changes")
@@ -19,7 +17,11 @@ from provenance.reports.changes import changes_data, render_changes
 def changes(settings, since, as_json):
     """What was stored since then: articles, claims, clusters that grew, corroboration won or lost,
     new single points of failure and circles, ratings and verdicts."""
-    data = changes_data(settings.open_store(), parse_instant(since, option="--since"))
+    from provenance.model.filters import parse_instant
+    from provenance.reports.changes import changes_data, render_changes
+
+    instant = parse_instant(since, option="--since")  # a date that does not parse is the error, before the store
+    data = changes_data(settings.open_store(), instant)
     if as_json:
         emit_json(data)
     else:

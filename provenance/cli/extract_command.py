@@ -8,8 +8,6 @@ from pathlib import Path
 import click
 
 from provenance.cli.app import main
-from provenance.extract import extract_documents, read_documents
-from provenance.model.documents import document_from_article
 
 
 @main.command("extract")
@@ -25,6 +23,9 @@ from provenance.model.documents import document_from_article
 )
 def extract(files, output_format, lang, include_unattributed, jobs, output) -> None:
     """Find attributed claims and their chains of sources in .txt, .html and .jsonl FILES."""
+    from provenance.extract import extract_documents, read_documents
+    from provenance.model.documents import document_from_article
+
     documents = read_documents(files, lang=lang)
     articles = extract_documents(documents, include_unattributed=include_unattributed, jobs=jobs)
     if output_format == "jsonl":

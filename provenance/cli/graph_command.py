@@ -9,7 +9,6 @@ import click
 from provenance.cli.app import main
 from provenance.cli.io import atomic_output
 from provenance.reports import picture as pictures
-from provenance.reports.report import report_data
 
 EXTENSIONS = {".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot", ".graphml": "graphml"}
 
@@ -32,6 +31,8 @@ def graph(settings, claim, article_id, cluster_number, fmt, output):
     """
     if sum(value is not None for value in (claim, article_id, cluster_number)) > 1:
         raise click.UsageError("give one of CLAIM, --article and --cluster")
+    from provenance.reports.report import report_data
+
     fmt = fmt or EXTENSIONS.get(output.suffix.lower(), "svg")
     store = settings.open_store()
     report = report_data(store)

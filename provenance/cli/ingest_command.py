@@ -4,27 +4,31 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich import box
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from provenance.cli.app import main
 from provenance.cli.commands import compaction_line
 from provenance.cli.io import emit_json
 from provenance.errors import ProvenanceError
-from provenance.pipeline import IngestOutcome, ingest, input_files
-from provenance.storage.compaction import compact
-from provenance.web.fetch import DEFAULT_TIMEOUT, Fetcher
-from provenance.web.ingest import ingest_feed, ingest_urls, is_url
+from provenance.web import DEFAULT_TIMEOUT
+
+# rich, the pipeline and the web client are imported in the functions that use them, so that
+# `provenance --help` and every other command start without them.
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from provenance.pipeline import IngestOutcome
 
 PROGRESS_THRESHOLD = 5
 
 
 def summary_table(outcomes: list[IngestOutcome]) -> Table:
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
     table = Table(title="ingest", box=box.SIMPLE_HEAD)
     table.add_column("document", overflow="fold")
     table.add_column("status")
@@ -70,6 +74,13 @@ def ingest_command(settings, paths, feeds, timeout, lang, attributed_only, compa
     A page fetched is kept in the store beside its article, with its address and the time; its
     JSON-LD, OpenGraph and canonical link give the article's outlet, date and URL.
     """
+    from rich.console import Console
+
+    from provenance.pipeline import IngestOutcome
+    from provenance.storage.compaction import compact
+    from provenance.web.fetch import Fetcher
+    from provenance.web.ingest import ingest_feed, ingest_urls, is_url
+
     if not paths and not feeds:
         raise click.UsageError("give FILE, DIR or URL arguments, or --feed URL")
     urls = [p for p in paths if is_url(p)]
@@ -111,6 +122,10 @@ def ingest_command(settings, paths, feeds, timeout, lang, attributed_only, compa
 
 def ingest_files(store, settings, paths, console, lang, attributed_only, as_json) -> list[IngestOutcome]:
     """The files and directories of the command, with a progress bar when there are many."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from provenance.pipeline import ingest, input_files
+
     files = input_files(paths)
     show_progress = len(files) >= PROGRESS_THRESHOLD and not as_json
     with Progress(

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.table import Table
-from rich.text import Text
 
 from provenance.cli.app import main
 from provenance.cli.commands import console, json_option
 from provenance.cli.io import emit_json, read_text_file
-from provenance.rdf import ratings as assessments
+
+if TYPE_CHECKING:
+    from provenance.rdf import ratings as assessments
 
 LETTER_LABELS = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
                  "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged"}
@@ -44,6 +45,8 @@ def _assessment_json(assessment: assessments.Assessment) -> dict:
 @click.pass_obj
 def rate(settings, source, reliability, note, assessor, as_json):
     """Rate SOURCE (a name, registered alias, web domain or IRI); the newest rating is the one in force."""
+    from provenance.rdf import ratings as assessments
+
     assessment = assessments.rate(settings.open_store(write=True), settings.scheme(), source, reliability,
                                   assessor=assessor, note=note)
     if as_json:
@@ -70,6 +73,8 @@ def ratings_group():
 @click.pass_obj
 def ratings_import(settings, path, domain_column, score_column, name, date_, assessor, scale, as_json):
     """Rate the sources of a CSV table of domain scores: 0.90+ A, 0.75+ B, 0.60+ C, 0.40+ D, below E."""
+    from provenance.rdf import ratings as assessments
+
     text = read_text_file(path)
     result = assessments.import_rating_table(
         settings.open_store(write=True), settings.scheme(), text, domain_column=domain_column,
@@ -89,6 +94,11 @@ def ratings_import(settings, path, domain_column, score_column, name, date_, ass
 @click.pass_obj
 def ratings_list(settings, source, as_json):
     """Every rating, oldest first per source; the one in force is marked."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from provenance.rdf import ratings as assessments
+
     store = settings.open_store()
     iri = assessments.resolve_source(store, source, settings.scheme()).iri if source else None
     found = assessments.ratings(store, source=iri)
@@ -109,7 +119,11 @@ def ratings_list(settings, source, as_json):
 @click.pass_obj
 def ratings_track(settings, as_json):
     """Each rated or reviewed source: the letter in force beside the letter its verdicts point to."""
+    from rich.table import Table
+    from rich.text import Text
+
     from provenance.analysis.track_record import track_records
+    from provenance.rdf import ratings as assessments
 
     store = settings.open_store()
     in_force = {iri: a.reliability for iri, a in assessments.reliability_in_force(store).items()}
@@ -137,6 +151,8 @@ def ratings_track(settings, as_json):
 @click.pass_obj
 def verdict(settings, claim, rating, url, author, date_, as_json):
     """Record a fact-checker's verdict on CLAIM (IRI, id prefix or text fragment) as a schema:ClaimReview."""
+    from provenance.rdf import ratings as assessments
+
     found = assessments.add_verdict(settings.open_store(write=True), settings.scheme(), claim, rating,
                                     author=author, url=url, date=date_)
     if as_json:
@@ -154,6 +170,10 @@ def verdict(settings, claim, rating, url, author, date_, as_json):
 @click.pass_obj
 def due(settings, on, since, include_reviewed, as_json):
     """The claims whose time has come by --on: what a fact-checker can verify now, with their chains."""
+    from rich.table import Table
+
+    from provenance.rdf import ratings as assessments
+
     items = assessments.due_claims(settings.open_store(), on=on or date.today().isoformat(), since=since,
                                    include_reviewed=include_reviewed)
     rows = [
@@ -175,7 +195,8 @@ def due(settings, on, since, include_reviewed, as_json):
         return
     table = Table(title=f"{len(rows)} claims due")
     for column in ("id", "due", "claim", "chain"):
-        table.add_column(column)
+        # a date range is read whole or not at all: the claim and chain columns wrap instead
+        table.add_column(column, no_wrap=column in ("id", "due"))
     for row in rows:
         table.add_row(row["short_id"], row["due"], row["text"], " → ".join(row["chain"]) or "unattributed")
     console().print(table)

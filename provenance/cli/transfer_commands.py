@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from provenance.cli.app import main
+from provenance.cli.app import is_new_store, main
 from provenance.cli.io import emit_json
 from provenance.storage import open_store
-from provenance.storage import transfer as transfers
 
 article_option = click.option(
     "--article", "articles", multiple=True, metavar="ID", help="Only this article (repeatable; default: all)."
@@ -18,6 +15,11 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 
 
 def _move(source, target, articles: tuple[str, ...], as_json: bool, verb: str) -> None:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from provenance.storage import transfer as transfers
+
     sizes = transfers.plan(source, articles)
     progress = Progress(
         TextColumn(f"{verb} [progress.description]{{task.description}}"),
@@ -49,7 +51,10 @@ def _move(source, target, articles: tuple[str, ...], as_json: bool, verb: str) -
 @click.pass_obj
 def push(settings, destination, articles, as_json):
     """Copy the store (or some articles) to another store, replacing the graphs it already has."""
+    new = is_new_store(destination)
     target = open_store(destination, write=True)
+    if new:
+        click.echo(f"Created a new store at {destination}", err=True)
     try:
         _move(settings.open_store(), target, articles, as_json, "Pushed")
     finally:

@@ -6,13 +6,16 @@ import json
 import re
 import sys
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 
 from provenance.cli.app import main
 from provenance.errors import InvalidInput
-from provenance.web.fetch import DEFAULT_TIMEOUT, Fetcher
-from provenance.web.ingest import Round, Watch
+from provenance.web import DEFAULT_TIMEOUT
+
+if TYPE_CHECKING:  # the web client is imported by the command itself, not at every start
+    from provenance.web.ingest import Round
 
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -87,6 +90,9 @@ def watch(settings, feeds, every, once, timeout, lang, as_json):
     a feed or page that fails is named on stderr and the round goes on. The store is opened for
     each round only, so other commands can write to it in between.
     """
+    from provenance.web.fetch import Fetcher
+    from provenance.web.ingest import Watch
+
     interval = seconds(every)
 
     completed: list[int] = []

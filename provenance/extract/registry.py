@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 
 import pyoxigraph
 
-import provenance
 from provenance.errors import InvalidInput
 
-REGISTRY_PATH = Path(provenance.__file__).resolve().parents[1] / "graphs" / "sources.ttl"
+REGISTRY_PATH = resources.files("provenance.graphs").joinpath("sources.ttl")
 
 _QUERY = """
 PREFIX cp: <https://claim-provenance.org/ns#>
@@ -127,11 +127,11 @@ class Registry:
 
 
 @lru_cache(maxsize=1)
-def load_registry(path: Path = REGISTRY_PATH) -> Registry:
+def load_registry(path: Traversable = REGISTRY_PATH) -> Registry:
     """Parse the registry once per process."""
     store = pyoxigraph.Store()
     try:
-        store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+        store.load(path.read_bytes(), format=pyoxigraph.RdfFormat.TURTLE)
     except (OSError, SyntaxError, ValueError) as error:
         raise InvalidInput(f"cannot read the outlet registry {path}: {error}") from None
     outlets_by_alias: dict[str, Outlet] = {}

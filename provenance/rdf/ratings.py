@@ -300,7 +300,7 @@ def registry_domains() -> dict[str, str]:
     from provenance.extract.registry import REGISTRY_PATH
 
     registry = ox.Store()
-    registry.load(path=str(REGISTRY_PATH), format=ox.RdfFormat.TURTLE)
+    registry.load(REGISTRY_PATH.read_bytes(), format=ox.RdfFormat.TURTLE)
     return {web_domain(row["url"].value): row["name"].value for row in registry.query(REGISTRY_DOMAINS)}
 
 

@@ -13,16 +13,9 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from provenance.analysis.clusters import cluster_shape, independent_sources, matching_claims
-from provenance.analysis.credibility import claim_credibility
-from provenance.analysis.dominators import dominating_sources
-from provenance.analysis.flow import claim_path
 from provenance.model import ANONYMOUS_KINDS
 from provenance.model.records import ClaimRecord
-from provenance.rdf import analysis_queries, queries, ratings
-from provenance.rdf.ratings import verdict_outcome
-from provenance.analysis.track_record import with_track_records
-from provenance.reports.trust import source_track_records
+from provenance.rdf import queries
 from provenance.storage.base import gather
 
 KIND_STYLES = {
@@ -79,12 +72,15 @@ def render_claims(rows: list[dict[str, Any]]) -> Table:
     table.add_column("id", style="dim", no_wrap=True)
     if several_articles:
         table.add_column("article", overflow="fold", max_width=16)
-    table.add_column("claim", ratio=3, min_width=16)
-    table.add_column("origin", overflow="fold", ratio=1, min_width=12)
-    table.add_column("hops", justify="right")
-    # The verdicts share the mode's column: a column of their own no longer fits 80 characters.
+    # The verdicts share the mode's column: a column of their own no longer fits 80 characters. Without
+    # them the origin keeps a long word whole ("Verhandlungsdelegation").
     verdicts = any(row.get("verdicts") for row in rows)
+    table.add_column("claim", ratio=3, min_width=16 if verdicts else 20)
+    table.add_column("origin", overflow="fold", ratio=1, min_width=12 if verdicts else 22)
+    table.add_column("hops", justify="right")
     table.add_column("mode, verdict" if verdicts else "mode", overflow="fold")
+    from provenance.rdf.ratings import verdict_outcome
+
     for row in rows:
         origin = row["origin"]
         origin_text = (
@@ -108,6 +104,15 @@ def trace_data(store, reference: str) -> dict[str, Any]:
     claims say the same (``same_claim``), how many independent sources they have together
     (``independent_sources``) and which relays all of them pass through (``single_points_of_failure``).
     """
+    # Imported here, not above: networkx, numpy and scipy would slow every `provenance claims` down.
+    from provenance.analysis.clusters import cluster_shape, independent_sources
+    from provenance.analysis.credibility import claim_credibility
+    from provenance.analysis.dominators import dominating_sources
+    from provenance.analysis.flow import claim_path
+    from provenance.analysis.track_record import with_track_records
+    from provenance.rdf import analysis_queries
+    from provenance.reports.trust import source_track_records
+
     iri = reference.strip()
     named = _is_iri(iri)
     # Three reads that wait for nothing: one round trip on a server (storage.base.gather).
@@ -129,6 +134,8 @@ def trace_data(store, reference: str) -> dict[str, Any]:
     contributions = {contribution.position: contribution for contribution in credibility.hops}
     origins = cluster_shape(paths).origins
     names = {source.iri: source.name for other in [record, *same] for source in other.chain}
+    from provenance.rdf import ratings
+
     reviews = ratings.verdicts(store, claims=[record.iri, *(other.iri for other in same)])
     articles = {other.iri: other.article.id for other in [record, *same]}
     return {
@@ -236,6 +243,8 @@ def _claim_and_same(store, reference: str, candidates: list[tuple[str, str]]) ->
         [record] = found
     else:
         record = queries.find_claim(store, reference)
+        from provenance.rdf import analysis_queries
+
         candidates = analysis_queries.same_claim_candidates(store, record.text)
         others = queries.chains_of_claims(store, _matches(record.iri, record.text, candidates))
     others = [other for other in others if other.chain and other.iri != record.iri]
@@ -243,6 +252,8 @@ def _claim_and_same(store, reference: str, candidates: list[tuple[str, str]]) ->
 
 
 def _matches(iri: str, text: str, candidates: list[tuple[str, str]]) -> list[str]:
+    from provenance.analysis.clusters import matching_claims
+
     return matching_claims(text, [(other, words) for other, words in candidates if other != iri])[:SAME_CLAIM_LIMIT]
 
 

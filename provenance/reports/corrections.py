@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from pyoxigraph import NamedNode
-from rich import box
-from rich.table import Table
-from rich.text import Text
 
 from provenance.errors import InvalidInput, NotFound
 from provenance.rdf import corrected, queries
 from provenance.rdf import corrections as stored
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 EXPORT_FORMATS = ("jsonl", "claims", "chains")
 
@@ -63,6 +63,11 @@ STATUS_STYLES = {"applied": "green", "orphaned": "bold red", "undone": "dim"}
 
 def render_corrections(rows: list[dict[str, Any]]) -> Table:
     """The corrections as a table, oldest first: what each changed, on which claim, by whom, and whether it applies."""
+    # rich is imported here: the CLI reads EXPORT_FORMATS at every start
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=f"{len(rows)} corrections", box=box.SIMPLE_HEAD)
     table.add_column("id", style="dim", no_wrap=True)
     table.add_column("correction", ratio=3, min_width=24)

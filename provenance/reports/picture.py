@@ -22,7 +22,6 @@ from typing import Any
 from provenance.errors import InvalidInput, NotFound, ProvenanceError
 from provenance.model.records import ClaimRecord
 from provenance.rdf import queries
-from provenance.reports.claims import trace_data
 
 FORMATS = ("svg", "png", "dot", "graphml")
 CLAIM_NODE_LIMIT = 60
@@ -241,6 +240,8 @@ def claim_picture(store, reference: str, *, report: dict[str, Any] | None = None
 
     Highlighted single points of failure are the claim's own (those of ``trace``), not the corpus's.
     """
+    from provenance.reports.claims import trace_data  # here: it loads rich, which `provenance --help` need not
+
     iri = queries.resolve_claim(store, reference)
     record = queries.claim_records(store, claim=iri)[0]
     trace = trace if trace is not None else trace_data(store, iri)
@@ -299,6 +300,8 @@ def _cluster_records(store, cluster: dict[str, Any]) -> list[ClaimRecord]:
         article = find_article(store, article_id)
         for record in queries.claim_records(store, article=article.iri):
             if record.text == cluster["text"]:
+                from provenance.reports.claims import trace_data
+
                 same = trace_data(store, record.iri)["same_claim"]
                 wanted = set(cluster.get("article_ids", []))
                 others = [found for other in same if other["article"] in wanted
@@ -318,6 +321,8 @@ def store_picture(store, *, report: dict[str, Any] | None = None) -> Picture:
 
 
 def _traces(store, records: Sequence[ClaimRecord]) -> dict[str, dict[str, Any]]:
+    from provenance.reports.claims import trace_data
+
     return {record.iri: trace_data(store, record.iri) for record in records if record.chain}
 
 

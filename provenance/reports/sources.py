@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich import box
-from rich.table import Table
-from rich.text import Text
-
-from provenance.analysis.sources import source_statistics
 from provenance.errors import InvalidInput
-from provenance.rdf import analysis_queries
-from provenance.reports.claims import KIND_STYLES
-from provenance.reports.trust import source_track_records
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 SORT_KEYS = ("relayed", "originated", "reliance")
 
@@ -21,6 +16,11 @@ def sources_data(store, *, sort: str = "relayed", limit: int | None = None) -> l
     """One row per source: originated, relayed, share, reliance and its rank, sorted by ``sort`` (descending)."""
     if sort not in SORT_KEYS:
         raise InvalidInput(f"cannot sort sources by {sort!r}: use one of {', '.join(SORT_KEYS)}")
+    # Imported here: the CLI reads SORT_KEYS for every command, and numpy and scipy would slow them all.
+    from provenance.analysis.sources import source_statistics
+    from provenance.rdf import analysis_queries
+    from provenance.reports.trust import source_track_records
+
     statistics = source_statistics(analysis_queries.corpus_records(store, texts=False))
     track = source_track_records(store)
     rows = [
@@ -44,6 +44,12 @@ def sources_data(store, *, sort: str = "relayed", limit: int | None = None) -> l
 
 def render_sources(rows: list[dict[str, Any]]) -> Table:
     """The sources as a table, in the order given; each source's kind under its name."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from provenance.reports.claims import KIND_STYLES
+
     table = Table(title=f"{len(rows)} sources", box=box.SIMPLE_HEAD)
     table.add_column("source", overflow="fold", min_width=16)
     table.add_column("orig.", justify="right")

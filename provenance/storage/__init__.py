@@ -7,29 +7,43 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from provenance.errors import StoreLocked
+from provenance.errors import NoStore, StoreLocked
 from provenance.storage.base import EXTENSIONS, FORMATS, Row, Store, Term
-from provenance.storage.embedded import EmbeddedStore
+
+
+def __getattr__(name: str):
+    # EmbeddedStore is imported on first use, so that reading a constant of provenance.storage.base
+    # (the CLI's format choices) does not load the store's module with every command.
+    if name == "EmbeddedStore":
+        from provenance.storage.embedded import EmbeddedStore
+
+        return EmbeddedStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def open_store(location: str, *, write: bool = True) -> Store:
     """Open ``memory``, an http(s) SPARQL endpoint URL, or an on-disk store directory.
 
-    A reader finding the on-disk store locked by a writer opens it read-only instead, so that
-    ``claims`` or ``export`` work while an ingest runs; a second writer gets StoreLocked.
+    A writer creates an on-disk store that does not exist yet; a reader gets NoStore instead, so
+    that a mistyped ``--store`` is said at once rather than answered with an empty store, and
+    nothing is created. A reader opens the store read-only: that is allowed while a writer holds
+    it (``claims`` or ``export`` work while an ingest runs) and opens in half the time; a second
+    writer gets StoreLocked.
     """
+    from provenance.storage.embedded import EmbeddedStore
+
     if location == "memory":
         return EmbeddedStore(None)
     if location.startswith(("http://", "https://")):
         from provenance.storage.endpoint import EndpointStore
 
         return EndpointStore.from_location(location)
-    try:
-        return EmbeddedStore(Path(location))
-    except StoreLocked:
-        if write or not Path(location).is_dir():
-            raise
-        return EmbeddedStore(Path(location), read_only=True)
+    path = Path(location)
+    if write:
+        return EmbeddedStore(path)
+    if not path.is_dir():
+        raise NoStore(f"no store at {location}: ingest or add first, or pass --store")
+    return EmbeddedStore(path, read_only=True)
 
 
 __all__ = ["EXTENSIONS", "FORMATS", "EmbeddedStore", "Row", "Store", "Term", "open_store"]

@@ -42,6 +42,10 @@ EXTENSIONS: dict[str, str] = {
     ".nq": "nquads",
 }
 
+#: Formats that only rdflib reads, for import (provenance.rdf.rdflib_view): name -> whether it holds named graphs.
+RDFLIB_FORMATS: dict[str, bool] = {"n3": False, "trix": True, "hext": True}
+RDFLIB_EXTENSIONS: dict[str, str] = {".n3": "n3", ".trix": "trix", ".hext": "hext"}
+
 
 def solution_rows(result: QuerySolutions, convert: Callable[[Term], Term] = lambda term: term) -> tuple[list[str], list[Row]]:
     """The projected variable names and the rows of SELECT solutions; unbound variables are left out of a row."""

@@ -78,6 +78,11 @@ class EmbeddedStore:
         if not read_only:
             self._drop_stale_staging()
 
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The pyoxigraph store itself, for views over it that must not copy it (provenance.rdf.rdflib_view)."""
+        return self._store
+
     def disk_bytes(self) -> int | None:
         """What the store's files take on disk (None in memory)."""
         return None if self.location == "memory" else directory_bytes(self.location)

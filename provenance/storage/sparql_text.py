@@ -17,6 +17,12 @@ import pyoxigraph as ox
 from provenance.errors import InvalidInput
 from provenance.storage.base import Binding
 
+# A variable's characters, [A-Za-z0-9_\u00B7\u00C0-\uFFFF], and its first one, [A-Za-z_\u00C0-\uFFFF],
+# written as the complement: the same sets, but compiled in a tenth of the time (a range up to
+# \uFFFF made this module's import cost 10-20 ms, paid by every command that reads the store).
+_NAME_CHAR = r"[^\x00-\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\xB6\xB8-\xBF\U00010000-\U0010FFFF]"
+_NAME_START = r"[^\x00-\x40\x5B-\x5E\x60\x7B-\xBF\U00010000-\U0010FFFF]"
+
 # One lexeme of SPARQL: a string (long or short), an IRI, a comment, a variable, a word or
 # prefixed name, or any other single character. Braces or keywords inside strings, IRIs and
 # comments are thereby never taken for structure.
@@ -27,12 +33,12 @@ _LEXEME = re.compile(
     r"""|'(?:[^'\\\n]|\\.)*'"""
     r'''|<[^<>"{}|^`\\\x00-\x20]*>'''
     r"|#[^\n]*"
-    r"|[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+"
+    rf"|[?$]{_NAME_CHAR}+"
     r"|[A-Za-z_][\w\-.:]*"
     r"|\S",
     re.DOTALL,
 )
-_VARIABLE = re.compile(r"^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_\u00B7\u00C0-\uFFFF]*$")
+_VARIABLE = re.compile(rf"^{_NAME_START}{_NAME_CHAR}*$")
 
 
 def _lexemes(query: str) -> Iterator[tuple[str, int, int]]:

@@ -6,3 +6,7 @@
 - :mod:`~provenance.web.feeds`: RSS and Atom items.
 - :mod:`~provenance.web.ingest`: storing the articles of URLs and feeds, and the rounds of ``watch``.
 """
+
+#: Seconds to wait for a whole answer; a news page that takes longer is not worth holding a watch round for.
+#: Here, not in fetch.py, so that the CLI can show it without importing requests at every start.
+DEFAULT_TIMEOUT = 20.0

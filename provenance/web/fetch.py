@@ -21,8 +21,7 @@ from provenance.errors import ProvenanceError
 from provenance.rdf.timestamps import now
 
 USER_AGENT = f"claim-provenance/{__version__} (fact-checking; +https://pypi.org/project/claim-provenance/)"
-#: Seconds to wait for a whole answer; a news page that takes longer is not worth holding a watch round for.
-DEFAULT_TIMEOUT = 20.0
+from provenance.web import DEFAULT_TIMEOUT  # noqa: E402  (kept importable from here)
 #: The same bound as for an article file (provenance.extract.reading.LARGEST_ARTICLE_BYTES).
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_REDIRECTS = 5

@@ -25,7 +25,7 @@ def test_the_round_trip_shown_is_what_the_commands_print(tmp_path, shared_dir):
     block = section.split("```\n", 2)[1]
     runs = re.split(r"^\$ ", block, flags=re.M)[1:]
     assert len(runs) == 7
-    runner = CliRunner(env={"COLUMNS": "100"})
+    runner = CliRunner(env={"COLUMNS": "80"})  # README shows what an 80-column terminal shows
     for run in runs:
         command, _, shown = run.partition("\n")
         command, _, pipe = command.partition(" | ")

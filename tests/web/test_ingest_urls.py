@@ -110,7 +110,8 @@ def test_failures_are_one_line_each_and_the_other_urls_go_on(cli, site):
     site.replies["/error"] = Reply(status=500)
     urls = [site.url("/missing"), site.url("/paper.pdf"), site.url("/error"), site.url("/good.html")]
     result = cli("ingest", "--timeout", "2", *urls, expect=1)
-    assert result.stderr.strip().splitlines() == ["Error: 3 of 4 documents could not be ingested (see the summary)"]
+    assert result.stderr.strip().splitlines() == [f"Created a new store at {cli.store}",
+                                                  "Error: 3 of 4 documents could not be ingested (see the summary)"]
     table = " ".join(result.stdout.split())
     assert "the server answered 404 Not Found" in table and "the server answered 500 Internal Server Error" in table
     assert "not an HTML page (application/pdf)" in table and "1 of 4 documents stored" in table
