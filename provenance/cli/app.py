@@ -66,10 +66,22 @@ class Settings:
     default=lambda: os.environ.get("PROVENANCE_BASE"),
     help="Base IRI for new resources (default https://claim-provenance.org/id/).",
 )
+@click.option(
+    "--limit",
+    "limit_values",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Raise or lower an input limit (repeatable; names and defaults in provenance/limits.py).",
+)
 @click.version_option(__version__, prog_name="provenance")
 @click.pass_context
-def main(ctx: click.Context, store: str, base: str | None) -> None:
+def main(ctx: click.Context, store: str, base: str | None, limit_values: tuple[str, ...]) -> None:
     """Trace who said a claim first and through whose hands it passed."""
+    from provenance import limits
+
+    limits.configure(**dict(limits.parse_assignment(value) for value in limit_values))
     settings = Settings(store, base)
+    if base:
+        settings.scheme()  # a base the store cannot use is refused before any command runs
     ctx.obj = settings
     ctx.call_on_close(settings.close)

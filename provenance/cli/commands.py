@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from provenance import limits
 from provenance.cli.app import main
-from provenance.cli.io import atomic_output, emit_json, read_text_file
+from provenance.cli.io import atomic_output, emit_json, read_bytes, read_text_file
 from provenance.errors import InvalidInput
 from provenance.model.documents import article_from_document
 from provenance.model.filters import ClaimFilter, parse_instant
@@ -42,12 +43,8 @@ def console() -> Console:
 @click.pass_obj
 def add(settings, text_path, claims_path, article_id, title, publisher, url, published, as_json):
     """Store an article with hand-written claims (the ``extract --format jsonl`` document shape)."""
-    text = read_text_file(text_path)
-    raw = read_text_file(claims_path)
-    try:
-        document = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise InvalidInput(f"{claims_path}: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
+    text = read_text_file(text_path, "article_bytes")
+    document = limits.parse_json(read_text_file(claims_path), str(claims_path))
     if isinstance(document, dict):
         for key, value in (("title", title), ("publisher", publisher), ("url", url), ("published", published)):
             if value is not None:
@@ -152,14 +149,20 @@ def export(settings, format_, output):
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "format_", type=click.Choice([*sorted(FORMATS), "claimreview"]),
               help="Default: from the file's extension; JSON holding a ClaimReview is read as claimreview.")
+@click.option("--replace", is_flag=True, help="Replace articles (graphs) stored with other content; refused without it.")
 @json_option
 @click.pass_obj
-def import_(settings, path, format_, as_json):
-    """Load an RDF file (or ClaimReview JSON-LD) into the store, each article into its own graph, in one transaction."""
+def import_(settings, path, format_, replace, as_json):
+    """Load an RDF file (or ClaimReview JSON-LD) into the store, each article into its own graph, in one transaction.
+
+    Ratings and verdicts are added as assessments of their own, never merged into stored ones.
+    """
+    from provenance.rdf.importing import import_rdf
+
     fmt = _format_for(path, format_)
     if not path.is_file():
         raise InvalidInput(f"{path}: no such file")
-    data = path.read_bytes()
+    data = read_bytes(path, "import_bytes")
     document = claimreview.load_claimreview(data, str(path)) if fmt == "claimreview" else (
         claimreview.claimreview_document(data) if format_ is None and fmt == "jsonld" else None)
     if document is not None:
@@ -169,11 +172,14 @@ def import_(settings, path, format_, as_json):
         else:
             console().print(f"Imported {reviews.imported} verdicts; {len(reviews.unmatched)} reviewed claims are not stored")
         return
-    result = repository.import_rdf(settings.open_store(write=True), data, fmt, settings.scheme())
+    result = import_rdf(settings.open_store(write=True), data, fmt, settings.scheme(), replace=replace)
     if as_json:
         emit_json(result.__dict__)
-    else:
-        console().print(f"Imported {result.triples} triples into {result.graphs} graphs")
+        return
+    click.echo(f"Imported {result.triples} triples into {result.graphs} graphs"
+               + (f" ({result.unchanged} unchanged)" if result.unchanged else ""))
+    if result.replaced:
+        click.echo(f"Replaced {len(result.replaced)}: " + ", ".join(result.replaced))
 
 
 @main.command("query")
