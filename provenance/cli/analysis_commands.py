@@ -11,6 +11,7 @@ from provenance.cli.commands import console, json_option
 from provenance.cli.io import emit_json
 from provenance.model.filters import parse_instant
 from provenance.reports import report as report_module
+from provenance.files import is_stdout
 from provenance.reports.changes import changes_data, render_changes
 from provenance.reports.html import write_html_report
 from provenance.reports import sources as source_reports
@@ -19,7 +20,7 @@ from provenance.reports import sources as source_reports
 @main.command("report")
 @json_option
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the report as one self-contained HTML page to this file.")
+              help="Also write the report as one self-contained HTML page to this file ('-': standard output, instead).")
 @click.option("--since", metavar="DATE|DURATION", help="Also say what changed since then (as 'changes' does), under \"changes\".")
 @click.pass_obj
 def report(settings, as_json, html_path, since):
@@ -31,10 +32,11 @@ def report(settings, as_json, html_path, since):
         data["changes"] = changes_data(store, instant)
     if html_path is not None:
         write_html_report(store, html_path, report=data)
-    if as_json:
+    if as_json and not is_stdout(html_path):
         emit_json(data)
     elif html_path is not None:
-        click.echo(f"Wrote the HTML report to {html_path}")
+        if not is_stdout(html_path):
+            click.echo(f"Wrote the HTML report to {html_path}")
     else:
         console().print(report_module.render_report(data))
         if instant is not None:

@@ -40,6 +40,8 @@ class Settings:
 
         if self._store is None:
             self._store = open_store(self.store_location, write=write)
+            for warning in getattr(self._store, "warnings", ()):
+                click.echo(f"Warning: {warning}", err=True)
         return self._store
 
     def scheme(self):

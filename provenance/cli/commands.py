@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 import click
@@ -185,9 +184,12 @@ def import_(settings, path, format_, replace, as_json):
 @main.command("query")
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path), help="Read the query from a file.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Stop the query after this long (default: the query_seconds limit, 60).")
+@click.option("--allow-service", is_flag=True, help="Let SERVICE send requests to the servers the query names.")
 @json_option
 @click.pass_obj
-def query(settings, sparql, query_file, as_json):
+def query(settings, sparql, query_file, timeout, allow_service, as_json):
     """Run a SPARQL query: SELECT as a table (or --json), CONSTRUCT/DESCRIBE as Turtle, ASK as true/false.
 
     The prefixes prov, schema, oa, skos, rdf, rdfs, xsd and cp are predeclared.
@@ -195,7 +197,10 @@ def query(settings, sparql, query_file, as_json):
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give the query as an argument or with --file, not both")
     text = sparql if sparql is not None else read_text_file(query_file)
-    result = settings.open_store().run(text)
+    from provenance.storage.query_guard import run_query
+
+    result = run_query(settings.open_store(), text, seconds=timeout or limits.current().query_seconds,
+                       allow_service=allow_service)
     if result.form == "triples":
         from provenance.rdf.serialize import triples_as_turtle
 
