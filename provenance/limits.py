@@ -109,7 +109,7 @@ def parse_assignment(text: str) -> tuple[str, float | int]:
 def over(name: str, where: str, what: str) -> InvalidInput:
     """The error for input over the limit ``name``."""
     limit = getattr(_current, name)
-    return InvalidInput(f"{where}: {what} is over the limit of {limit:,} ({name}); raise it with --limit {name}=N")
+    return InvalidInput(f"{where}: {what}, over the limit of {limit:,} ({name}); raise it with --limit {name}=N")
 
 
 def check_size(size: int, name: str, where: str) -> None:

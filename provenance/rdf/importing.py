@@ -100,7 +100,7 @@ def check_xml(data: bytes, where: str) -> None:
         nonlocal depth
         depth += 1
         if depth > deepest:
-            raise Refused(str(limits.over("rdf_depth", where, f"elements nested over {deepest:,} deep")))
+            raise Refused(str(limits.over("rdf_depth", where, "elements nested too deep")))
 
     def end(*_args) -> None:
         nonlocal depth
@@ -144,7 +144,7 @@ def check_nesting(data: bytes, where: str) -> None:
         if token in _OPENING:
             depth += 1
             if depth > deepest:
-                raise limits.over("rdf_depth", where, f"brackets nested over {deepest:,} deep")
+                raise limits.over("rdf_depth", where, "brackets nested too deep")
         elif token in _CLOSING:
             depth = max(0, depth - 1)
 
@@ -170,6 +170,9 @@ def import_rdf(store, data: bytes, format: str, scheme: IriScheme | None = None,
     scheme = scheme or IriScheme()
     quads = parse_rdf(data, format)
     rating_graph, verdict_graph = ratings.ratings_graph(scheme), ratings.verdicts_graph(scheme)
+    stored_ratings = ratings.graph_triples(store, rating_graph)
+    stored_verdicts = ratings.graph_triples(store, verdict_graph)
+    _check_stored_assessments_kept(stored_ratings, stored_verdicts, [quad.triple for quad in quads])
     named: dict[str, list[ox.Triple]] = defaultdict(list)
     union: list[ox.Triple] = []
     for quad in quads:
@@ -206,18 +209,14 @@ def import_rdf(store, data: bytes, format: str, scheme: IriScheme | None = None,
             graphs.setdefault(graph, []).extend(triples)
     writes, replaced, unchanged = _graph_writes(store, graphs, replace)
     if new_ratings:
-        stored = ratings.graph_triples(store, rating_graph)
-        _check_assessments(stored, new_ratings, ratings.SCHEMA_RATING, "rating", ignore=ratings.PROV_INVALIDATED_AT_TIME)
         _check_times(new_ratings, v.PROV_GENERATED_AT_TIME, "rating")
-        merged = ratings.with_validity(stored + new_ratings)
-        if set(merged) != set(stored):
+        merged = ratings.with_validity(stored_ratings + new_ratings)
+        if set(merged) != set(stored_ratings):
             writes[rating_graph] = merged
     if new_verdicts:
-        stored = ratings.graph_triples(store, verdict_graph)
-        _check_assessments(stored, new_verdicts, ratings.SCHEMA_CLAIM_REVIEW, "verdict")
         _check_times(new_verdicts, v.SCHEMA_DATE_PUBLISHED, "verdict")
-        merged = list(dict.fromkeys(stored + new_verdicts))
-        if set(merged) != set(stored):
+        merged = list(dict.fromkeys(stored_verdicts + new_verdicts))
+        if set(merged) != set(stored_verdicts):
             writes[verdict_graph] = merged
     if writes:
         store.replace_graphs(writes)
@@ -280,24 +279,30 @@ def _graph_writes(store, graphs: dict[str, list[ox.Triple]], replace: bool) -> t
     return writes, replaced, unchanged
 
 
-def _check_assessments(stored: list[ox.Triple], new: list[ox.Triple], kind: ox.NamedNode, what: str,
-                       ignore: ox.NamedNode | None = None) -> None:
-    """Refuse an imported rating or review whose IRI is stored with other content: assessments are never merged."""
-    def described(triples: Iterable[ox.Triple]) -> dict[str, set[ox.Triple]]:
-        roots = {t.subject.value for t in triples if t.predicate == v.RDF_TYPE and t.object == kind}
-        parts = {t.object.value: root for t in triples for root in [t.subject.value]
-                 if root in roots and t.predicate == ratings.SCHEMA_REVIEW_RATING and isinstance(t.object, ox.NamedNode)}
-        by_node: dict[str, set[ox.Triple]] = defaultdict(set)
-        for triple in triples:
-            node = triple.subject.value
-            if (node in roots or node in parts) and triple.predicate != ignore:
-                by_node[node].add(triple)
-        return by_node
+def _check_stored_assessments_kept(stored_ratings: list[ox.Triple], stored_verdicts: list[ox.Triple],
+                                   imported: list[ox.Triple]) -> None:
+    """Refuse any imported triple that would add to a stored rating or review, in whatever graph it comes.
 
-    before = described(stored)
-    for node, triples in described(stored + new).items():
-        if node in before and triples != before[node]:
-            raise InvalidInput(f"{what} <{_short(node)}> is stored already with other content; "
+    Readers see the union of the graphs, so one triple about a stored review in any graph (its
+    author, its rating) would change that review. A triple already stored is no change.
+    """
+    stored = set(stored_ratings) | set(stored_verdicts)
+    nodes: dict[str, str] = {}
+    for triple in stored_ratings:
+        if triple.predicate == v.RDF_TYPE and triple.object == ratings.SCHEMA_RATING:
+            nodes[triple.subject.value] = "rating"
+    for triple in stored_verdicts:
+        if triple.predicate == v.RDF_TYPE and triple.object == ratings.SCHEMA_CLAIM_REVIEW:
+            nodes[triple.subject.value] = "verdict"
+    for triple in stored_verdicts:
+        if triple.predicate == ratings.SCHEMA_REVIEW_RATING and triple.subject.value in nodes:
+            nodes[triple.object.value] = "verdict"
+    for triple in imported:
+        subject = triple.subject
+        if isinstance(subject, ox.NamedNode) and subject.value in nodes and triple not in stored \
+                and triple.predicate != ratings.PROV_INVALIDATED_AT_TIME:
+            what = nodes[subject.value]
+            raise InvalidInput(f"{what} <{_short(subject.value)}> is stored already with other content; "
                                f"an import adds {what}s and never changes a stored one")
 
 
