@@ -185,7 +185,7 @@ def import_(settings, path, format_, replace, as_json):
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path), help="Read the query from a file.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
-              help="Stop the query after this long (default: the query_seconds limit, 60).")
+              help="Stop the query after this long (default: the query_seconds limit, 30).")
 @click.option("--allow-service", is_flag=True, help="Let SERVICE send requests to the servers the query names.")
 @json_option
 @click.pass_obj
