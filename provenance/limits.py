@@ -17,7 +17,7 @@ Example::
     ...     limits.check_size(11, "article_bytes", "a.txt")
     Traceback (most recent call last):
     ...
-    provenance.errors.InvalidInput: a.txt: 11 bytes is over the limit of 10 bytes (article_bytes); split it or raise it with --limit article_bytes=N
+    provenance.errors.InvalidInput: a.txt: 11 bytes is too large, over the limit of 10 bytes (article_bytes); split it or raise it with --limit article_bytes=N
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def check_size(size: int, name: str, where: str) -> None:
     limit = getattr(_current, name)
     if size > limit:
         raise InvalidInput(
-            f"{where}: {size:,} bytes is over the limit of {limit:,} bytes ({name}); "
+            f"{where}: {size:,} bytes is too large, over the limit of {limit:,} bytes ({name}); "
             f"split it or raise it with --limit {name}=N"
         )
 

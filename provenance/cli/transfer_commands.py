@@ -17,6 +17,12 @@ article_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a summary line.")
 
 
+def _warn(store) -> None:
+    """Say what the user should hear about a store given by URL (plain http to another machine)."""
+    for warning in getattr(store, "warnings", ()):
+        click.echo(f"Warning: {warning}", err=True)
+
+
 def _move(source, target, articles: tuple[str, ...], as_json: bool, verb: str) -> None:
     sizes = transfers.plan(source, articles)
     progress = Progress(
@@ -50,6 +56,7 @@ def _move(source, target, articles: tuple[str, ...], as_json: bool, verb: str) -
 def push(settings, destination, articles, as_json):
     """Copy the store (or some articles) to another store, replacing the graphs it already has."""
     target = open_store(destination, write=True)
+    _warn(target)
     try:
         _move(settings.open_store(), target, articles, as_json, "Pushed")
     finally:
@@ -65,6 +72,7 @@ def push(settings, destination, articles, as_json):
 def pull(settings, origin, articles, as_json):
     """Copy a store (or some of its articles) into this one, replacing the graphs it already has."""
     source = open_store(origin, write=False)
+    _warn(source)
     try:
         _move(source, settings.open_store(write=True), articles, as_json, "Pulled")
     finally:

@@ -18,6 +18,8 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+#: The default size limit of one article (``provenance.limits`` holds the one in force).
+LARGEST_ARTICLE_BYTES = limits.Limits().article_bytes
 # Elements whose text is never the article's: navigation, scripts, page furniture.
 HTML_NOISE = "script, style, noscript, nav, header, footer, aside, form, iframe, svg, template"
 METADATA_FIELDS = ("url", "published", "title", "publisher")

@@ -555,14 +555,18 @@ def import_rating_table(
     if scale <= 0:
         raise InvalidInput(f"--scale must be positive, not {scale}")
     reader = csv.DictReader(io.StringIO(text))
-    columns = reader.fieldnames or []
+    try:
+        columns = reader.fieldnames or []
+        rows = list(reader)
+    except csv.Error as error:
+        raise InvalidInput(f"{where}: not a CSV table that can be read ({error})") from None
     missing = [column for column in (domain_column, score_column) if column not in columns]
     if missing:
         raise InvalidInput(
             f"{where} has no column {', '.join(repr(c) for c in missing)}; its columns are: "
             f"{', '.join(columns) or '(none)'}; name the right ones with --domain-column and --score-column"
         )
-    date = _check_date(date, "--date") if date else None
+    date = check_not_future(date, "--date") if date else None
     time = date + "T00:00:00Z" if date and "T" not in date else (date or precise_now())
     assessor = assessor or name
     table = NamedNode(f"{scheme.base}table/{digest(name, date or '')}")
@@ -575,7 +579,7 @@ def import_rating_table(
         new.append(Triple(table, v.SCHEMA_DATE_PUBLISHED, _time_literal(date)))
     matcher = _DomainMatcher(store, scheme)
     rated, unmatched, skipped = [], [], []
-    for line, row in enumerate(reader, start=2):
+    for line, row in enumerate(rows, start=2):
         domain = web_domain(row.get(domain_column) or "")
         raw = (row.get(score_column) or "").strip()
         if not domain or not raw:

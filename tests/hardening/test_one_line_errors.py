@@ -54,3 +54,24 @@ def test_a_jsonl_document_with_a_date_that_does_not_exist(cli, write):
     path = write("dates.jsonl", json.dumps({"id": "a", "text": "Er sagte, es regne.", "published": "2026-02-30"}) + "\n")
     result = cli("ingest", str(path), expect=1)
     assert "is not a date that exists" in " ".join(result.output.split())
+
+
+def test_a_rating_table_with_a_field_over_the_csv_limit(seeded_cli, write):
+    import csv
+
+    # The csv module's default limit (reading a store's long summaries raises it in the process).
+    previous = csv.field_size_limit(131_072)
+    before = quads(seeded_cli.store)
+    path = write("table.csv", "domain,score\ntass.ru," + "9" * 200_000 + "\n")
+    line = one_error(seeded_cli("ratings", "import", str(path), "--domain-column", "domain", "--score-column", "score",
+                                expect=1))
+    csv.field_size_limit(previous)
+    assert "not a CSV table that can be read" in line
+    assert quads(seeded_cli.store) == before
+
+
+def test_a_rating_table_dated_in_the_future(seeded_cli, write):
+    path = write("table.csv", "domain,score\ntass.ru,0.9\n")
+    line = one_error(seeded_cli("ratings", "import", str(path), "--domain-column", "domain", "--score-column", "score",
+                                "--date", "2999-01-01", expect=1))
+    assert "in the future" in line
