@@ -154,7 +154,7 @@ def json_depth(text: str | bytes) -> int:
     return int(np.cumsum(steps).max())
 
 
-def parse_json(text: str | bytes, where: str) -> Any:
+def parse_json(text: str | bytes, where: str, *, malformed: str = "malformed JSON") -> Any:
     """Parse JSON within the limits, or raise InvalidInput with one line saying why not.
 
     Python's parser itself refuses integers of more than 4,300 digits (ValueError) and nesting
@@ -175,7 +175,7 @@ def parse_json(text: str | bytes, where: str) -> Any:
     except MemoryError:
         raise InvalidInput(f"{where}: too large to read in the memory there is; split it") from None
     except json.JSONDecodeError as error:
-        raise InvalidInput(f"{where}: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
+        raise InvalidInput(f"{where}: {malformed} at line {error.lineno}, column {error.colno}: {error.msg}") from None
     except RecursionError:
         raise over("json_depth", where, "JSON nested too deep") from None
     except ValueError as error:

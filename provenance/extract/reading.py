@@ -171,7 +171,7 @@ def _read_jsonl(path: Path, lang: str | None) -> Iterator[InputDocument]:
 
 def _document_from_json(path: Path, number: int, line: str, lang: str | None) -> InputDocument:
     where = f"{path}, line {number}"
-    data = limits.parse_json(line, where)
+    data = limits.parse_json(line, where, malformed="not valid JSON")
     if not isinstance(data, dict):
         raise InvalidInput(f"{where}: each line must be a JSON object with 'id' and 'text'")
     identifier, text = data.get("id"), data.get("text")
