@@ -42,6 +42,9 @@ CORPUS = SHARED / "corpora" / "de-wikinews-2024" / "dev.jsonl"
 PROVENANCE = str(Path(sys.executable).parent / "provenance")
 MEMORY_LIMIT = 2 * 1024**3
 TIME_LIMIT = 60
+#: The machine the figures come from is shared: a process is killed only at three times the limit
+#: of wall time, and its CPU seconds are what is held against TIME_LIMIT.
+WALL_LIMIT = 3 * TIME_LIMIT
 DATETIME = re.compile(r'"[^"]*"\^\^<http://www\.w3\.org/2001/XMLSchema#dateTime>')
 # A rating is named by a hash of its time: a rerun of ``rate`` after a kill that came too late to
 # stop it adds a second rating, the same but for its time, and marks the first invalidated.
@@ -212,23 +215,26 @@ def limited() -> None:
 
 
 def limits(work: Path) -> None:
-    print(f"limits: every hostile input under ulimit -v {MEMORY_LIMIT // 1024**2} MB and a {TIME_LIMIT} s timeout")
+    print(f"limits: every hostile input under ulimit -v {MEMORY_LIMIT // 1024**2} MB; within: exit 0 or 1, "
+          f"at most {TIME_LIMIT} s of CPU")
     for label, arguments in hostile_inputs(work):
         began = time.time()
         process = subprocess.Popen([PROVENANCE, *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                    preexec_fn=limited)
-        timer = threading.Timer(TIME_LIMIT, process.kill)
+        timer = threading.Timer(WALL_LIMIT, process.kill)
         timer.start()
         stderr = process.stderr.read().decode("utf-8", "replace")
         # wait4 gives this child's own peak resident memory.
         _, status, usage = os.wait4(process.pid, 0)
         timer.cancel()
         process.returncode = os.waitstatus_to_exitcode(status)
-        code = "killed at 60 s" if process.returncode < 0 else process.returncode
+        code = f"killed at {WALL_LIMIT} s" if process.returncode < 0 else process.returncode
         message = (stderr.strip().splitlines() or ["(no message)"])[-1]
         traceback = "TRACEBACK " if "Traceback" in stderr else ""
-        print(f"  {label:<38} exit {code} {traceback}in {time.time() - began:5.1f} s, "
-              f"peak {usage.ru_maxrss / 1024:5.0f} MB: {message[:110]}", flush=True)
+        cpu = usage.ru_utime + usage.ru_stime
+        verdict = "within" if cpu <= TIME_LIMIT and code in (0, 1) else "OVER"
+        print(f"  {label:<38} exit {code} {traceback}CPU {cpu:5.1f} s (wall {time.time() - began:5.1f} s), "
+              f"peak {usage.ru_maxrss / 1024:5.0f} MB, {verdict}: {message[:100]}", flush=True)
 
 
 def main() -> None:
