@@ -55,11 +55,11 @@ INVALIDATED = "<http://www.w3.org/ns/prov#invalidatedAtTime>"
 # fuzz ------------------------------------------------------------------------------------------
 
 
-def fuzz(cases_per_kind: int) -> None:
+def fuzz(cases_per_kind: int, kinds: list[str] | None = None) -> None:
     from tests.hardening import fuzzing
 
     started = time.time()
-    outcome = fuzzing.run(SEED_TEXT, SEED_GOLD, cases_per_kind, seed=2026,
+    outcome = fuzzing.run(SEED_TEXT, SEED_GOLD, cases_per_kind, seed=2026, kinds=kinds or fuzzing.KINDS,
                           progress=lambda kind, n: print(f"  {kind:<12} {n} cases, {time.time() - started:.0f} s", flush=True))
     total = sum(outcome.cases.values())
     accepted = sum(count for (kind, code), count in outcome.exits.items() if code == 0)
@@ -242,6 +242,7 @@ def main() -> None:
     parser.add_argument("--fuzz-cases", type=int, default=250, help="mutated cases of each of the 8 input kinds")
     parser.add_argument("--kills", type=int, default=20, help="kill -9 of each of ingest, import, rate, verdict")
     parser.add_argument("--only", default="fuzz,crash,limits")
+    parser.add_argument("--kinds", help="fuzz only these input kinds (comma-separated; default all 8)")
     parser.add_argument("--seed", type=int, default=23)
     options = parser.parse_args()
     parts = set(options.only.split(","))
@@ -252,7 +253,7 @@ def main() -> None:
         if "crash" in parts:
             crash(options.kills, random.Random(options.seed), work)
         if "fuzz" in parts:
-            fuzz(options.fuzz_cases)
+            fuzz(options.fuzz_cases, options.kinds.split(",") if options.kinds else None)
 
 
 if __name__ == "__main__":
