@@ -101,7 +101,7 @@ def readable(path: Path) -> bool:
     return result.returncode == 0 and "claims" in json.loads(result.stdout or "{}")
 
 
-def crash(kills: int, rng: random.Random, work: Path) -> list[dict]:
+def crash(kills: int, rng: random.Random, work: Path, only: set[str] | None = None) -> list[dict]:
     corpus = work / "corpus.jsonl"
     corpus.write_text("".join(CORPUS.read_text(encoding="utf-8").splitlines(keepends=True)[:150]), encoding="utf-8")
     base = work / "base"
@@ -119,6 +119,8 @@ def crash(kills: int, rng: random.Random, work: Path) -> list[dict]:
     }
     results = []
     for name, (start, arguments) in operations.items():
+        if only and name not in only:
+            continue
         clean = work / f"clean-{name}"
         shutil.copytree(start, clean)
         began = time.time()
@@ -242,6 +244,7 @@ def main() -> None:
     parser.add_argument("--fuzz-cases", type=int, default=250, help="mutated cases of each of the 8 input kinds")
     parser.add_argument("--kills", type=int, default=20, help="kill -9 of each of ingest, import, rate, verdict")
     parser.add_argument("--only", default="fuzz,crash,limits")
+    parser.add_argument("--operations", help="crash only these operations (comma-separated: ingest,import,rate,verdict)")
     parser.add_argument("--kinds", help="fuzz only these input kinds (comma-separated; default all 8)")
     parser.add_argument("--seed", type=int, default=23)
     options = parser.parse_args()
@@ -251,7 +254,8 @@ def main() -> None:
         if "limits" in parts:
             limits(work)
         if "crash" in parts:
-            crash(options.kills, random.Random(options.seed), work)
+            crash(options.kills, random.Random(options.seed), work,
+                  set(options.operations.split(",")) if options.operations else None)
         if "fuzz" in parts:
             fuzz(options.fuzz_cases, options.kinds.split(",") if options.kinds else None)
 
