@@ -7,7 +7,7 @@ Usage: python benchmarks/bench_hardening.py [--fuzz-cases 250] [--kills 20] [--o
   through the CLI: tracebacks, stores changed by a failed command, stores ``report`` cannot read
   afterwards (all must be 0), and the exit codes.
 - crash: ``ingest`` (150 documents of the German dev corpus), ``import`` (their TriG export),
-  ``rate`` and ``verdict``, each killed with SIGKILL ``--kills`` times at a random moment within
+  ``rate``, ``verdict`` and ``correct``, each killed with SIGKILL ``--kills`` times at a random moment within
   its clean run's duration (measured first, in the same run); after each kill: whether the store
   opens and ``report`` reads it, how many article graphs are incomplete (a graph present that
   is not exactly the clean run's), and whether running the command again ends with the store
@@ -116,6 +116,8 @@ def crash(kills: int, rng: random.Random, work: Path, only: set[str] | None = No
         "import": (base, ["import", str(export)]),
         "rate": (ingested, ["rate", "Tass", "--reliability", "B", "--by", "Desk K"]),
         "verdict": (ingested, ["verdict", "Hotels", "--rating", "False", "--by", "Desk K", "--date", "2026-03-01"]),
+        "correct": (ingested, ["correct", "Hotels zurückgekehrt", "--chain",
+                               "Verhandlungskreise [anonymous-group] > Tass > Agentur PAP [news-agency]", "--by", "Desk K"]),
     }
     results = []
     for name, (start, arguments) in operations.items():
@@ -242,9 +244,9 @@ def limits(work: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fuzz-cases", type=int, default=250, help="mutated cases of each of the 8 input kinds")
-    parser.add_argument("--kills", type=int, default=20, help="kill -9 of each of ingest, import, rate, verdict")
+    parser.add_argument("--kills", type=int, default=20, help="kill -9 of each of ingest, import, rate, verdict, correct")
     parser.add_argument("--only", default="fuzz,crash,limits")
-    parser.add_argument("--operations", help="crash only these operations (comma-separated: ingest,import,rate,verdict)")
+    parser.add_argument("--operations", help="crash only these operations (comma-separated: ingest,import,rate,verdict,correct)")
     parser.add_argument("--kinds", help="fuzz only these input kinds (comma-separated; default all 8)")
     parser.add_argument("--seed", type=int, default=23)
     options = parser.parse_args()
