@@ -4,7 +4,7 @@ What an import may do, and what it is refused (one line each, nothing written):
 
 - Graphs are recognised by their exact IRIs under the store's base. A graph in the store's own
   namespace (``urn:claim-provenance:``, staging and bookkeeping) is refused, as is a graph that is
-  named like an assessments graph (``…/graph/assessments/ratings``) but is not this store's.
+  named like a graph of assessments or corrections (``…/graph/assessments/ratings``) but is not this store's.
 - Ratings and verdicts are taken out of whatever graph they come in and added to the store's
   assessments graphs as assessments of their own, each with its assessor and time: one that is
   stored already under the same IRI with other content is refused (an import never changes a
@@ -225,7 +225,7 @@ def import_rdf(store, data: bytes, format: str, scheme: IriScheme | None = None,
 
 
 def check_graph_name(graph: str, scheme: IriScheme, *, named_by: str = "a graph name") -> None:
-    """Refuse a graph IRI that no import may write: the store's own namespace, or assessments graphs of another base."""
+    """Refuse a graph IRI that no import may write: the store's own namespace, or assessments or corrections graphs of another base."""
     if graph.casefold().startswith(v.INTERNAL_NAMESPACE) and graph != IMPORTED_GRAPH:
         raise InvalidInput(f"{named_by} <{_short(graph)}> lies in {v.INTERNAL_NAMESPACE}, which the store keeps "
                            "for its own graphs; nothing is imported into it")
@@ -234,9 +234,12 @@ def check_graph_name(graph: str, scheme: IriScheme, *, named_by: str = "a graph 
         if named_by != "a graph name":
             raise InvalidInput(f"{named_by} <{_short(graph)}> names an assessments graph as an article's graph")
         return
-    if graph.endswith((ratings.RATINGS_GRAPH_SUFFIX, ratings.VERDICTS_GRAPH_SUFFIX)):
+    # Corrections and identities rewrite chains as assessments rewrite trust: the same rule holds for them.
+    named_like = graph.endswith((ratings.RATINGS_GRAPH_SUFFIX, ratings.VERDICTS_GRAPH_SUFFIX, "graph/identities")) \
+        or "/graph/corrections/" in graph
+    if named_like and graph != scheme.base + "graph/identities" and not graph.startswith(scheme.base + "graph/corrections/"):
         raise InvalidInput(
-            f"graph <{_short(graph)}> is named like an assessments graph but is not this store's "
+            f"graph <{_short(graph)}> is named like a graph of assessments or corrections but is not this store's "
             f"(its base is {scheme.base}); import with the --base it was exported under"
         )
 

@@ -25,11 +25,14 @@ def rating_trig(graph: str, time: str = "2026-02-06T10:00:00Z", rating: str = "r
 """
 
 
-def test_a_graph_that_only_ends_like_the_ratings_graph_is_refused(seeded_cli, write):
+@pytest.mark.parametrize("graph", ["http://evil.example/graph/assessments/ratings",
+                                   "http://evil.example/graph/corrections/tass-talks-de",
+                                   "http://evil.example/graph/identities"])
+def test_a_graph_that_only_ends_like_the_ratings_graph_is_refused(seeded_cli, write, graph):
     before = quads(seeded_cli.store)
-    path = write("suffix.trig", rating_trig("http://evil.example/graph/assessments/ratings"))
+    path = write("suffix.trig", rating_trig(graph))
     line = one_error(seeded_cli("import", str(path), expect=1))
-    assert "named like an assessments graph" in line
+    assert "named like a graph of assessments or corrections" in line
     assert quads(seeded_cli.store) == before
 
 
