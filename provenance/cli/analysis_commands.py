@@ -9,13 +9,14 @@ import click
 from provenance.cli.app import main
 from provenance.cli.commands import console, json_option
 from provenance.cli.io import emit_json
+from provenance.files import is_stdout
 from provenance.reports import sources as source_reports
 
 
 @main.command("report")
 @json_option
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the report as one self-contained HTML page to this file.")
+              help="Also write the report as one self-contained HTML page to this file ('-': standard output, instead).")
 @click.option("--since", metavar="DATE|DURATION", help="Also say what changed since then (as 'changes' does), under \"changes\".")
 @click.pass_obj
 def report(settings, as_json, html_path, since):
@@ -32,10 +33,11 @@ def report(settings, as_json, html_path, since):
         data["changes"] = changes_data(store, instant)
     if html_path is not None:
         write_html_report(store, html_path, report=data)
-    if as_json:
+    if as_json and not is_stdout(html_path):
         emit_json(data)
     elif html_path is not None:
-        click.echo(f"Wrote the HTML report to {html_path}")
+        if not is_stdout(html_path):
+            click.echo(f"Wrote the HTML report to {html_path}")
     else:
         console().print(report_module.render_report(data))
         if instant is not None:

@@ -52,6 +52,8 @@ class Settings:
             self._store = open_store(self.store_location, write=write)
             if new:
                 click.echo(f"Created a new store at {self.store_location}", err=True)
+            for warning in getattr(self._store, "warnings", ()):
+                click.echo(f"Warning: {warning}", err=True)
         return self._store
 
     def scheme(self):
@@ -78,15 +80,27 @@ class Settings:
     default=lambda: os.environ.get("PROVENANCE_BASE"),
     help="Base IRI for new resources (default: env PROVENANCE_BASE, else https://claim-provenance.org/id/).",
 )
+@click.option(
+    "--limit",
+    "limit_values",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Raise or lower an input limit (repeatable; names and defaults in provenance/limits.py).",
+)
 @click.version_option(__version__, prog_name="provenance")
 @click.pass_context
-def main(ctx: click.Context, store: str, base: str | None) -> None:
+def main(ctx: click.Context, store: str, base: str | None, limit_values: tuple[str, ...]) -> None:
     """Trace who said a claim first and through whose hands it passed.
 
     Commands that read (claims, trace, report, ...) need a store that 'ingest' or 'add' made;
     commands that write create it. Shell completion: eval "$(_PROVENANCE_COMPLETE=bash_source provenance)"
     (zsh_source, fish_source for those shells).
     """
+    from provenance import limits
+
+    limits.configure(**dict(limits.parse_assignment(value) for value in limit_values))
     settings = Settings(store, base)
+    if base:
+        settings.scheme()  # a base the store cannot use is refused before any command runs
     ctx.obj = settings
     ctx.call_on_close(settings.close)

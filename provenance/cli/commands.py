@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from provenance import limits
 from provenance.cli.app import main
-from provenance.cli.io import atomic_output, emit_json, read_text_file
+from provenance.cli.io import atomic_output, emit_json, read_bytes, read_text_file
 from provenance.errors import InvalidInput
 from provenance.storage.base import EXTENSIONS, FORMATS, RDFLIB_EXTENSIONS, RDFLIB_FORMATS
 
@@ -50,12 +50,8 @@ def add(settings, text_path, claims_path, article_id, title, publisher, url, pub
     from provenance.model.documents import article_from_document
     from provenance.rdf import repository
 
-    text = read_text_file(text_path)
-    raw = read_text_file(claims_path)
-    try:
-        document = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise InvalidInput(f"{claims_path}: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
+    text = read_text_file(text_path, "article_bytes")
+    document = limits.parse_json(read_text_file(claims_path), str(claims_path))
     if isinstance(document, dict):
         for key, value in (("title", title), ("publisher", publisher), ("url", url), ("published", published)):
             if value is not None:
@@ -179,16 +175,21 @@ def export(settings, format_, output):
 @click.option("--format", "format_", type=click.Choice([*sorted(FORMATS), *sorted(RDFLIB_FORMATS), "claimreview"]),
               help="Default: from the file's extension; JSON holding a ClaimReview is read as claimreview; "
                    "n3, trix and hext (HexTuples) are read by rdflib.")
+@click.option("--replace", is_flag=True, help="Replace articles (graphs) stored with other content; refused without it.")
 @json_option
 @click.pass_obj
-def import_(settings, path, format_, as_json):
-    """Load an RDF file (or ClaimReview JSON-LD) into the store, each article into its own graph, in one transaction."""
-    from provenance.rdf import claimreview, repository
+def import_(settings, path, format_, replace, as_json):
+    """Load an RDF file (or ClaimReview JSON-LD) into the store, each article into its own graph, in one transaction.
+
+    Ratings and verdicts are added as assessments of their own, never merged into stored ones.
+    """
+    from provenance.rdf import claimreview
+    from provenance.rdf.importing import import_rdf
 
     fmt = _format_for(path, format_, extensions={**EXTENSIONS, **RDFLIB_EXTENSIONS})
     if not path.is_file():
         raise InvalidInput(f"{path}: no such file")
-    data = path.read_bytes()
+    data = read_bytes(path, "import_bytes")
     document = claimreview.load_claimreview(data, str(path)) if fmt == "claimreview" else (
         claimreview.claimreview_document(data) if format_ is None and fmt == "jsonld" else None)
     if document is not None:
@@ -202,19 +203,25 @@ def import_(settings, path, format_, as_json):
         from provenance.rdf.rdflib_view import rdflib_input
 
         data, fmt = rdflib_input(data, fmt)
-    result = repository.import_rdf(settings.open_store(write=True), data, fmt, settings.scheme())
+    result = import_rdf(settings.open_store(write=True), data, fmt, settings.scheme(), replace=replace)
     if as_json:
         emit_json(result.__dict__)
-    else:
-        console().print(f"Imported {result.triples} triples into {result.graphs} graphs")
+        return
+    click.echo(f"Imported {result.triples} triples into {result.graphs} graphs"
+               + (f" ({result.unchanged} unchanged)" if result.unchanged else ""))
+    if result.replaced:
+        click.echo(f"Replaced {len(result.replaced)}: " + ", ".join(result.replaced))
 
 
 @main.command("query")
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path), help="Read the query from a file.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Stop the query after this long (default: the query_seconds limit, 30).")
+@click.option("--allow-service", is_flag=True, help="Let SERVICE send requests to the servers the query names.")
 @json_option
 @click.pass_obj
-def query(settings, sparql, query_file, as_json):
+def query(settings, sparql, query_file, timeout, allow_service, as_json):
     """Run a SPARQL query: SELECT as a table (or --json), CONSTRUCT/DESCRIBE as Turtle, ASK as true/false.
 
     The prefixes prov, schema, oa, skos, rdf, rdfs, xsd and cp are predeclared.
@@ -224,7 +231,10 @@ def query(settings, sparql, query_file, as_json):
     from provenance.reports.query import query_json, render_query_table
 
     text = sparql if sparql is not None else read_text_file(query_file)
-    result = settings.open_store().run(text)
+    from provenance.storage.query_guard import run_query
+
+    result = run_query(settings.open_store(), text, seconds=timeout or limits.current().query_seconds,
+                       allow_service=allow_service)
     if result.form == "triples":
         from provenance.rdf.serialize import triples_as_turtle
 

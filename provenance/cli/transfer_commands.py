@@ -14,6 +14,12 @@ article_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a summary line.")
 
 
+def _warn(store) -> None:
+    """Say what the user should hear about a store given by URL (plain http to another machine)."""
+    for warning in getattr(store, "warnings", ()):
+        click.echo(f"Warning: {warning}", err=True)
+
+
 def _move(source, target, articles: tuple[str, ...], as_json: bool, verb: str) -> None:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -55,6 +61,7 @@ def push(settings, destination, articles, as_json):
     target = open_store(destination, write=True)
     if new:
         click.echo(f"Created a new store at {destination}", err=True)
+    _warn(target)
     try:
         _move(settings.open_store(), target, articles, as_json, "Pushed")
     finally:
@@ -70,6 +77,7 @@ def push(settings, destination, articles, as_json):
 def pull(settings, origin, articles, as_json):
     """Copy a store (or some of its articles) into this one, replacing the graphs it already has."""
     source = open_store(origin, write=False)
+    _warn(source)
     try:
         _move(source, settings.open_store(write=True), articles, as_json, "Pulled")
     finally:

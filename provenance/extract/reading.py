@@ -7,19 +7,19 @@ Every way a file can be unusable (binary, empty, undecodable, malformed JSON, to
 from __future__ import annotations
 
 import codecs
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from provenance import limits
 from provenance.errors import InvalidInput, NotFound
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-# A text file larger than this is not one news article; refusing it early keeps memory bounded.
-LARGEST_ARTICLE_BYTES = 20 * 1024 * 1024
+#: The default size limit of one article (``provenance.limits`` holds the one in force).
+LARGEST_ARTICLE_BYTES = limits.Limits().article_bytes
 # Elements whose text is never the article's: navigation, scripts, page furniture.
 HTML_NOISE = "script, style, noscript, nav, header, footer, aside, form, iframe, svg, template"
 METADATA_FIELDS = ("url", "published", "title", "publisher")
@@ -87,12 +87,8 @@ def _read_html(path: Path, html: str, lang: str | None) -> InputDocument:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > LARGEST_ARTICLE_BYTES:
-            raise InvalidInput(
-                f"{path}: {size // (1024 * 1024)} MB is too large for one article "
-                f"(limit {LARGEST_ARTICLE_BYTES // (1024 * 1024)} MB); split it or give a .jsonl with one article a line"
-            )
+        # A text file larger than this is not one news article; refusing it early keeps memory bounded.
+        limits.check_size(path.stat().st_size, "article_bytes", str(path))
         return path.read_bytes()
     except OSError as error:
         raise InvalidInput(f"{path}: cannot read the file ({error.strerror or error})") from None
@@ -138,30 +134,44 @@ def html_main_text(html: str) -> tuple[str, str | None]:
 
 
 def _read_jsonl(path: Path, lang: str | None) -> Iterator[InputDocument]:
-    text = decode_text(path, _read_jsonl_bytes(path))
-    found = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        found = True
-        yield _document_from_json(path, number, line, lang)
-    if not found:
-        raise InvalidInput(f"{path}: the file has no documents (one JSON object a line)")
+    """The documents of a JSONL file, read a line at a time; a line is one article, within ``article_bytes``.
 
-
-def _read_jsonl_bytes(path: Path) -> bytes:
+    An id given twice is refused: the second document would replace the first in the store.
+    """
+    limit = limits.current().article_bytes
+    seen: dict[str, int] = {}
     try:
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            number = 0
+            while True:
+                # One byte more than the limit (and the line break) tells a line over it without reading all of it.
+                raw = handle.readline(limit + 3)
+                if not raw:
+                    break
+                number += 1
+                if len(raw) > limit + 2 or (len(raw) > limit and not raw.endswith(b"\n")):
+                    raise InvalidInput(f"{path}, line {number}: the line is over the limit of {limit:,} bytes "
+                                       "(article_bytes); split it or raise it with --limit article_bytes=N")
+                if number == 1:
+                    raw = raw.removeprefix(codecs.BOM_UTF8)
+                line = decode_text(path, raw)
+                if not line.strip():
+                    continue
+                document = _document_from_json(path, number, line, lang)
+                if document.id in seen:
+                    raise InvalidInput(f"{path}, line {number}: id {document.id!r} is given again "
+                                       f"(first on line {seen[document.id]}); give each document its own id")
+                seen[document.id] = number
+                yield document
     except OSError as error:
         raise InvalidInput(f"{path}: cannot read the file ({error.strerror or error})") from None
+    if not seen:
+        raise InvalidInput(f"{path}: the file has no documents (one JSON object a line)")
 
 
 def _document_from_json(path: Path, number: int, line: str, lang: str | None) -> InputDocument:
     where = f"{path}, line {number}"
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise InvalidInput(f"{where}: not valid JSON ({error.msg})") from None
+    data = limits.parse_json(line, where, malformed="not valid JSON")
     if not isinstance(data, dict):
         raise InvalidInput(f"{where}: each line must be a JSON object with 'id' and 'text'")
     identifier, text = data.get("id"), data.get("text")

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from provenance import limits
 from provenance.errors import InvalidInput
+from provenance.model.dates import check_date, check_due
 
 SOURCE_KINDS: tuple[str, ...] = (
     "person",
@@ -157,9 +159,20 @@ class Article:
         """Raise InvalidInput naming the first claim whose spans, cue or chain do not fit the text."""
         if not isinstance(self.id, str) or not self.id.strip():
             raise InvalidInput("an article needs a non-empty id")
+        shown = self.id if len(self.id) <= 60 else self.id[:60] + "…"
+        if len(self.id) > limits.current().name_chars:
+            raise limits.over("name_chars", f"article {shown!r}", f"an id of {len(self.id):,} characters")
+        limits.check_count(len(self.claims), "claims", f"article {shown!r}", "claims")
+        if self.published is not None:
+            check_date(self.published, f"article {shown!r}: published")
+        if self.url is not None:
+            check_web_url(self.url, f"article {shown!r}: url")
         size = len(self.text)
         for number, claim in enumerate(self.claims, start=1):
-            where = f"article {self.id!r}, claim {number}"
+            where = f"article {shown!r}, claim {number}"
+            limits.check_count(len(claim.chain), "hops", where, "sources in its chain")
+            if claim.due is not None:
+                check_due(claim.due, f"{where}: due")
             if not claim.spans:
                 raise InvalidInput(f"{where}: a claim needs at least one content span")
             for start, end in claim.spans:
@@ -170,10 +183,28 @@ class Article:
                 if not claim.chain:
                     raise InvalidInput(f"{where}: it has a cue but an empty chain; name at least one source")
             for hop in claim.chain:
+                name = hop.source.name if len(hop.source.name) <= 60 else hop.source.name[:60] + "…"
+                for text in (hop.source.name, hop.source.affiliation or "", hop.source.medium or ""):
+                    if len(text) > limits.current().name_chars:
+                        raise limits.over("name_chars", where, f"the source name {name!r} of {len(text):,} characters")
                 if hop.start is not None:
-                    _check_span(where, f"span of source {hop.source.name!r}", hop.start, hop.end, size)
+                    _check_span(where, f"span of source {name!r}", hop.start, hop.end, size)
+                if hop.antecedent is not None:
+                    _check_span(where, f"antecedent of source {name!r}", *hop.antecedent, size)
             if claim.chain and claim.mode == "unattributed":
                 raise InvalidInput(f"{where}: mode 'unattributed' contradicts its chain of sources")
+
+
+def check_web_url(url: str, what: str) -> str:
+    """``url`` if it is an http(s) address; other schemes (``javascript:``, ``file:``) are refused.
+
+    Why: addresses are written into exports and reports as links that others open.
+    """
+    scheme, _, rest = url.partition(":")
+    if scheme.lower() not in ("http", "https") or not rest.startswith("//") or any(c.isspace() for c in url):
+        shown = url if len(url) <= 60 else url[:60] + "…"
+        raise InvalidInput(f"{what} {shown!r} is not an http(s) address")
+    return url
 
 
 def _check_span(where: str, what: str, start: object, end: object, size: int) -> None:

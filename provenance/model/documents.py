@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from provenance import limits
 from provenance.errors import InvalidInput
 from provenance.model.core import Article, Claim, Cue, Hop, Source
 
@@ -27,6 +28,8 @@ def article_from_document(document: Any, text: str, *, article_id: str | None = 
     claims_data = document.get("claims", [])
     if not isinstance(claims_data, list):
         raise InvalidInput(f"document {doc_id!r}: 'claims' must be a list")
+    # Counted before the claims are built: a million of them would exhaust memory on the way.
+    limits.check_count(len(claims_data), "claims", f"document {doc_id[:60]!r}", "claims")
     claims = [_claim(doc_id, number, data) for number, data in enumerate(claims_data, start=1)]
     metadata = {key: _optional_str(doc_id, key, document.get(key)) for key in METADATA_KEYS}
     article = Article(
@@ -100,6 +103,7 @@ def _claim(doc_id: str, number: int, data: Any) -> Claim:
     chain_data = data.get("chain", [])
     if not isinstance(chain_data, list):
         raise InvalidInput(f"{where}: 'chain' must be a list of sources, origin first")
+    limits.check_count(len(chain_data), "hops", where, "sources in its chain")
     try:
         chain = tuple(_hop(where, hop) for hop in chain_data)
         mode = data.get("mode") or ("indirect" if chain else "unattributed")
@@ -110,7 +114,7 @@ def _claim(doc_id: str, number: int, data: Any) -> Claim:
             cue=cue,
             mode=mode,
             hedged=bool(data.get("hedged", False)),
-            due=data.get("due") if isinstance(data.get("due"), str) else None,
+            due=data.get("due"),
         )
     except InvalidInput as error:
         raise InvalidInput(f"{where}: {error}") from None

@@ -26,8 +26,10 @@ from typing import Any
 import pyoxigraph as ox
 from pyoxigraph import NamedNode
 
+from provenance import limits
 from provenance.errors import Ambiguous, InvalidInput, NotFound
 from provenance.model import ANONYMOUS_KINDS
+from provenance.model.dates import check_not_future
 from provenance.rdf import queries
 from provenance.rdf import ratings as assessments
 from provenance.rdf.iris import IriScheme
@@ -98,7 +100,7 @@ def claim_review(verdict: assessments.StoredVerdict, record, article) -> dict[st
                         ("worstRating", verdict.worst_rating)):
         if number is not None:
             rating[key] = int(number) if float(number).is_integer() else number
-    appearance: dict[str, Any] = {"@type": "NewsArticle", "@id": article.iri, "url": article.url or article.iri}
+    appearance: dict[str, Any] = {"@type": "NewsArticle", "@id": article.iri, "url": _web(article.url) or article.iri}
     if article.title:
         appearance["headline"] = article.title
     if article.published:
@@ -119,13 +121,18 @@ def claim_review(verdict: assessments.StoredVerdict, record, article) -> dict[st
     return {
         "@type": "ClaimReview",
         "@id": verdict.iri,
-        "url": verdict.url or verdict.iri,
+        "url": _web(verdict.url) or verdict.iri,
         "claimReviewed": verdict.claim_text or record.text,
         "datePublished": verdict.date,
         "author": _agent("Organization", None, verdict.author),
         "reviewRating": rating,
         "itemReviewed": item,
     }
+
+
+def _web(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address; a stored ``javascript:`` or ``file:`` URL is never exported as a link."""
+    return url if url and url.split(":", 1)[0].lower() in ("http", "https") else None
 
 
 def export_claimreview(store) -> dict[str, Any]:
@@ -245,7 +252,8 @@ def import_claimreview(store, document: Any, scheme: IriScheme) -> ClaimReviewIm
         if claim is None or rating is None:
             result.unmatched.append(text or key)
             continue
-        date = row["date"].value[:10] if "date" in row else assessments.now()[:10]
+        date = check_not_future(row["date"].value[:10], f"review {text or key!r}: datePublished") if "date" in row \
+            else assessments.now()[:10]
         _, review_triples = assessments.verdict_triples(
             scheme, claim, text or _claim_text(store, claim), rating,
             author=row["author"].value if "author" in row else "unknown reviewer",
@@ -304,22 +312,18 @@ def claimreview_document(data: bytes) -> Any | None:
     Why by content: a ``.json``/``.jsonld`` file may be any JSON-LD; it is read as ClaimReview
     when it says so (``"@type": "ClaimReview"``), never by trying parsers one after another.
     """
-    try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
         return None
+    try:
+        document = limits.parse_json(data, "JSON-LD input")
+    except InvalidInput:
+        return None  # read as JSON-LD by pyoxigraph, which says what is wrong with it
     return document if is_claimreview(document) else None
 
 
 def load_claimreview(data: bytes, where: str) -> Any:
     """The parsed JSON of a file given as ClaimReview, or InvalidInput saying why it is not."""
-    try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{where}: not UTF-8 text; ClaimReview JSON-LD is UTF-8") from None
-    except json.JSONDecodeError as error:
-        raise InvalidInput(f"{where}: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
-    return document
+    return limits.parse_json(data, where)
 
 
 def write_claimreview(store, output) -> None:

@@ -16,7 +16,7 @@ from pyoxigraph import NamedNode
 
 from provenance.errors import InvalidInput
 from provenance.model import Claim, Source
-from provenance.rdf.vocab import DEFAULT_BASE
+from provenance.rdf.vocab import DEFAULT_BASE, INTERNAL_NAMESPACE
 
 
 def digest(*parts: str, length: int = 16) -> str:
@@ -46,6 +46,10 @@ class IriScheme:
             raise InvalidInput(f"base IRI {self.base!r} must be an http(s) or urn IRI without spaces")
         if "#" in self.base:
             raise InvalidInput(f"base IRI {self.base!r} must not hold '#': the IRIs made under it have fragments of their own")
+        if self.base.casefold().startswith(INTERNAL_NAMESPACE):
+            raise InvalidInput(
+                f"base IRI {self.base!r} lies in {INTERNAL_NAMESPACE}, which the store keeps for its own graphs; choose another"
+            )
         if not self.base.endswith(("/", ":")):
             object.__setattr__(self, "base", self.base + "/")
         # Every IRI minted is the base, a fixed path and percent-encoded or hex parts, so checking

@@ -48,7 +48,8 @@ import pyoxigraph as ox
 from pyoxigraph import Literal, NamedNode, Triple
 
 from provenance.errors import Ambiguous, InvalidInput, NotFound
-from provenance.model.core import RELIABILITY_LETTERS
+from provenance.model.core import RELIABILITY_LETTERS, check_web_url
+from provenance.model.dates import check_date, check_not_future
 from provenance.rdf import queries
 from provenance.rdf import vocab as v
 from provenance.rdf.iris import IriScheme, digest, slug
@@ -345,9 +346,7 @@ def _time_literal(value: str) -> Literal:
 
 
 def _check_date(value: str, what: str) -> str:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?", value):
-        raise InvalidInput(f"{what} {value!r} is not an ISO 8601 date; write it as YYYY-MM-DD")
-    return value
+    return check_date(value, what)
 
 
 def with_validity(triples: Iterable[Triple]) -> list[Triple]:
@@ -438,7 +437,7 @@ def rate(
     letter = check_letter(reliability)
     source = resolve_source(store, reference, scheme)
     assessor = (assessor or default_assessor()).strip() or default_assessor()
-    time = _check_date(time, "time") if time else precise_now()
+    time = check_not_future(time, "time") if time else precise_now()
     graph = ratings_graph(scheme)
     rating, triples = rating_triples(scheme, source, letter, assessor=assessor, time=time, note=note)
     store.replace_graphs({graph: with_validity(graph_triples(store, graph) + triples)})
@@ -556,14 +555,18 @@ def import_rating_table(
     if scale <= 0:
         raise InvalidInput(f"--scale must be positive, not {scale}")
     reader = csv.DictReader(io.StringIO(text))
-    columns = reader.fieldnames or []
+    try:
+        columns = reader.fieldnames or []
+        rows = list(reader)
+    except csv.Error as error:
+        raise InvalidInput(f"{where}: not a CSV table that can be read ({error})") from None
     missing = [column for column in (domain_column, score_column) if column not in columns]
     if missing:
         raise InvalidInput(
             f"{where} has no column {', '.join(repr(c) for c in missing)}; its columns are: "
             f"{', '.join(columns) or '(none)'}; name the right ones with --domain-column and --score-column"
         )
-    date = _check_date(date, "--date") if date else None
+    date = check_not_future(date, "--date") if date else None
     time = date + "T00:00:00Z" if date and "T" not in date else (date or precise_now())
     assessor = assessor or name
     table = NamedNode(f"{scheme.base}table/{digest(name, date or '')}")
@@ -576,7 +579,7 @@ def import_rating_table(
         new.append(Triple(table, v.SCHEMA_DATE_PUBLISHED, _time_literal(date)))
     matcher = _DomainMatcher(store, scheme)
     rated, unmatched, skipped = [], [], []
-    for line, row in enumerate(reader, start=2):
+    for line, row in enumerate(rows, start=2):
         domain = web_domain(row.get(domain_column) or "")
         raw = (row.get(score_column) or "").strip()
         if not domain or not raw:
@@ -669,6 +672,7 @@ def verdict_triples(
     if claim_text:
         triples.append(Triple(review, SCHEMA_CLAIM_REVIEWED, Literal(claim_text)))
     if url:
+        check_web_url(url, "--url")
         try:
             triples.append(Triple(review, v.SCHEMA_URL, NamedNode(url)))
         except ValueError:
@@ -711,7 +715,7 @@ def add_verdict(
     rows = store.select(CLAIM_TEXT, {"claim": NamedNode(claim)})
     text = rows[0]["text"].value if rows else None
     author = (author or default_assessor()).strip() or default_assessor()
-    date = _check_date(date, "date") if date else now()[:10]
+    date = check_not_future(date, "date") if date else now()[:10]
     _, triples = verdict_triples(scheme, claim, text, rating, author=author, date=date, url=url)
     write_verdicts(store, scheme, triples)
     return next(found for found in verdicts(store, claim=claim)

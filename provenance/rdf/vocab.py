@@ -18,6 +18,9 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 CP = "https://claim-provenance.org/ns#"
 
 DEFAULT_BASE = "https://claim-provenance.org/id/"
+#: The namespace of the store's own bookkeeping graphs (staging, imported data): no base and no
+#: imported graph may lie in it, so that no user input can be taken for the store's own graphs.
+INTERNAL_NAMESPACE = "urn:claim-provenance:"
 
 PREFIXES: dict[str, str] = {
     "prov": PROV,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pyoxigraph import NamedNode
 from rich import box
 from rich.table import Table
 from rich.text import Text
@@ -217,7 +218,14 @@ SAME_CLAIM_LIMIT = 200
 
 
 def _is_iri(reference: str) -> bool:
-    return "://" in reference or reference.startswith("urn:")
+    """Whether ``reference`` is a valid IRI (one with a space is a text fragment that happens to hold ``://``)."""
+    if "://" not in reference and not reference.startswith("urn:"):
+        return False
+    try:
+        NamedNode(reference)
+    except ValueError:
+        return False
+    return True
 
 
 def _claim_and_same(store, reference: str, candidates: list[tuple[str, str]]) -> tuple[ClaimRecord, list[ClaimRecord]]:

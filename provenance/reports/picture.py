@@ -27,6 +27,10 @@ FORMATS = ("svg", "png", "dot", "graphml")
 CLAIM_NODE_LIMIT = 60
 CLAIM_WRAP = 34
 CLAIM_LINES = 4
+#: Characters of a name, cue or tooltip drawn in a picture: Graphviz refuses an HTML-like label
+#: over 16 KB (after escaping), and a longer name is no longer readable in a picture anyway.
+LABEL_CHARS = 200
+TOOLTIP_CHARS = 1_000
 
 KIND_LABELS = {
     "person": "person",
@@ -351,6 +355,15 @@ def html_text(value: str) -> str:
             .replace('"', "&quot;").replace("'", "&#39;"))
 
 
+def shortened(text: str, limit: int = LABEL_CHARS) -> str:
+    """``text`` cut to ``limit`` characters, an ellipsis marking the cut.
+
+    >>> shortened("Verhandlungskreise", 10)
+    'Verhandlu…'
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _printable(value: str) -> str:
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", value).replace("\r\n", "\n").replace("\r", "\n")
 
@@ -361,13 +374,13 @@ def _small(text: str, colour: str = "#4b5563") -> str:
 
 def _source_label(node: Node) -> str:
     anonymous = node.kind.startswith("anonymous")
-    name = html_text(node.name)
+    name = html_text(shortened(node.name))
     name = f"<I>{name}</I>" if anonymous else f"<B>{name}</B>"
     if node.reliability:
         name += f'  <B><FONT COLOR="#1f2937">[{html_text(node.reliability)}]</FONT></B>'
     lines = [name, _small(html_text(KIND_LABELS.get(node.kind, node.kind)))]
     if node.kind == "media-outlet" and (node.also_reader or node.role == "reader") and node.articles:
-        lines.append(_small("publishes " + html_text(", ".join(node.articles[:3]) + ("…" if len(node.articles) > 3 else ""))))
+        lines.append(_small("publishes " + html_text(shortened(", ".join(node.articles[:3])) + ("…" if len(node.articles) > 3 else ""))))
     if node.single_point_of_failure:
         lines.append(_small("<B>single point of failure</B>", FAILURE_COLOUR))
     if node.in_circle:
@@ -408,7 +421,7 @@ def _node_attributes(node: Node) -> dict[str, str]:
         attributes.update(color=dot_string(FAILURE_COLOUR), penwidth="3")
     if node.in_circle:
         attributes.update(color=dot_string(CIRCLE_COLOUR), penwidth="3", peripheries="2")
-    attributes["tooltip"] = dot_string(tooltip)
+    attributes["tooltip"] = dot_string(shortened(tooltip, TOOLTIP_CHARS))
     return attributes
 
 
@@ -423,7 +436,7 @@ def to_dot(picture: Picture, *, graph_id: str | None = None, rankdir: str = "LR"
                         "ranksep": "0.45", "fontname": dot_string(FONT), "fontsize": "11",
                         "labelloc": "t", "labeljust": "l"}
     if picture.title:
-        graph_attributes["label"] = dot_string(picture.title)
+        graph_attributes["label"] = dot_string(shortened(picture.title))
     if graph_id:
         graph_attributes["id"] = dot_string(graph_id)
     lines.append("  graph [" + ", ".join(f"{key}={value}" for key, value in graph_attributes.items()) + "];")
@@ -440,7 +453,7 @@ def to_dot(picture: Picture, *, graph_id: str | None = None, rankdir: str = "LR"
         attributes: dict[str, str] = {}
         label_parts = []
         if edge.cues:
-            label_parts.append("<I>" + html_text(" / ".join(edge.cues[:2]) + (" …" if len(edge.cues) > 2 else "")) + "</I>")
+            label_parts.append("<I>" + html_text(shortened(" / ".join(edge.cues[:2]) + (" …" if len(edge.cues) > 2 else ""))) + "</I>")
         if edge.claims > 1:
             label_parts.append(f"{edge.claims} claims")
         if label_parts:

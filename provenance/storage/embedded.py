@@ -11,7 +11,7 @@ import csv
 import io
 import itertools
 import os
-import uuid
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
@@ -20,11 +20,11 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 
 from provenance.errors import InvalidInput, StoreError, StoreLocked
-from provenance.rdf.vocab import PREFIXES
+from provenance.rdf.vocab import INTERNAL_NAMESPACE, PREFIXES
 from provenance.storage.base import Binding, QueryResult, Row, ended, side_by_side, solution_rows
 from provenance.storage.sparql_text import bind_values
 
-STAGING_PREFIX = "urn:claim-provenance:staging:"
+STAGING_PREFIX = INTERNAL_NAMESPACE + "staging:"
 AGENTS = "SELECT DISTINCT ?agent WHERE { ?agent a ?type . VALUES ?type { prov:Agent prov:SoftwareAgent } }"
 #: New graphs of at least this many triples go in through the bulk loader (see add_new_graphs).
 BULK_FROM = 5_000
@@ -113,6 +113,9 @@ class EmbeddedStore:
         if not isinstance(result, ox.QuerySolutions):
             raise InvalidInput("expected a SELECT query")
         text = result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
+        # A value is as long as the store holds it: a long article's summary literal passes the
+        # csv module's default field limit of 128 KB, and must still be read back.
+        csv.field_size_limit(sys.maxsize)
         rows = csv.reader(io.StringIO(text, newline=""))
         next(rows, None)
         return rows
@@ -175,24 +178,28 @@ class EmbeddedStore:
     def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Triple | ox.Quad]]) -> None:
         """Replace named graphs in one transaction.
 
-        New graphs are added by :meth:`add_new_graphs`. Graphs that exist are first written to
-        staging graphs and then moved over the old ones by one SPARQL update, so an interruption at
-        any point leaves either the old graph or the new one, never a mix.
+        New graphs are added by :meth:`add_new_graphs`. When some exist, one SPARQL update drops
+        them and inserts the new contents: pyoxigraph runs an update as one transaction, so an
+        interruption leaves the old graphs or the new ones, and a reader in another process never
+        sees both (staging graphs written first and moved over the old ones were visible to
+        readers of the union meanwhile, so a report counted old and new together). Blank nodes
+        are relabelled, consistently across the graphs of one call, as INSERT DATA does.
         """
         self._writable()
         targets = {graph: ox.NamedNode(graph) for graph in graphs}
         if not any(self._store.contains_named_graph(target) for target in targets.values()):
             self.add_new_graphs(quad for graph, triples in graphs.items() for quad in _in_graph(triples, targets[graph]))
             return
-        staged, moves = [], []
+        drops = [f"DROP SILENT GRAPH {target}" for target in targets.values()]
+        blocks = []
         for graph, triples in graphs.items():
-            staging = ox.NamedNode(f"{STAGING_PREFIX}{uuid.uuid4()}")
-            staged.extend(_in_graph(triples, staging, reuse=False))
-            moves.append(f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{targets[graph].value}>")
+            body = " .\n".join(f"{s.subject} {s.predicate} {s.object}" for s in triples)
+            if body:
+                blocks.append(f"GRAPH {targets[graph]} {{\n{body} .\n}}")
+        update = " ;\n".join(drops + ([f"INSERT DATA {{\n{chr(10).join(blocks)}\n}}"] if blocks else []))
         try:
-            self._store.extend(staged)
-            self._store.update(" ;\n".join(moves))
-        except OSError as error:
+            self._store.update(update)
+        except (OSError, RuntimeError) as error:
             raise StoreError(f"writing to store {self.location!r} failed: {error}") from None
 
     #: How many triples ``add_articles`` hands to one write of new articles at most. Measured on

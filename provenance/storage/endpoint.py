@@ -42,6 +42,7 @@ ends up in shell histories and process lists):
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import threading
@@ -49,6 +50,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, BinaryIO
+from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 import requests
@@ -141,21 +143,27 @@ class EndpointStore:
         self._sessions: list[requests.Session] = []
         self._sessions_lock = threading.Lock()
         self._readers: ThreadPoolExecutor | None = None
+        #: What the user should hear about this configuration (plain http to another machine).
+        self.warnings: list[str] = []
 
     @classmethod
     def from_location(cls, location: str, environ: Mapping[str, str] | None = None) -> EndpointStore:
         """The store that ``--store URL`` names, configured from the environment (see the module doc)."""
         env = os.environ if environ is None else environ
-        if "@" in location.split("//", 1)[-1].split("/", 1)[0]:
-            raise InvalidInput(
-                "do not put credentials in the store URL; set PROVENANCE_USER and PROVENANCE_PASSWORD instead"
-            )
+        for name, url in (("the store URL", location), ("PROVENANCE_UPDATE_URL", env.get("PROVENANCE_UPDATE_URL")),
+                          ("PROVENANCE_GRAPH_STORE_URL", env.get("PROVENANCE_GRAPH_STORE_URL"))):
+            if url and "@" in url.split("//", 1)[-1].split("/", 1)[0]:
+                raise InvalidInput(
+                    f"do not put credentials in {name}; set PROVENANCE_USER and PROVENANCE_PASSWORD instead"
+                )
+            if url and not url.startswith(("http://", "https://")):
+                raise InvalidInput(f"{name} must be an http(s) URL")
         timeout = env.get("PROVENANCE_TIMEOUT")
         try:
             seconds = float(timeout) if timeout else DEFAULT_TIMEOUT
         except ValueError:
             raise InvalidInput(f"PROVENANCE_TIMEOUT must be a number of seconds, not {timeout!r}") from None
-        return cls(
+        store = cls(
             location,
             update_url=env.get("PROVENANCE_UPDATE_URL") or None,
             graph_store_url=env.get("PROVENANCE_GRAPH_STORE_URL") or None,
@@ -163,6 +171,9 @@ class EndpointStore:
             password=env.get("PROVENANCE_PASSWORD") or None,
             timeout=seconds,
         )
+        urls = {location, store.update_url, store.graph_store_url} - {None}
+        store.warnings = sorted({warning for url in urls if (warning := plain_http_warning(url))})
+        return store
 
     # HTTP ----------------------------------------------------------------------------------------
 
@@ -189,8 +200,11 @@ class EndpointStore:
         return side_by_side(self._readers, reads)
 
     def _request(self, method: str, url: str, *, what: str, **kwargs) -> requests.Response:
+        # Redirects are never followed: requests would answer the new host's Digest challenge with
+        # our credentials, and a query POSTed again as GET to another host could leak the query too.
         try:
-            response = self._session.request(method, url, timeout=(CONNECT_TIMEOUT, self.timeout), **kwargs)
+            response = self._session.request(method, url, timeout=(CONNECT_TIMEOUT, self.timeout),
+                                             allow_redirects=False, **kwargs)
         except requests.exceptions.ConnectTimeout:
             raise StoreError(f"cannot connect to SPARQL endpoint {url}: no answer within {CONNECT_TIMEOUT:.0f} s") from None
         except requests.exceptions.ConnectionError as error:
@@ -203,6 +217,10 @@ class EndpointStore:
             ) from None
         except requests.exceptions.RequestException as error:
             raise StoreError(f"request to SPARQL endpoint {url} failed: {error}") from None
+        if response.is_redirect or 300 <= response.status_code < 400:
+            target = response.headers.get("Location", "")
+            raise StoreError(f"SPARQL endpoint {url} redirects the {what} to {_origin(target) or 'another address'} "
+                             f"(HTTP {response.status_code}); give that address itself, redirects are not followed")
         if response.status_code in (401, 403):
             hint = "check PROVENANCE_USER and PROVENANCE_PASSWORD" if self._session.auth else (
                 "set PROVENANCE_USER and PROVENANCE_PASSWORD, or grant the anonymous user the right to write")
@@ -559,7 +577,11 @@ def _term(term):
 
 
 def _rows(result: ox.QuerySolutions) -> tuple[list[str], list[Row]]:
-    return solution_rows(result, _term)
+    # pyoxigraph parses JSON results as they are read: a cut answer fails here, not in _parse_json_results.
+    try:
+        return solution_rows(result, _term)
+    except (SyntaxError, ValueError) as error:
+        raise StoreError(f"the SPARQL endpoint sent results that are not SPARQL JSON: {_first_line(str(error))}") from None
 
 
 # update text ---------------------------------------------------------------------------------------
@@ -596,6 +618,31 @@ def _is_own_graph(graph: str) -> bool:
         or graph.startswith(SYSTEM_GRAPH_PREFIXES)
         or SYSTEM_GRAPH_PATTERN.match(graph)
     )
+
+
+def _origin(url: str) -> str:
+    """The scheme, host and port of ``url``, never the user name or password it may hold."""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.hostname:
+        return ""
+    return f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+
+
+def plain_http_warning(url: str) -> str | None:
+    """A warning when ``url`` is plain http to a host other than this machine: queries and credentials travel in clear."""
+    parts = urlsplit(url)
+    if parts.scheme != "http":
+        return None
+    host = (parts.hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return None
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return None
+    except ValueError:
+        pass
+    return (f"{_origin(url)} is plain http to another machine: queries, data and credentials travel unencrypted; "
+            "use https")
 
 
 def _first_line(text: str, *, html: bool = False, limit: int = 200) -> str:
