@@ -12,16 +12,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from provenance.analysis.clusters import independent_sources, matching_claims
-from provenance.analysis.credibility import claim_credibility
-from provenance.analysis.flow import claim_path
-from provenance.analysis.track_record import with_track_records
 from provenance.model.filters import ClaimFilter
 from provenance.model.records import ClaimRecord
 from provenance.rdf import analysis_queries, claim_filters, queries
 from provenance.rdf.iris import IriScheme
 from provenance.reports.claims import SAME_CLAIM_LIMIT, claim_row, claims_data
-from provenance.reports.trust import source_track_records
 
 #: Claims whose records are read per query while a page fills.
 BATCH = 200
@@ -40,7 +35,12 @@ def claim_listing(store, wanted: ClaimFilter, scheme: IriScheme | None = None) -
     if not (wanted.unrated or wanted.credibility_max is not None or wanted.attributed or _any_withdrawn(store)):
         chosen = _page(found, wanted)
         return [claim_row(record) for record in queries.records_of_claims(store, [c.claim for c in chosen])]
-    track = source_track_records(store) if wanted.credibility_max is not None else {}
+    if wanted.credibility_max is not None:
+        from provenance.reports.trust import source_track_records
+
+        track = source_track_records(store)
+    else:
+        track = {}
     rows: list[dict[str, Any]] = []
     skipped = 0
     for record in _records(store, [candidate.claim for candidate in found]):
@@ -87,7 +87,16 @@ def _holds(store, record: ClaimRecord, wanted: ClaimFilter, track) -> bool:
 
 def listed_credibility(store, record: ClaimRecord, track) -> int:
     """A claim's credibility digit as ``trace`` gives it: its chain, its sources' track records, and the
-    independent sources of the claims that say the same in other articles."""
+    independent sources of the claims that say the same in other articles.
+
+    The analysis (networkx, numpy) is imported here: a listing without ``--credibility-max`` starts
+    without it.
+    """
+    from provenance.analysis.clusters import independent_sources, matching_claims
+    from provenance.analysis.credibility import claim_credibility
+    from provenance.analysis.flow import claim_path
+    from provenance.analysis.track_record import with_track_records
+
     if not record.chain:
         return claim_credibility(record).digit
     candidates = analysis_queries.claims_sharing_keys_with(store, record.iri)
