@@ -7,15 +7,12 @@ Without Virtuoso its tests skip, except under CI=true, where they fail.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from provenance.cli import main
+from conftest import Cli  # tests/conftest.py: the CLI on a store, and its one error line
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -24,28 +21,6 @@ sys.path.insert(0, str(ROOT / "tests" / "storage"))
 from virtuoso_server import VirtuosoServer, installed  # noqa: E402
 
 HOTEL = "Die Delegationen seien in ihre Hotels zurückgekehrt"
-
-
-class Cli:
-    """Runs ``provenance --store STORE ...`` in-process; ``json`` parses ``--json``, ``error`` checks the one error line."""
-
-    def __init__(self, store: str) -> None:
-        self.store = store
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str, expect: int = 0):
-        result = self.runner.invoke(main, ["--store", self.store, *args], catch_exceptions=False)
-        assert result.exit_code == expect, (result.exit_code, result.output)
-        return result
-
-    def json(self, *args: str):
-        return json.loads(self(*args, "--json").stdout)
-
-    def error(self, *args: str) -> str:
-        result = self(*args, expect=1)
-        lines = result.stderr.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith("Error: ") and "Traceback" not in result.output, result.output
-        return lines[0]
 
 
 def add_folder(cli: Cli, folder: str) -> None:

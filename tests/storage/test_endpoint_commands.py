@@ -9,31 +9,14 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
-from click.testing import CliRunner
+from conftest import Cli  # tests/conftest.py: the CLI on a store, and its one error line
 from rdflib.compare import isomorphic
 
-from provenance.cli import main
 from provenance.storage.endpoint import EndpointStore
 
 pytestmark = pytest.mark.virtuoso
 
 GRAPH = "https://claim-provenance.org/id/graph/tass-talks-de"
-
-
-class Cli:
-    """Runs ``provenance --store URL ...`` in-process and parses JSON output on request."""
-
-    def __init__(self, store: str) -> None:
-        self.store = store
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str, expect: int = 0):
-        result = self.runner.invoke(main, ["--store", self.store, *args], catch_exceptions=False)
-        assert result.exit_code == expect, (result.exit_code, result.output)
-        return result
-
-    def json(self, *args: str):
-        return json.loads(self(*args, "--json").stdout)
 
 
 def quads(url: str) -> set[str]:

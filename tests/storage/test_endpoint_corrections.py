@@ -3,32 +3,15 @@ through export/import (TriG) and push/pull."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from provenance.cli import main
+from conftest import Cli  # tests/conftest.py: the CLI on a store, and its one error line
 
 pytestmark = pytest.mark.virtuoso
 
 HOTELS = "Hotels zurückgekehrt"
 NEW_CHAIN = "Verhandlungskreise [anonymous-group] > Tass [news-agency] > Agentur PAP [news-agency]"
-
-
-class Cli:
-    def __init__(self, store: str) -> None:
-        self.store = store
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str, expect: int = 0):
-        result = self.runner.invoke(main, ["--store", self.store, *args], catch_exceptions=False)
-        assert result.exit_code == expect, (result.exit_code, result.output)
-        return result
-
-    def json(self, *args: str):
-        return json.loads(self(*args, "--json").stdout)
 
 
 @pytest.fixture
