@@ -1,6 +1,10 @@
 """The claims a :class:`~provenance.model.filters.ClaimFilter` selects, found by bound SPARQL on any store.
 
-The criteria the store's indexes answer are one query: the search words (``cp:searchWord``,
+An on-disk store's search index (:mod:`provenance.storage.search_index`) gives the claims of
+search words in listing order, lazily, so that a first page is a page of look-ups however many
+claims match; the other criteria are then checked on those claims as they come. Without that
+index (a store in memory, a SPARQL endpoint, a store made before it), the criteria the store's
+indexes answer are one query: the search words (``cp:searchWord``,
 written at ingest: a look-up of each word's forms, never a scan of the texts), the article, a
 source kind on any hop, and when the claim was first stored. The sources a chain passes through or
 starts at are looked up by their IRIs, a query each, and the verdicts (a desk's few) are read
@@ -11,7 +15,9 @@ fragments, numbered per search word.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 
 from pyoxigraph import Literal, NamedNode
 
@@ -104,7 +110,6 @@ def candidate_query(store, wanted: ClaimFilter, scheme: IriScheme, *,
                 bindings[f"word{number}"] = Literal(word_forms[0])
     if wanted.article is not None:
         bindings["article"] = NamedNode(scheme.article(wanted.article))
-        projected.append("?article")
     if wanted.kind is not None:
         where += _KIND
         bindings["kind"] = kind_term(wanted.kind)
@@ -120,9 +125,12 @@ def candidate_query(store, wanted: ClaimFilter, scheme: IriScheme, *,
     return f"SELECT DISTINCT {' '.join(projected)} WHERE {{{where}\n}}", bindings
 
 
-def candidates(store, wanted: ClaimFilter, scheme: IriScheme) -> list[Candidate]:
+def candidates(store, wanted: ClaimFilter, scheme: IriScheme) -> Iterable[Candidate]:
     """The claims ``wanted`` selects by everything but the criteria that need a claim's record
     (``unrated``, ``credibility_max``, ``attributed``), in listing order: by article id, then position.
+
+    With search words and a search index, an iterator that reads the index as it is consumed;
+    otherwise a list.
 
     The claims of the sources (``source``, ``origin``) and of the verdicts asked for are read first
     (index look-ups by source, a desk's few verdicts); with them, or with search words, the store
@@ -140,6 +148,9 @@ def candidates(store, wanted: ClaimFilter, scheme: IriScheme) -> list[Candidate]
         classes = VERDICT_CLASSES[wanted.verdict]
         claims = {iri for iri, outcomes in reviewed.items() if outcomes & classes}
         keep = claims if keep is None else keep & claims
+    index = _search_index(store)
+    if index is not None:
+        return _indexed(store, index, wanted, scheme, keep, reviewed)
     if wanted.search is not None and store.ask(ANY_SEARCH_WORD):
         rows = _searched_rows(store, wanted, scheme, keep)
     elif keep is not None:
@@ -153,6 +164,63 @@ def candidates(store, wanted: ClaimFilter, scheme: IriScheme) -> list[Candidate]
         chosen = [candidate for candidate in chosen if candidate.claim not in reviewed]
     unique = {candidate.claim: candidate for candidate in chosen}
     return sorted(unique.values(), key=lambda candidate: (candidate.article, candidate.start, candidate.claim))
+
+
+def _search_index(store):
+    search_index = getattr(store, "search_index", None)
+    return None if search_index is None else search_index()
+
+
+def _indexed(store, index, wanted: ClaimFilter, scheme: IriScheme, keep: set[str] | None,
+             reviewed: dict[str, set[str]]) -> Iterator[Candidate]:
+    """The claims ``wanted`` selects, in listing order from the search index, checked for the rest as they come.
+
+    The index gives the claims of the search words, or of the article, or all, in listing order; the
+    claims of sources and verdicts (``keep``) are put in order by its keys.
+    """
+    found: Iterator[Candidate]
+    if wanted.search is not None:
+        found = (Candidate(claim, doc, start)
+                 for claim, doc, start in index.matches(_search_forms(wanted), doc=wanted.article))
+        if keep is not None:
+            found = (candidate for candidate in found if candidate.claim in keep)
+    elif keep is not None:
+        found = iter(_in_listing_order(store, index, keep, wanted.article))
+    else:
+        found = (Candidate(claim, doc, start) for claim, doc, start in index.listed(doc=wanted.article))
+    if wanted.verdict == "none":
+        found = (candidate for candidate in found if candidate.claim not in reviewed)
+    rest = replace(wanted, search=None, article=None, source=None, origin=None, verdict=None)
+    if rest.kind is not None or rest.since is not None or rest.before is not None:
+        query, bindings = candidate_query(store, rest, scheme, keys=False)
+        found = _checked_as_they_come(store, query, bindings, found)
+    return found
+
+
+def _in_listing_order(store, index, claims: set[str], doc: str | None) -> list[Candidate]:
+    """``claims`` (of article ``doc``) in listing order, keyed by the index; a claim it does not hold by the RDF."""
+    keys = index.keys(claims)
+    chosen = [Candidate(claim, key[0], key[1]) for claim, key in keys.items()]
+    missing = sorted(claims - keys.keys())
+    if missing:
+        rows = listing_keys(store, _checked(store, CLAIM_ARTICLES, {}, missing))
+        chosen.extend(Candidate(row[0], row[1], int(row[2])) for row in rows)
+    if doc is not None:
+        chosen = [candidate for candidate in chosen if candidate.article == doc]
+    return sorted(chosen, key=lambda candidate: (candidate.article, candidate.start, candidate.claim))
+
+
+CLAIM_ARTICLES = "SELECT DISTINCT ?claim ?article WHERE { ?claim schema:isPartOf ?article . }"
+
+
+def _checked_as_they_come(store, query: str, bindings: dict, found: Iterator[Candidate]) -> Iterator[Candidate]:
+    """Those of ``found`` that ``query`` (``keys=False``) selects, in their order, a batch at a time."""
+    while True:
+        batch = list(itertools.islice(found, CLAIMS_PER_QUERY))
+        if not batch:
+            return
+        kept = {claim for claim, _ in _checked(store, query, bindings, [candidate.claim for candidate in batch])}
+        yield from (candidate for candidate in batch if candidate.claim in kept)
 
 
 def _checked(store, query: str, bindings: dict, claims: list[str]) -> list[tuple[str, str]]:

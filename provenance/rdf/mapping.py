@@ -30,6 +30,7 @@ from provenance import __version__
 from provenance.errors import InvalidInput
 from provenance.model import Article, Claim, Hop, WebPage
 from provenance.model.documents import document_from_article
+from provenance.model.search_entry import SearchEntry
 from provenance.model.search_words import search_words
 from provenance.model.wording import same_claim_keys
 from provenance.rdf import vocab as v
@@ -89,6 +90,8 @@ class ArticleGraph:
     article: str
     content_hash: str
     lines: list[str]
+    #: Its claims as a search index holds them (provenance.storage.search_index), made with their search words.
+    search_entries: tuple[SearchEntry, ...] = ()
 
     @property
     def size(self) -> int:
@@ -148,7 +151,7 @@ def article_graph(article: Article, scheme: IriScheme, *, method: str, time: str
         writer.claim_triples(claim)
     writer.summary_triple()
     return ArticleGraph(graph=writer.graph, article=writer.article_iri, content_hash=digest,
-                        lines=writer.lines)
+                        lines=writer.lines, search_entries=tuple(writer.search_entries))
 
 
 def corpus_summary(article: str, doc: str, publisher: str | None,
@@ -232,6 +235,7 @@ class _Writer:
         self.publisher_iri = scheme.named_agent(article.publisher) if article.publisher else None
         #: Each claim's source IRIs, origin first: the statements, the chain summary and the corpus summary name them.
         self.sources: dict[str, list[str]] = {}
+        self.search_entries: list[SearchEntry] = []
 
     def add(self, subject: str, predicate: str, obj: str) -> None:
         self.lines.append(f"{subject} {predicate} {obj}")
@@ -345,8 +349,11 @@ class _Writer:
                 self.add(c, T.CP_SAME_CLAIM_KEY, _literal(key))
             self.add(c, T.CP_CHAIN_SUMMARY, _literal(self.chain_summary(claim, sources)))
         # What a search looks up (provenance.rdf.claim_search): the words of the text and of the sources' names.
-        for word in sorted(search_words(claim.text, self.article.lang, also=[hop.source.name for hop in claim.chain])):
+        words = sorted(search_words(claim.text, self.article.lang, also=[hop.source.name for hop in claim.chain]))
+        for word in words:
             self.add(c, T.CP_SEARCH_WORD, _literal(word))
+        start = claim.spans[0][0] if claim.spans else -1
+        self.search_entries.append(SearchEntry(iri, self.graph, self.article.id, start, frozenset(words)))
 
     def chain_summary(self, claim: Claim, sources: list[str]) -> str:
         """:func:`chain_summary` of one claim of this article, whose sources have these IRIs."""

@@ -81,7 +81,7 @@ def add_articles(store, articles: Iterable[Article], scheme: IriScheme, *, metho
             write = _NewArticles(store, mapped, limit, writes.graphs)
             nquads = write.nquads()
             if nquads:
-                writes.add(store.submit_new_graphs(nquads), write)
+                writes.add(store.submit_new_graphs(nquads, write.search_entries), write)
             else:
                 writes.add(ended(), write)
             if write.stopped_at is not None:
@@ -199,6 +199,8 @@ class _NewArticles:
         #: The graphs this write holds.
         self.graphs: set[str] = set()
         self.results: list[AddResult | Rejected] = []
+        #: The claims of the articles of this write, as a search index holds them.
+        self.search_entries: list = []
         #: The article that is not new, and its result (None for an article given twice).
         self.stopped_at: tuple[Article, ArticleGraph, AddResult | None] | None = None
 
@@ -231,6 +233,7 @@ class _NewArticles:
                     return "".join(text)
                 self.graphs.add(graph.graph)
                 self.results.append(result)
+                self.search_entries.extend(graph.search_entries)
                 text.append(graph.nquads())
                 size += result.triples
         return "".join(text)

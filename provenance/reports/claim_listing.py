@@ -8,7 +8,8 @@ page is full, so a first page of a large selection costs a batch or two, not the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -43,7 +44,7 @@ def claim_listing(store, wanted: ClaimFilter, scheme: IriScheme | None = None) -
         track = {}
     rows: list[dict[str, Any]] = []
     skipped = 0
-    for record in _records(store, [candidate.claim for candidate in found]):
+    for record in _records(store, (candidate.claim for candidate in found)):
         if not _holds(store, record, wanted, track):
             continue
         if skipped < wanted.offset:
@@ -55,14 +56,15 @@ def claim_listing(store, wanted: ClaimFilter, scheme: IriScheme | None = None) -
     return rows
 
 
-def _page(items: list, wanted: ClaimFilter) -> list:
+def _page(items: Iterable, wanted: ClaimFilter) -> list:
     end = None if wanted.limit is None else wanted.offset + wanted.limit
-    return items[wanted.offset:end]
+    return list(itertools.islice(items, wanted.offset, end))
 
 
-def _records(store, iris: list[str]) -> Iterator[ClaimRecord]:
-    for first in range(0, len(iris), BATCH):
-        yield from queries.records_of_claims(store, iris[first:first + BATCH])
+def _records(store, iris: Iterable[str]) -> Iterator[ClaimRecord]:
+    iris = iter(iris)
+    while batch := list(itertools.islice(iris, BATCH)):
+        yield from queries.records_of_claims(store, batch)
 
 
 def _any_withdrawn(store) -> bool:

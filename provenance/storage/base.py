@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, Protocol, Union, runtime_checkable
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, Union, runtime_checkable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QuerySolutions, Triple
+
+if TYPE_CHECKING:
+    from provenance.model.search_entry import SearchEntry
 
 Term = Union[NamedNode, BlankNode, Literal]
 Row = dict[str, Term]
@@ -115,8 +118,11 @@ class Store(Protocol):
         on). The embedded store writes them all or nothing; a server, each graph whole or not at all.
         """
 
-    def submit_new_graphs(self, nquads: str) -> Future:
+    def submit_new_graphs(self, nquads: str, search_entries: Iterable[SearchEntry] | None = None) -> Future:
         """Start adding named graphs that are not in the store yet, given as N-Quads; the future ends when they are stored.
+
+        ``search_entries``: their claims as a search index holds them, made with the statements
+        (a store with a search index of its own reads them from the text otherwise).
 
         The write is atomic as :meth:`add_new_graphs` is. A store that can write in the background
         (the embedded one) does, so the caller prepares the next write meanwhile; another writes

@@ -20,8 +20,10 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 
 from provenance.errors import InvalidInput, StoreError, StoreLocked
+from provenance.model.search_entry import SearchEntry
 from provenance.rdf.vocab import INTERNAL_NAMESPACE, PREFIXES
 from provenance.storage.base import Binding, QueryResult, Row, ended, side_by_side, solution_rows
+from provenance.storage.search_index import RowCollector, SearchIndex
 from provenance.storage.sparql_text import bind_values
 
 STAGING_PREFIX = INTERNAL_NAMESPACE + "staging:"
@@ -61,12 +63,16 @@ class EmbeddedStore:
         self._writer: ThreadPoolExecutor | None = None
         self._readers: ThreadPoolExecutor | None = None
         self._pending: list[Future] = []
+        self._index: SearchIndex | None = None
+        #: Set once the pyoxigraph store is handed out (an rdflib view writes to it past the index).
+        self._handed_out = False
         if path is None:
             self._store = ox.Store()
             return
         path = Path(path)
         if path.exists() and not path.is_dir():
             raise StoreError(f"store {self.location!r} is a file, not a store directory; choose another --store")
+        new = not path.exists() or not any(path.iterdir())
         try:
             self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except OSError as error:
@@ -77,11 +83,35 @@ class EmbeddedStore:
             raise StoreError(f"cannot open store {self.location!r}: {error}") from None
         if not read_only:
             self._drop_stale_staging()
+        # A store made before the search index has none until ``optimize`` builds it; its searches
+        # read the RDF (provenance.rdf.claim_filters).
+        self._index = SearchIndex.open(path, create=new and not read_only, writable=not read_only)
+        if self._index is not None and not read_only:
+            self._index.resync(self._store)
 
     @property
     def oxigraph(self) -> ox.Store:
-        """The pyoxigraph store itself, for views over it that must not copy it (provenance.rdf.rdflib_view)."""
+        """The pyoxigraph store itself, for views over it that must not copy it (provenance.rdf.rdflib_view).
+
+        What is written through it passes the search index by: from now on this object's searches
+        read the RDF, and the next writer to open the store makes the index anew.
+        """
+        if self._index is not None and not self.read_only and not self._handed_out:
+            self._index.begin(None)
+        self._handed_out = True
         return self._store
+
+    def search_index(self) -> SearchIndex | None:
+        """The claim search index, when there is one and it holds what the store holds (else None)."""
+        index = self._index
+        if index is None or self._handed_out:
+            return None
+        if index.pending():
+            if self.read_only:
+                return None  # a write under way in another process, or one that died: the next writer resyncs
+            self.wait_for_writes()
+            index.resync(self._store)
+        return index
 
     def disk_bytes(self) -> int | None:
         """What the store's files take on disk (None in memory)."""
@@ -186,9 +216,15 @@ class EmbeddedStore:
         are relabelled, consistently across the graphs of one call, as INSERT DATA does.
         """
         self._writable()
+        graphs = {graph: list(triples) for graph, triples in graphs.items()}
         targets = {graph: ox.NamedNode(graph) for graph in graphs}
+        collector = RowCollector()
+        for graph, triples in graphs.items():
+            collector.add_quads(_in_graph(triples, targets[graph]))
+        entry = self._begin_indexing(graphs, collector)
         if not any(self._store.contains_named_graph(target) for target in targets.values()):
-            self.add_new_graphs(quad for graph, triples in graphs.items() for quad in _in_graph(triples, targets[graph]))
+            self._add_new(quad for graph, triples in graphs.items() for quad in _in_graph(triples, targets[graph]))
+            self._finish_indexing(entry, graphs, collector)
             return
         drops = [f"DROP SILENT GRAPH {target}" for target in targets.values()]
         blocks = []
@@ -201,6 +237,23 @@ class EmbeddedStore:
             self._store.update(update)
         except (OSError, RuntimeError) as error:
             raise StoreError(f"writing to store {self.location!r} failed: {error}") from None
+        self._finish_indexing(entry, graphs, collector)
+
+    def _begin_indexing(self, graphs: Iterable[str] | None, collector: RowCollector | None = None) -> int | None:
+        """Record a write of ``graphs`` (None: not known yet) as pending in the search index; its entry.
+
+        A write that brings no claims to graphs the index does not hold (ratings, corrections) is not recorded.
+        """
+        index = self._index
+        if index is None:
+            return None
+        if graphs is not None and collector is not None and not collector and not index.holds_any(graphs):
+            return None
+        return index.begin(graphs)
+
+    def _finish_indexing(self, entry: int | None, graphs: Iterable[str] | None, collector: RowCollector) -> None:
+        if entry is not None and self._index is not None:
+            self._index.finish(entry, collector.graphs() if graphs is None else graphs, collector.rows())
 
     #: How many triples ``add_articles`` hands to one write of new articles at most. Measured on
     #: 100k synthetic claims (5M triples) with two writes loading in the background: writes of 100k
@@ -219,6 +272,12 @@ class EmbeddedStore:
         transaction (a bulk write has a fixed cost and leaves files to search).
         """
         self._writable()
+        collector = RowCollector()
+        entry = self._begin_indexing(None)
+        self._add_new(collector.watch(quads))
+        self._finish_indexing(entry, None, collector)
+
+    def _add_new(self, quads: Iterable[ox.Quad]) -> None:
         quads = iter(quads)
         head = list(itertools.islice(quads, BULK_FROM))
         try:
@@ -229,7 +288,7 @@ class EmbeddedStore:
         except OSError as error:
             raise StoreError(f"writing to store {self.location!r} failed: {error}") from None
 
-    def submit_new_graphs(self, nquads: str) -> Future:
+    def submit_new_graphs(self, nquads: str, search_entries: Iterable[SearchEntry] | None = None) -> Future:
         """Start an atomic write of new named graphs, given as N-Quads, that goes on in the background.
 
         A background thread loads them with pyoxigraph's bulk loader, all or nothing as in
@@ -242,27 +301,36 @@ class EmbeddedStore:
         once, in one transaction. The caller must not submit a graph that a write in flight holds.
         """
         self._writable()
+        collector = RowCollector()
+        if self._index is not None:
+            if search_entries is None:
+                collector.add_nquads(nquads)
+            else:
+                collector.add_entries(search_entries)
+        entry = self._begin_indexing(collector.graphs(), collector)
         lines = nquads.count("\n")
         if lines < BULK_FROM:
             try:
                 self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
             except OSError as error:
                 raise StoreError(f"writing to store {self.location!r} failed: {error}") from None
+            self._finish_indexing(entry, None, collector)
             return ended()
         self._pending = [future for future in self._pending if not future.done()]
         if len(self._pending) >= WRITES_IN_FLIGHT:
             wait(self._pending, return_when=FIRST_COMPLETED)
         if self._writer is None:
             self._writer = ThreadPoolExecutor(WRITES_IN_FLIGHT, thread_name_prefix="provenance-write")
-        future = self._writer.submit(self._load_new, nquads)
+        future = self._writer.submit(self._load_new, nquads, entry, collector)
         self._pending.append(future)
         return future
 
-    def _load_new(self, nquads: str) -> None:
+    def _load_new(self, nquads: str, entry: int | None, collector: RowCollector) -> None:
         try:
             self._store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)
         except OSError as error:
             raise StoreError(f"writing to store {self.location!r} failed: {error}") from None
+        self._finish_indexing(entry, None, collector)
 
     def wait_for_writes(self) -> None:
         """Wait until every write started by :meth:`submit_new_graphs` has ended (their errors are the caller's)."""
@@ -286,14 +354,28 @@ class EmbeddedStore:
             self._store.optimize()
         except OSError as error:
             raise StoreError(f"compacting store {self.location!r} failed: {error}") from None
+        self.rebuild_search_index()
+
+    def rebuild_search_index(self) -> int | None:
+        """Make the claim search index anew from the store (a store made before it gets one); the claims it holds."""
+        self._writable()
+        if self.location == "memory":
+            return None
+        if self._index is None:
+            self._index = SearchIndex.open(Path(self.location), create=True, writable=True)
+        return None if self._index is None else self._index.rebuild(self._store)
 
     def drop_graph(self, graph: str) -> None:
         self._writable()
+        collector = RowCollector()
+        entry = self._begin_indexing([graph], collector)
         self._store.remove_graph(ox.NamedNode(graph))
+        self._finish_indexing(entry, [graph], collector)
 
     def load(self, data: bytes | BinaryIO, format: str, *, into_graph: str | None = None) -> None:
         """Load a serialization in one transaction (used for quad formats and tests)."""
         self._writable()
+        entry = self._begin_indexing(None)
         try:
             self._store.load(
                 data,
@@ -302,11 +384,16 @@ class EmbeddedStore:
             )
         except SyntaxError as error:
             raise InvalidInput(f"malformed {format}: {error}") from None
+        if entry is not None and self._index is not None:
+            self._index.rebuild(self._store, [entry])
 
     def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
         """Add many quads fast, without a transaction (only for loading into an empty store)."""
         self._writable()
-        self._store.bulk_extend(quads)
+        collector = RowCollector()
+        entry = self._begin_indexing(None)
+        self._store.bulk_extend(collector.watch(quads))
+        self._finish_indexing(entry, None, collector)
 
     # output ------------------------------------------------------------------------------------
 
@@ -351,6 +438,9 @@ class EmbeddedStore:
                 self._store.flush()
             except OSError:
                 pass
+        if self._index is not None:
+            self._index.close()
+            self._index = None
         self._store = None  # type: ignore[assignment]
 
     def _drop_stale_staging(self) -> None:

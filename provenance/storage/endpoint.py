@@ -416,7 +416,7 @@ class EndpointStore:
                 size = len(contents[last])
         self.replace_graphs(contents)
 
-    def submit_new_graphs(self, nquads: str) -> Future:
+    def submit_new_graphs(self, nquads: str, search_entries=None) -> Future:
         """:meth:`add_new_graphs` at once; the future returned has ended (requests are not sent in the background)."""
         self.add_new_graphs(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
         return ended()

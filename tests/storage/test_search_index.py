@@ -1,0 +1,180 @@
+"""The claim search index beside an on-disk store: the same listings as the RDF gives, kept through writes and crashes."""
+
+from __future__ import annotations
+
+import gc
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from provenance.model.documents import article_from_document
+from provenance.model.filters import ClaimFilter
+from provenance.rdf.iris import IriScheme
+from provenance.rdf.repository import add_article
+from provenance.reports.claim_listing import claim_listing
+from provenance.storage import open_store
+from provenance.storage.search_index import FILE_NAME
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+HOTEL = "Die Delegationen seien in ihre Hotels zurückgekehrt"
+
+FILTERS = [
+    {"search": "delegation"},
+    {"search": "Delegationen Hotels"},
+    {"search": "tass"},
+    {"search": "tass", "limit": 3, "offset": 2},
+    {"search": "said"},
+    {"search": "agency", "kind": "person"},
+    {"search": "tass", "source": "Tass"},
+    {"search": "tass", "article": "tass-talks-de"},
+    {"search": "tass", "verdict": "none"},
+    {"search": "tass", "since": "2000-01-01"},
+    {"search": "tass", "since": "2999-01-01"},
+    {"kind": "person"},
+    {"kind": "news-agency", "limit": 2, "offset": 1},
+    {"source": "Tass"},
+    {"origin": "Tass"},
+    {"source": "Tass", "kind": "person"},
+    {"verdict": "none", "limit": 5},
+    {"since": "2000-01-01", "limit": 7},
+    {"article": "tass-talks-de", "kind": "person"},
+    {"search": "nothing-like-this-word"},
+]
+
+
+def _filter(options: dict) -> ClaimFilter:
+    from provenance.model.filters import parse_instant
+
+    options = dict(options)
+    if "since" in options:
+        options["since"] = parse_instant(options["since"])
+    return ClaimFilter(**options)
+
+
+@pytest.fixture
+def desk_store(tmp_path: Path, seed_text: Path, seed_gold: Path) -> Path:
+    """A store holding the seed and every example claims document, written through the library."""
+    path = tmp_path / "store"
+    store = open_store(str(path))
+    scheme = IriScheme()
+    add_article(store, article_from_document(json.loads(seed_gold.read_text()), seed_text.read_text()), scheme)
+    for claims in sorted(EXAMPLES.glob("*/*.json")):
+        text = claims.with_suffix(".txt")
+        if text.exists():
+            add_article(store, article_from_document(json.loads(claims.read_text()), text.read_text()), scheme)
+    store.close()
+    return path
+
+
+def listings(path: Path, *, index: bool) -> list[list[str]]:
+    store = open_store(str(path), write=False)
+    if not index:
+        store.search_index = lambda: None
+    else:
+        assert store.search_index() is not None
+    try:
+        return [[row["id"] for row in claim_listing(store, _filter(options))] for options in FILTERS]
+    finally:
+        store.close()
+
+
+def test_a_new_store_gets_an_index_that_lists_as_the_rdf_does(desk_store: Path):
+    assert (desk_store / FILE_NAME).exists()
+    with_index = listings(desk_store, index=True)
+    assert with_index == listings(desk_store, index=False)
+    assert any(len(found) > 3 for found in with_index), "the filters must select something to compare"
+    assert with_index[-1] == []
+
+
+def test_a_replaced_article_is_found_by_its_new_words_only(desk_store: Path, seed_text: Path, seed_gold: Path):
+    document = json.loads(seed_gold.read_text())
+    text = seed_text.read_text().replace("Hotels", "Quartiere")
+    for claim in document["claims"]:
+        claim["text"] = claim["text"].replace("Hotels", "Quartiere")
+    store = open_store(str(desk_store))
+    assert add_article(store, article_from_document(document, text), IriScheme()).status == "replaced"
+    found = lambda words: [row["text"] for row in claim_listing(store, ClaimFilter(search=words, article="tass-talks-de"))]  # noqa: E731
+    assert found("Hotels") == []
+    assert found("Quartiere") == [HOTEL.replace("Hotels", "Quartiere")]
+    store.close()
+    assert listings(desk_store, index=True) == listings(desk_store, index=False)
+
+
+def test_a_write_killed_after_the_rdf_is_read_back_by_the_next_writer(desk_store: Path, tmp_path: Path,
+                                                                     seed_text: Path, seed_gold: Path):
+    from provenance.storage.search_index import SearchIndex
+
+    expected = listings(desk_store, index=True)
+    fresh = tmp_path / "fresh"
+    store = open_store(str(fresh))
+    # A write that died between the RDF and the index: the index's entry stays, its rows never come.
+    finish = SearchIndex.finish
+    SearchIndex.finish = lambda *arguments: None
+    try:
+        add_article(store, article_from_document(json.loads(seed_gold.read_text()), seed_text.read_text()), IriScheme())
+    finally:
+        SearchIndex.finish = finish
+    store._index.close()
+    store._index = None
+    store.close()
+    reader = open_store(str(fresh), write=False)
+    assert reader.search_index() is None, "a reader does not trust an index with a write pending"
+    assert [row["text"] for row in claim_listing(reader, ClaimFilter(search="Hotels"))] == [HOTEL]
+    reader.close()
+    writer = open_store(str(fresh))
+    assert writer.search_index() is not None and not writer.search_index().pending()
+    assert [row["text"] for row in claim_listing(writer, ClaimFilter(search="Hotels"))] == [HOTEL]
+    writer.close()
+    assert listings(desk_store, index=True) == expected
+
+
+def test_a_store_without_an_index_searches_the_rdf_until_optimize_builds_one(desk_store: Path):
+    expected = listings(desk_store, index=False)
+    (desk_store / FILE_NAME).unlink()
+    for suffix in ("-wal", "-shm"):
+        (desk_store / (FILE_NAME + suffix)).unlink(missing_ok=True)
+    store = open_store(str(desk_store))
+    assert store.search_index() is None
+    store.close()
+    assert listings(desk_store, index=False) == expected
+    store = open_store(str(desk_store))
+    store.optimize()
+    assert store.search_index().claim_count() > 20
+    store.close()
+    assert listings(desk_store, index=True) == expected
+
+
+def test_writes_past_the_index_through_rdflib_make_it_anew(desk_store: Path, tmp_path: Path):
+    import rdflib
+
+    from provenance.rdf.rdflib_view import dataset
+
+    copy = tmp_path / "copy"
+    shutil.copytree(desk_store, copy)
+    store = open_store(str(copy))
+    view = dataset(store)
+    claim = rdflib.URIRef("urn:example:claim")
+    graph = view.graph(rdflib.URIRef("urn:example:graph"))
+    graph.add((claim, rdflib.URIRef("https://claim-provenance.org/ns#searchWord"), rdflib.Literal("zeppelin")))
+    assert store.search_index() is None, "the index does not know what rdflib wrote"
+    store.close()
+    del graph, view  # they hold the pyoxigraph store, and its lock, open
+    gc.collect()
+    store = open_store(str(copy))
+    index = store.search_index()
+    assert index is not None
+    assert [row[0] for row in index.matches([("zeppelin",)])] == ["urn:example:claim"]
+    store.close()
+
+
+def test_cli_search_on_a_store_made_by_ingest_uses_the_index(cli, seed_text: Path, seed_gold: Path):
+    cli("add", "--text", str(seed_text), str(seed_gold))
+    assert (Path(cli.store) / FILE_NAME).exists()
+    rows = cli.json("claims", "--search", "hotel")
+    assert [row["text"] for row in rows] == [HOTEL]
+    store = open_store(str(cli.store), write=False)
+    assert store.search_index().claim_count() == 10
+    store.close()
