@@ -15,6 +15,7 @@ fragments, numbered per search word.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -24,7 +25,7 @@ from pyoxigraph import Literal, NamedNode
 from provenance.errors import NotFound
 from provenance.model.filters import VERDICT_CLASSES, ClaimFilter, instant_text
 from provenance.model.search_words import fold, query_forms
-from provenance.rdf import ratings
+from provenance.rdf import corrected_filters, ratings
 from provenance.rdf.iris import IriScheme
 from provenance.rdf.vocab import XSD, kind_term
 
@@ -137,13 +138,26 @@ def candidates(store, wanted: ClaimFilter, scheme: IriScheme) -> Iterable[Candid
     checks the other criteria on those claims only, bound a few hundred at a time. Only a filter of
     none of these (an article, a kind, a time alone) is one query over every claim.
     """
+    corrected = corrected_filters.affected(store, wanted, lambda reference: source_iris(store, reference))
+    reviewed = reviewed_claims(store) if wanted.verdict is not None else {}
+    found = _stored_candidates(store, wanted, scheme, corrected, reviewed)
+    if corrected is None or not corrected.claims:
+        return found
+    # The claims corrections touch are judged on their corrected records, and take their places in the order.
+    made = [Candidate(*row) for row in corrected_filters.admitted(store, wanted, corrected, reviewed)]
+    kept = (candidate for candidate in found if candidate.claim not in corrected.claims)
+    return heapq.merge(kept, made, key=lambda candidate: (candidate.article, candidate.start, candidate.claim))
+
+
+def _stored_candidates(store, wanted: ClaimFilter, scheme: IriScheme, corrected, reviewed) -> Iterable[Candidate]:
+    """:func:`candidates` as the store's graphs answer them, corrections aside."""
     keep: set[str] | None = None
-    for reference, select in ((wanted.source, THROUGH_SOURCES), (wanted.origin, FROM_ORIGINS)):
+    for reference, select, given in ((wanted.source, THROUGH_SOURCES, corrected and corrected.sources),
+                                     (wanted.origin, FROM_ORIGINS, corrected and corrected.origins)):
         if reference is not None:
-            sources = source_iris(store, reference)
+            sources = sorted(given) if given else source_iris(store, reference)
             claims = {row["claim"].value for row in store.select(select, {"source": [NamedNode(iri) for iri in sources]})}
             keep = claims if keep is None else keep & claims
-    reviewed = reviewed_claims(store) if wanted.verdict is not None else {}
     if wanted.verdict not in (None, "none"):
         classes = VERDICT_CLASSES[wanted.verdict]
         claims = {iri for iri, outcomes in reviewed.items() if outcomes & classes}

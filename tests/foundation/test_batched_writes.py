@@ -35,11 +35,11 @@ class CountingStore:
         self._count(sorted(graphs))
         self.store.replace_graphs(graphs)
 
-    def submit_new_graphs(self, nquads):
+    def submit_new_graphs(self, nquads, search_entries=None):
         graphs = {quad.graph_name.value for quad in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)}
         if graphs:
             self._count(sorted(graphs))
-        return self.store.submit_new_graphs(nquads)
+        return self.store.submit_new_graphs(nquads, search_entries)
 
     def _count(self, graphs):
         self.writes.append(graphs)
@@ -174,10 +174,10 @@ def test_writes_grow_up_to_the_stores_largest(store, monkeypatch):
     sizes = []
     original = store.submit_new_graphs
 
-    def sized(nquads):
+    def sized(nquads, search_entries=None):
         if nquads:
             sizes.append(nquads.count("\n"))
-        return original(nquads)
+        return original(nquads, search_entries)
 
     monkeypatch.setattr(store, "submit_new_graphs", sized)
     monkeypatch.setattr(store, "max_write_triples", 2_000)
