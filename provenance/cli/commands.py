@@ -256,7 +256,10 @@ def compaction_line(result: Compaction) -> str:
     line = f"Compacted store {result.store} in {result.seconds:.1f} s"
     if result.bytes_before is None or result.bytes_after is None:
         return line
-    return f"{line}: {size_text(result.bytes_before)} on disk before, {size_text(result.bytes_after)} after"
+    line = f"{line}: {size_text(result.bytes_before)} on disk before, {size_text(result.bytes_after)} after"
+    if result.indexed_claims is not None:
+        line += f"; search index of {result.indexed_claims:,} claims made anew"
+    return line
 
 
 @main.command("optimize")

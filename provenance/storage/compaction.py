@@ -15,10 +15,14 @@ class Compaction:
     seconds: float
     bytes_before: int | None
     bytes_after: int | None
+    #: Claims in the search index made anew from the store (None: the store keeps no such index).
+    indexed_claims: int | None = None
 
 
 def compact(store) -> Compaction:
     """Compact ``store`` (``Store.optimize``), timed, with its size on disk before and after where it has one.
+
+    The embedded store's search index is made anew with it (a store made before the index gets one).
 
     A SPARQL endpoint keeps its own indexes: it is left alone, which ``compacted=False`` says. A
     store in memory has no size on disk.
@@ -30,7 +34,9 @@ def compact(store) -> Compaction:
     started = time.perf_counter()
     store.optimize()
     seconds = time.perf_counter() - started
-    return Compaction(store.location, True, seconds, before, disk_bytes())
+    index = getattr(store, "search_index", lambda: None)()
+    return Compaction(store.location, True, seconds, before, disk_bytes(),
+                      None if index is None else index.claim_count())
 
 
 def size_text(size: int) -> str:

@@ -91,14 +91,17 @@ class RowCollector:
             except ValueError:
                 pass
 
+    def add_quad(self, quad: ox.Quad) -> None:
+        predicate = quad.predicate.value
+        if predicate in PREDICATES and isinstance(quad.graph_name, ox.NamedNode):
+            self.add(quad.subject.value, predicate, quad.object.value, quad.graph_name.value)
+
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         for quad in quads:
-            predicate = quad.predicate.value
-            if predicate in PREDICATES and isinstance(quad.graph_name, ox.NamedNode):
-                self.add(quad.subject.value, predicate, quad.object.value, quad.graph_name.value)
+            self.add_quad(quad)
 
     def add_nquads(self, text: str) -> None:
-        """Only the lines of the four predicates are parsed (by pyoxigraph): a claim's graph has some sixty."""
+        """Only the lines of :data:`PREDICATES` are parsed (by pyoxigraph): a claim's graph has some sixty."""
         lines = "\n".join(line for line in text.splitlines() if any(needle in line for needle in _NEEDLES))
         if lines:
             self.add_quads(ox.parse(lines, format=ox.RdfFormat.N_QUADS, lenient=True))
@@ -110,9 +113,7 @@ class RowCollector:
     def watch(self, quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
         """Pass ``quads`` on, gathering as they go by."""
         for quad in quads:
-            predicate = quad.predicate.value
-            if predicate in PREDICATES and isinstance(quad.graph_name, ox.NamedNode):
-                self.add(quad.subject.value, predicate, quad.object.value, quad.graph_name.value)
+            self.add_quad(quad)
             yield quad
 
     def rows(self) -> list[SearchEntry]:

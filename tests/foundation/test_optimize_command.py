@@ -10,7 +10,8 @@ from pathlib import Path
 from provenance.storage import compaction
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
-LINE = re.compile(r"Compacted store (\S+) in \d+\.\d s: [\d.]+ (KiB|MiB) on disk before, [\d.]+ (KiB|MiB) after")
+LINE = re.compile(r"Compacted store (\S+) in \d+\.\d s: [\d.]+ (KiB|MiB) on disk before, [\d.]+ (KiB|MiB) after"
+                  r"; search index of (\d+) claims made anew")
 
 
 def test_optimize_compacts_and_keeps_every_claim(seeded):
@@ -18,6 +19,7 @@ def test_optimize_compacts_and_keeps_every_claim(seeded):
     line = seeded("optimize").stdout.strip()
     match = LINE.fullmatch(line)
     assert match and match.group(1) == str(seeded.store), line
+    assert match.group(4) == "10"
     assert seeded.json("claims") == before
 
 
@@ -25,6 +27,7 @@ def test_optimize_json_gives_seconds_and_sizes(seeded):
     result = seeded.json("optimize")
     assert result["store"] == str(seeded.store) and result["compacted"] is True
     assert result["seconds"] >= 0 and result["bytes_before"] > 0 and result["bytes_after"] > 0
+    assert result["indexed_claims"] == 10
 
 
 def test_a_store_in_memory_has_no_size_to_show(cli_at):

@@ -178,3 +178,25 @@ def test_cli_search_on_a_store_made_by_ingest_uses_the_index(cli, seed_text: Pat
     store = open_store(str(cli.store), write=False)
     assert store.search_index().claim_count() == 10
     store.close()
+
+
+def test_a_claim_without_search_words_is_listed_all_the_same(tmp_path: Path):
+    from provenance.model.search_words import search_words
+
+    text = "Und das. Der Minister sei zurückgetreten."
+    assert search_words("Und das", "de") == set()
+    document = {"doc": "bare", "lang": "de", "claims": [
+        {"spans": [[0, 7]], "mode": "indirect"},
+        {"spans": [[9, len(text) - 1]], "mode": "indirect"},
+    ]}
+    path = tmp_path / "store"
+    store = open_store(str(path))
+    add_article(store, article_from_document(document, text), IriScheme())
+    assert store.search_index().claim_count() == 2
+    store.close()
+    store = open_store(str(path), write=False)
+    listed = [row["text"] for row in claim_listing(store, _filter({"since": "2000-01-01"}))]
+    store.search_index = lambda: None
+    assert listed == [row["text"] for row in claim_listing(store, _filter({"since": "2000-01-01"}))]
+    assert listed == ["Und das", "Der Minister sei zurückgetreten"]
+    store.close()
