@@ -130,13 +130,13 @@ def candidates(store, wanted: ClaimFilter, scheme: IriScheme) -> Iterable[Candid
     """The claims ``wanted`` selects by everything but the criteria that need a claim's record
     (``unrated``, ``credibility_max``, ``attributed``), in listing order: by article id, then position.
 
-    With search words and a search index, an iterator that reads the index as it is consumed;
-    otherwise a list.
-
     The claims of the sources (``source``, ``origin``) and of the verdicts asked for are read first
-    (index look-ups by source, a desk's few verdicts); with them, or with search words, the store
-    checks the other criteria on those claims only, bound a few hundred at a time. Only a filter of
-    none of these (an article, a kind, a time alone) is one query over every claim.
+    (index look-ups by source, a desk's few verdicts). With a search index the result is an
+    iterator that reads the index as it is consumed and checks the other criteria on its claims a
+    few hundred at a time, so a first page costs about a page. Without one, those claims, or the
+    search words', are checked the same way, all of them; only a filter of none of these (an
+    article, a kind, a time alone) is one query over every claim. The claims the desk's
+    corrections touch are judged on their corrected records (:mod:`provenance.rdf.corrected_filters`).
     """
     corrected = corrected_filters.affected(store, wanted, lambda reference: source_iris(store, reference))
     reviewed = reviewed_claims(store) if wanted.verdict is not None else {}
