@@ -18,25 +18,20 @@ rate, verdict, export, import_rdf, shapes, ontology.
 
 __version__ = "0.1.0"
 
-from provenance.api import (  # noqa: E402  (after the version, which the CLI reads)
-    add,
-    chain,
-    claims,
-    dataset,
-    export,
-    extract_claims,
-    import_rdf,
-    ingest,
-    ontology,
-    open,
-    rate,
-    report,
-    shapes,
-    sources,
-    to_networkx,
-    trace,
-    verdict,
-)
-
 __all__ = ["__version__", "add", "chain", "claims", "dataset", "export", "extract_claims", "import_rdf", "ingest",
            "ontology", "open", "rate", "report", "shapes", "sources", "to_networkx", "trace", "verdict"]
+
+
+def __getattr__(name: str):
+    # The API's functions are looked up in provenance.api on first use, so that the CLI, which reads
+    # only __version__, starts without compiling that module.
+    if name in __all__:
+        from provenance import api
+
+        value = globals()[name] = getattr(api, name)
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

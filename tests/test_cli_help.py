@@ -15,7 +15,9 @@ from provenance.cli.examples import EXAMPLES
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()):
-    for name, command in sorted(group.commands.items()):
+    context = click.Context(group, info_name=" ".join(("provenance", *prefix)))
+    for name in group.list_commands(context):  # list_commands and get_command: the root group imports on use
+        command = group.get_command(context, name)
         yield (*prefix, name), command
         if isinstance(command, click.Group):
             yield from _commands(command, (*prefix, name))

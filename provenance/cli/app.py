@@ -8,13 +8,14 @@ import sys
 import click
 
 from provenance import __version__
+from provenance.cli.lazy import LazyGroup
 from provenance.errors import ProvenanceError
 
 DEFAULT_STORE = "./.provenance"
 
 
-class ProvenanceGroup(click.Group):
-    """A group that turns every ProvenanceError into one line on stderr and exit code 1."""
+class ProvenanceGroup(LazyGroup):
+    """A group that turns every ProvenanceError into one line on stderr and exit code 1, and imports commands on use."""
 
     def invoke(self, ctx: click.Context):
         try:

@@ -52,13 +52,10 @@ def _epilog(example: str) -> str:
     return f"\b\nExample:\n  {example}"
 
 
-def add_examples(group: click.Group, prefix: str = "") -> None:
-    """Give every command of ``group`` (and of its subgroups) its example as the help's epilog."""
-    if not prefix:
-        group.epilog = _epilog(EXAMPLES[""])
-    for name, command in group.commands.items():
-        path = f"{prefix}{name}"
-        if path in EXAMPLES:
-            command.epilog = _epilog(EXAMPLES[path])
-        if isinstance(command, click.Group):
-            add_examples(command, prefix=f"{path} ")
+def add_examples(command: click.Command, path: str = "") -> None:
+    """Give ``command`` (named ``path``, "" for ``provenance`` itself) and its subcommands their examples as the help's epilog."""
+    if path in EXAMPLES:
+        command.epilog = _epilog(EXAMPLES[path])
+    if isinstance(command, click.Group):
+        for name, subcommand in command.commands.items():
+            add_examples(subcommand, f"{path} {name}".lstrip())

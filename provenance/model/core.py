@@ -12,24 +12,12 @@ from dataclasses import dataclass, field
 from provenance import limits
 from provenance.errors import InvalidInput
 from provenance.model.dates import check_date, check_due
-
-SOURCE_KINDS: tuple[str, ...] = (
-    "person",
-    "organization",
-    "news-agency",
-    "media-outlet",
-    "state",
-    "document",
-    "anonymous-person",
-    "anonymous-group",
-    "anonymous-media",
-    "unknown",
+from provenance.model.kinds import (  # noqa: F401  (read from here too)
+    ANONYMOUS_KINDS,
+    MODES,
+    RELIABILITY_LETTERS,
+    SOURCE_KINDS,
 )
-ANONYMOUS_KINDS: frozenset[str] = frozenset({"anonymous-person", "anonymous-group", "anonymous-media"})
-
-MODES: tuple[str, ...] = ("direct", "indirect", "reported", "unattributed")
-
-RELIABILITY_LETTERS: tuple[str, ...] = ("A", "B", "C", "D", "E", "F")
 
 Span = tuple[int, int]
 

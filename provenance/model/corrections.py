@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from provenance.errors import InvalidInput
-from provenance.model.core import SOURCE_KINDS
+from provenance.model.kinds import SOURCE_KINDS
 
 CHAIN_SEPARATOR = " > "
 #: Characters of context kept before and after an anchored quote (as the mapping's quote selectors keep).

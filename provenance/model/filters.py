@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from provenance.errors import InvalidInput
-from provenance.model.core import SOURCE_KINDS
+from provenance.model.kinds import SOURCE_KINDS
 
 #: ``--verdict`` classes and the verdict outcomes (provenance.rdf.ratings.VERDICT_OUTCOMES) each takes in.
 VERDICT_CLASSES: dict[str, frozenset[str]] = {

@@ -7,20 +7,24 @@ content hash of their article and spans; anonymous sources are scoped to their a
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from pyoxigraph import NamedNode
 
 from provenance.errors import InvalidInput
-from provenance.model import Claim, Source
 from provenance.rdf.vocab import DEFAULT_BASE, INTERNAL_NAMESPACE
+
+if TYPE_CHECKING:
+    from provenance.model import Claim, Source
 
 
 def digest(*parts: str, length: int = 16) -> str:
     """A short hex SHA-256 of the parts, separated so that ("ab", "c") != ("a", "bc")."""
+    import hashlib  # here: it loads OpenSSL, which a command that mints no IRI does not need
+
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
 
 

@@ -50,6 +50,13 @@ from pyoxigraph import Literal, NamedNode, Triple
 from provenance.errors import Ambiguous, InvalidInput, NotFound
 from provenance.model.core import RELIABILITY_LETTERS, check_web_url
 from provenance.model.dates import check_date, check_not_future
+from provenance.model.verdicts import (  # noqa: F401  (verdict_outcome and VERDICT_OUTCOMES are read from here too)
+    BEST_RATING,
+    OUTCOME_RATING_VALUE,
+    VERDICT_OUTCOMES,
+    WORST_RATING,
+    verdict_outcome,
+)
 from provenance.rdf import queries
 from provenance.rdf import vocab as v
 from provenance.rdf.iris import IriScheme, digest, slug
@@ -76,23 +83,6 @@ SCHEMA_WORST_RATING = NamedNode(v.SCHEMA + "worstRating")
 PROV_INVALIDATED_AT_TIME = NamedNode(v.PROV + "invalidatedAtTime")
 CP_RELIABILITY = NamedNode(v.CP + "reliability")
 
-#: Verdict texts (case-folded) and the outcome each stands for, with its ratingValue on a 1-5 scale.
-#: German and English wordings of the fact-checkers' usual scales; anything else is "unrated".
-VERDICT_OUTCOMES: dict[str, tuple[str, ...]] = {
-    "true": ("true", "correct", "accurate", "confirmed", "richtig", "wahr", "stimmt", "zutreffend", "bestätigt"),
-    "mostly-true": ("mostly true", "mostly correct", "weitgehend richtig", "größtenteils richtig",
-                    "überwiegend richtig", "größtenteils wahr"),
-    "mixed": ("half true", "half-true", "mixture", "mixed", "partly true", "partly false", "teilweise richtig",
-              "teilweise falsch", "halb wahr", "halbwahr"),
-    "mostly-false": ("mostly false", "misleading", "missing context", "größtenteils falsch", "überwiegend falsch",
-                     "irreführend", "fehlender kontext", "fehlender zusammenhang"),
-    "false": ("false", "incorrect", "wrong", "fake", "pants on fire", "fabricated", "falsch", "frei erfunden",
-              "unwahr", "erfunden"),
-}
-OUTCOME_RATING_VALUE: dict[str, int] = {"false": 1, "mostly-false": 2, "mixed": 3, "mostly-true": 4, "true": 5}
-BEST_RATING, WORST_RATING = 5, 1
-_OUTCOME_BY_TEXT = {text.casefold(): outcome for outcome, texts in VERDICT_OUTCOMES.items() for text in texts}
-
 #: Numeric scores of a rating table (0 worst, 1 best) and the letter each range gets: the lower bound of each.
 SCORE_LETTERS: tuple[tuple[float, str], ...] = ((0.90, "A"), (0.75, "B"), (0.60, "C"), (0.40, "D"), (0.0, "E"))
 
@@ -109,15 +99,6 @@ def ratings_graph(scheme: IriScheme) -> str:
 def verdicts_graph(scheme: IriScheme) -> str:
     """The named graph of the verdicts."""
     return scheme.base + VERDICTS_GRAPH_SUFFIX
-
-
-def verdict_outcome(text: str) -> str | None:
-    """The outcome a verdict's text stands for (``true`` … ``false``), or None when the table does not know it.
-
-    >>> verdict_outcome("Falsch"), verdict_outcome("Größtenteils falsch"), verdict_outcome("satire")
-    ('false', 'mostly-false', None)
-    """
-    return _OUTCOME_BY_TEXT.get(" ".join(text.split()).casefold())
 
 
 def score_letter(score: float) -> str:

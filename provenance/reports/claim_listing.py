@@ -15,9 +15,12 @@ from typing import Any
 
 from provenance.model.filters import ClaimFilter
 from provenance.model.records import ClaimRecord
-from provenance.rdf import analysis_queries, claim_filters, queries
+from provenance.rdf import queries
 from provenance.rdf.iris import IriScheme
 from provenance.reports.claims import SAME_CLAIM_LIMIT, claim_row, claims_data
+
+# The filters (and the ratings and word forms they read) and the analysis are imported where a
+# listing needs them: a plain `provenance claims` starts without them (tests/test_startup.py).
 
 #: Claims whose records are read per query while a page fills.
 BATCH = 200
@@ -32,6 +35,8 @@ def claim_listing(store, wanted: ClaimFilter, scheme: IriScheme | None = None) -
         # An article's claims, as corrected (claims a correction added are in no article graph): read whole.
         rows = claims_data(store, article=scheme.article(wanted.article) if wanted.article else None)
         return _page([row for row in rows if row["hops"] or not wanted.attributed], wanted)
+    from provenance.rdf import claim_filters
+
     found = claim_filters.candidates(store, wanted, scheme)
     if not (wanted.unrated or wanted.credibility_max is not None or wanted.attributed or _any_withdrawn(store)):
         chosen = _page(found, wanted)
@@ -98,6 +103,7 @@ def listed_credibility(store, record: ClaimRecord, track) -> int:
     from provenance.analysis.credibility import claim_credibility
     from provenance.analysis.flow import claim_path
     from provenance.analysis.track_record import with_track_records
+    from provenance.rdf import analysis_queries
 
     if not record.chain:
         return claim_credibility(record).digit

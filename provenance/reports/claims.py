@@ -16,6 +16,7 @@ from rich.tree import Tree
 
 from provenance.model import ANONYMOUS_KINDS
 from provenance.model.records import ClaimRecord
+from provenance.model.verdicts import verdict_outcome
 from provenance.rdf import queries
 from provenance.storage.base import gather
 
@@ -33,7 +34,7 @@ KIND_STYLES = {
 }
 
 
-#: How a verdict's outcome is shown (provenance.rdf.ratings.VERDICT_OUTCOMES).
+#: How a verdict's outcome is shown (provenance.model.verdicts.VERDICT_OUTCOMES).
 VERDICT_STYLES = {"false": "bold red", "mostly-false": "red", "mixed": "yellow", "mostly-true": "green", "true": "bold green"}
 
 
@@ -80,8 +81,6 @@ def render_claims(rows: list[dict[str, Any]]) -> Table:
     table.add_column("origin", overflow="fold", ratio=1, min_width=12 if verdicts else 22)
     table.add_column("hops", justify="right")
     table.add_column("mode, verdict" if verdicts else "mode", overflow="fold")
-    from provenance.rdf.ratings import verdict_outcome
-
     for row in rows:
         origin = row["origin"]
         origin_text = (
