@@ -12,7 +12,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -59,6 +58,8 @@ def atomic_output(path: Path | str) -> Iterator[BinaryIO]:
 @contextlib.contextmanager
 def _replacing(path: Path, *, shown: Path) -> Iterator[BinaryIO]:
     """A binary file that appears at ``path`` (a regular file or none) only once it is completely written."""
+    import tempfile  # here: it loads shutil and the compression modules, which commands that write no file skip
+
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise InvalidInput(f"{shown}: the folder {shown.parent} does not exist")

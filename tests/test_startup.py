@@ -37,7 +37,7 @@ def _start(tmp_path, *args: str, env: dict | None = None) -> tuple[subprocess.Co
     env = {**os.environ, **(env or {}), "MODULES_OUT": str(out)}
     bare = subprocess.run([sys.executable, "-c", "import sys; print('\\n'.join(sys.modules))"],
                           capture_output=True, text=True, check=True, env=env).stdout.split()
-    ran = subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True, text=True, env=env, cwd=tmp_path)
+    ran = subprocess.run([sys.executable, "-c", RUN, *args], check=False, capture_output=True, text=True, env=env, cwd=tmp_path)
     return ran, set(out.read_text().split()) - set(bare)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from provenance import limits
 from provenance.errors import InvalidInput
 from provenance.model.dates import check_date, check_due
-from provenance.model.kinds import (  # noqa: F401  (read from here too)
+from provenance.model.kinds import (  # also read from here: provenance.model.core.SOURCE_KINDS
     ANONYMOUS_KINDS,
     MODES,
     RELIABILITY_LETTERS,

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from provenance.model.corrections import Correction, CorrectedHop, Identities
+from provenance.model.identities import Identities
 from provenance.model.records import ArticleRef, ClaimRecord, SourceRef
+
+if TYPE_CHECKING:  # a view without corrections (every store's, until the desk corrects) never needs the module
+    from provenance.model.corrections import CorrectedHop, Correction
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,16 @@ from __future__ import annotations
 import weakref
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode
 
 from provenance.model.corrected import CorrectedView, Placement
-from provenance.model.corrections import Correction, Identities, locate_all, matching_claim
+from provenance.model.identities import Identities
 from provenance.model.records import ArticleRef, ClaimRecord
+
+if TYPE_CHECKING:  # the corrections' module is loaded where a store has corrections (_build, place)
+    from provenance.model.corrections import Correction
 
 EMPTY = CorrectedView()
 
@@ -122,6 +126,7 @@ SELECT ?claim ?index ?start ?end WHERE {
 
 def place(store, corrections: Sequence[Correction]) -> list[Placement]:
     """Where each correction (in force) applies now; see the module's docstring."""
+    from provenance.model.corrections import locate_all, matching_claim
     from provenance.rdf import queries
 
     if not corrections:

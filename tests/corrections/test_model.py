@@ -8,9 +8,10 @@ import pytest
 
 from provenance.errors import InvalidInput
 from provenance.model import corrected, corrections
+from provenance.model import identities as identity_module
 from provenance.model.corrections import (
-    IdentityAct,
     Identities,
+    IdentityAct,
     WrittenHop,
     anchor_of,
     format_chain,
@@ -20,7 +21,7 @@ from provenance.model.corrections import (
 )
 
 
-@pytest.mark.parametrize("module", [corrections, corrected])
+@pytest.mark.parametrize("module", [corrections, corrected, identity_module])
 def test_docstring_examples(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 or module is corrected
