@@ -12,7 +12,7 @@ from provenance.cli.app import main
 from provenance.cli.commands import console, json_option
 from provenance.cli.io import atomic_output, emit_json
 from provenance.errors import InvalidInput
-from provenance.model.core import MODES, SOURCE_KINDS
+from provenance.model.kinds import MODES, SOURCE_KINDS
 from provenance.reports import corrections as correction_reports
 
 # The library and rich are imported in the commands that use them, so that every other command

@@ -8,13 +8,14 @@ named graphs, which a backend replaces atomically.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, Union, runtime_checkable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QuerySolutions, Triple
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the threads' module (and logging with it) is loaded by the reads and writes that use threads
+    from concurrent.futures import Executor, Future
+
     from provenance.model.search_entry import SearchEntry
 
 Term = Union[NamedNode, BlankNode, Literal]
@@ -147,6 +148,8 @@ class Store(Protocol):
 
 def ended() -> Future:
     """A future that has ended already: what ``submit_new_graphs`` returns for a write made at once."""
+    from concurrent.futures import Future
+
     future: Future = Future()
     future.set_result(None)
     return future

@@ -13,9 +13,8 @@ import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pyoxigraph as ox
 
@@ -25,6 +24,9 @@ from provenance.rdf.vocab import INTERNAL_NAMESPACE, PREFIXES
 from provenance.storage.base import Binding, QueryResult, Row, ended, side_by_side, solution_rows
 from provenance.storage.search_index import RowCollector, SearchIndex
 from provenance.storage.sparql_text import bind_values
+
+if TYPE_CHECKING:  # the threads' module (and logging with it) is loaded where reads or writes use threads
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 STAGING_PREFIX = INTERNAL_NAMESPACE + "staging:"
 AGENTS = "SELECT DISTINCT ?agent WHERE { ?agent a ?type . VALUES ?type { prov:Agent prov:SoftwareAgent } }"
@@ -162,6 +164,8 @@ class EmbeddedStore:
         if len(reads) < 2:
             return [read() for read in reads]
         if self._readers is None:
+            from concurrent.futures import ThreadPoolExecutor
+
             self._readers = ThreadPoolExecutor(READERS, thread_name_prefix="provenance-read")
         return side_by_side(self._readers, reads)
 
@@ -316,6 +320,8 @@ class EmbeddedStore:
                 raise StoreError(f"writing to store {self.location!r} failed: {error}") from None
             self._finish_indexing(entry, None, collector)
             return ended()
+        from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
         self._pending = [future for future in self._pending if not future.done()]
         if len(self._pending) >= WRITES_IN_FLIGHT:
             wait(self._pending, return_when=FIRST_COMPLETED)
@@ -335,6 +341,8 @@ class EmbeddedStore:
     def wait_for_writes(self) -> None:
         """Wait until every write started by :meth:`submit_new_graphs` has ended (their errors are the caller's)."""
         if self._pending:
+            from concurrent.futures import wait
+
             wait(self._pending)
             self._pending = []
 
