@@ -101,6 +101,14 @@ def test_help_lists_the_commands_as_they_describe_themselves(tmp_path, width):
     assert ran.stdout == loaded.stdout
 
 
+def test_a_mistyped_command_is_answered_as_the_imported_commands_answer_it(tmp_path):
+    ran, _ = _start(tmp_path, "claimz")
+    _loaded_commands()
+    loaded = CliRunner().invoke(main, ["claimz"], prog_name="provenance")
+    assert ran.returncode == loaded.exit_code == 2
+    assert ran.stderr == loaded.stderr and "No such command 'claimz'." in ran.stderr
+
+
 @pytest.mark.parametrize("words, expected", [
     ("provenance cla", {"claim", "claims"}),
     ("provenance sources m", {"merge"}),

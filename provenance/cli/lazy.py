@@ -30,6 +30,13 @@ class LazyGroup(click.Group):
         self.load(cmd_name)
         return self.commands.get(cmd_name)
 
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        if args and not ctx.resilient_parsing and self.get_command(ctx, args[0]) is None:
+            # No such command: click suggests close names from the commands imported, so import them all.
+            for name in COMMANDS:
+                self.load(name)
+        return super().resolve_command(ctx, args)
+
     def load(self, name: str) -> None:
         """Import the modules that define ``name`` and its subcommands, once, and give them their examples."""
         entry = COMMANDS.get(name)
