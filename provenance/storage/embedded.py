@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import pyoxigraph as ox
 
 from provenance.errors import InvalidInput, StoreError, StoreLocked
-from provenance.model.search_entry import SearchEntry
 from provenance.rdf.vocab import INTERNAL_NAMESPACE, PREFIXES
 from provenance.storage.base import Binding, QueryResult, Row, ended, side_by_side, solution_rows
-from provenance.storage.search_index import RowCollector, SearchIndex
 from provenance.storage.sparql_text import bind_values
+
+if TYPE_CHECKING:
+    from provenance.model.search_entry import SearchEntry
+    from provenance.storage.search_index import RowCollector, SearchIndex
 
 if TYPE_CHECKING:  # the threads' module (and logging with it) is loaded where reads or writes use threads
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -66,6 +68,7 @@ class EmbeddedStore:
         self._readers: ThreadPoolExecutor | None = None
         self._pending: list[Future] = []
         self._index: SearchIndex | None = None
+        self._index_unopened = False
         #: Set once the pyoxigraph store is handed out (an rdflib view writes to it past the index).
         self._handed_out = False
         if path is None:
@@ -87,9 +90,14 @@ class EmbeddedStore:
             self._drop_stale_staging()
         # A store made before the search index has none until ``optimize`` builds it; its searches
         # read the RDF (provenance.rdf.claim_filters).
-        self._index = SearchIndex.open(path, create=new and not read_only, writable=not read_only)
-        if self._index is not None and not read_only:
-            self._index.resync(self._store)
+        # A reader opens it on its first search (a plain listing need not load SQLite).
+        self._index_unopened = read_only
+        if not read_only:
+            from provenance.storage.search_index import SearchIndex
+
+            self._index = SearchIndex.open(path, create=new, writable=True)
+            if self._index is not None:
+                self._index.resync(self._store)
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -105,6 +113,11 @@ class EmbeddedStore:
 
     def search_index(self) -> SearchIndex | None:
         """The claim search index, when there is one and it holds what the store holds (else None)."""
+        if self._index_unopened:
+            from provenance.storage.search_index import SearchIndex
+
+            self._index_unopened = False
+            self._index = SearchIndex.open(Path(self.location), create=False, writable=False)
         index = self._index
         if index is None or self._handed_out:
             return None
@@ -222,7 +235,7 @@ class EmbeddedStore:
         self._writable()
         graphs = {graph: list(triples) for graph, triples in graphs.items()}
         targets = {graph: ox.NamedNode(graph) for graph in graphs}
-        collector = RowCollector()
+        collector = _collector()
         for graph, triples in graphs.items():
             collector.add_quads(_in_graph(triples, targets[graph]))
         entry = self._begin_indexing(graphs, collector)
@@ -276,7 +289,7 @@ class EmbeddedStore:
         transaction (a bulk write has a fixed cost and leaves files to search).
         """
         self._writable()
-        collector = RowCollector()
+        collector = _collector()
         entry = self._begin_indexing(None)
         self._add_new(collector.watch(quads))
         self._finish_indexing(entry, None, collector)
@@ -305,7 +318,7 @@ class EmbeddedStore:
         once, in one transaction. The caller must not submit a graph that a write in flight holds.
         """
         self._writable()
-        collector = RowCollector()
+        collector = _collector()
         if self._index is not None:
             if search_entries is None:
                 collector.add_nquads(nquads)
@@ -370,12 +383,14 @@ class EmbeddedStore:
         if self.location == "memory":
             return None
         if self._index is None:
+            from provenance.storage.search_index import SearchIndex
+
             self._index = SearchIndex.open(Path(self.location), create=True, writable=True)
         return None if self._index is None else self._index.rebuild(self._store)
 
     def drop_graph(self, graph: str) -> None:
         self._writable()
-        collector = RowCollector()
+        collector = _collector()
         entry = self._begin_indexing([graph], collector)
         self._store.remove_graph(ox.NamedNode(graph))
         self._finish_indexing(entry, [graph], collector)
@@ -398,7 +413,7 @@ class EmbeddedStore:
     def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
         """Add many quads fast, without a transaction (only for loading into an empty store)."""
         self._writable()
-        collector = RowCollector()
+        collector = _collector()
         entry = self._begin_indexing(None)
         self._store.bulk_extend(collector.watch(quads))
         self._finish_indexing(entry, None, collector)
@@ -455,6 +470,12 @@ class EmbeddedStore:
         for graph in list(self._store.named_graphs()):
             if _is_staging(graph):
                 self._store.remove_graph(graph)
+
+
+def _collector() -> RowCollector:
+    from provenance.storage.search_index import RowCollector
+
+    return RowCollector()
 
 
 def directory_bytes(path: str | Path) -> int:
