@@ -11,7 +11,8 @@ Usage: python benchmarks/bench_hardening.py [--fuzz-cases 250] [--kills 20] [--o
   its clean run's duration (measured first, in the same run); after each kill: whether the store
   opens and ``report`` reads it, how many article graphs are incomplete (a graph present that
   is not exactly the clean run's), and whether running the command again ends with the store
-  equal to the clean run's (times of writing set aside).
+  equal to the clean run's (times of writing, and the names of ratings and corrections made of
+  them, set aside).
 - limits: each hostile input of the hardening tests run as a subprocess under ``ulimit -v``
   2 GB and a 60 s timeout: its exit code, seconds and peak memory.
 """
@@ -50,6 +51,11 @@ DATETIME = re.compile(r'"[^"]*"\^\^<http://www\.w3\.org/2001/XMLSchema#dateTime>
 # stop it adds a second rating, the same but for its time, and marks the first invalidated.
 RATING_IRI = re.compile(r"<[^>]*/rating/[0-9a-f]+>")
 INVALIDATED = "<http://www.w3.org/ns/prov#invalidatedAtTime>"
+# A correction is named by a hash of what it is and of its time (correction_iri in
+# provenance/rdf/corrections.py), so the same correction written by two runs has two names. Only
+# the hash is set aside (its #reading, #hop-N, #target-N parts stay apart) and every other statement
+# is compared: a correction written in part still differs from the clean run's.
+CORRECTION_IRI = re.compile(r"(<[^>]*/correction/)[0-9a-f]+(?=[#>])")
 
 
 # fuzz ------------------------------------------------------------------------------------------
@@ -81,7 +87,7 @@ def fuzz(cases_per_kind: int, kinds: list[str] | None = None) -> None:
 
 
 def store_state(path: Path) -> dict[str, frozenset[str]]:
-    """Every graph of a store as its quads, with the times of writing (and ratings' names made of them) set aside."""
+    """Every graph of a store as its quads, with the times of writing (and the names of ratings and corrections made of them) set aside."""
     import pyoxigraph as ox
 
     store = ox.Store.read_only(str(path))
@@ -90,7 +96,8 @@ def store_state(path: Path) -> dict[str, frozenset[str]]:
         triple = str(quad.triple)
         if INVALIDATED in triple:
             continue
-        graphs.setdefault(str(quad.graph_name), set()).add(RATING_IRI.sub("<RATING>", DATETIME.sub('"TIME"', triple)))
+        triple = CORRECTION_IRI.sub(r"\1HASH", RATING_IRI.sub("<RATING>", DATETIME.sub('"TIME"', triple)))
+        graphs.setdefault(str(quad.graph_name), set()).add(triple)
     del store
     return {graph: frozenset(triples) for graph, triples in graphs.items()}
 

@@ -241,7 +241,27 @@ def correct_claim(store, scheme: IriScheme, reference: str, *, chain: str | None
         hop=position, hop_name=hop_name, hop_source=hop_source, mode=mode, hedged=hedged, withdrawn=withdraw,
         replaced=_replaced(record), replaced_mode=record.mode, replaced_hedged=record.hedged,
     )
+    if not withdraw and _changes_nothing(record, resolved, position, hop_source, mode, hedged):
+        raise InvalidInput(f"claim {record.short_id} reads so already ({correction.changes()}): nothing to correct; "
+                           "'provenance trace' shows its corrections")
     return _store(store, scheme, correction)
+
+
+def _changes_nothing(record: ClaimRecord, chain, position: int | None, hop_source: CorrectedHop | None,
+                     mode: str | None, hedged: bool | None) -> bool:
+    """Whether a correction would leave the claim's reading as it is.
+
+    Why: such a correction is refused, as naming a source by the name it has is, so that running
+    ``correct`` again (after an interruption that came after its write, say) adds no second correction
+    that records the corrected chain as the one replaced.
+    """
+    def sources(hops) -> list[tuple[str, str, str]]:
+        return [(hop.iri, hop.name, hop.kind) for hop in hops]
+
+    return ((chain is None or sources(chain) == sources(record.chain))
+            and (hop_source is None or sources([hop_source]) == sources([record.chain[position]]))
+            and (mode is None or mode == record.mode)
+            and (hedged is None or hedged == record.hedged))
 
 
 def _hash(store, article: str) -> str | None:
