@@ -46,8 +46,8 @@ COMMANDS: dict[str, Entry] = {
                                          "its own graph, in one transaction."),
     "ingest": _entry("ingest_command", summary="Extract the claims of FILE...|DIR|URL... (.txt, .html, .jsonl, "
                                                "http(s) pages) and store each article in one transaction."),
-    "optimize": _entry("commands", summary="Compact the store, for faster reads after large ingests (rewrites all of "
-                                           "it: minutes for 1M claims)."),
+    "optimize": _entry("commands", summary="Compact the store and make its search index anew, for faster reads after "
+                                           "large ingests (minutes for 1M claims)."),
     "pull": _entry("transfer_commands", summary="Copy a store (or some of its articles) into this one, replacing the "
                                                 "graphs it already has."),
     "push": _entry("transfer_commands", summary="Copy the store (or some articles) to another store, replacing the "

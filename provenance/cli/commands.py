@@ -266,7 +266,7 @@ def compaction_line(result: Compaction) -> str:
 @json_option
 @click.pass_obj
 def optimize(settings, as_json):
-    """Compact the store, for faster reads after large ingests (rewrites all of it: minutes for 1M claims)."""
+    """Compact the store and make its search index anew, for faster reads after large ingests (minutes for 1M claims)."""
     from provenance.storage.compaction import compact
 
     result = compact(settings.open_store(write=True))

@@ -360,7 +360,7 @@ class EmbeddedStore:
             self._pending = []
 
     def optimize(self) -> None:
-        """Compact the store: merge the files of all its writes into one sorted run per index.
+        """Compact the store: merge the files of all its writes into one sorted run per index; then make the search index anew.
 
         Each bulk write adds files of its own, which RocksDB merges step by step in the background
         while a process holds the store open for writing; compacting merges all of them at once and
