@@ -235,9 +235,10 @@ class EmbeddedStore:
         self._writable()
         graphs = {graph: list(triples) for graph, triples in graphs.items()}
         targets = {graph: ox.NamedNode(graph) for graph in graphs}
-        collector = _collector()
-        for graph, triples in graphs.items():
-            collector.add_quads(_in_graph(triples, targets[graph]))
+        collector = _collector() if self._index is not None else None
+        if collector is not None:
+            for graph, triples in graphs.items():
+                collector.add_quads(_in_graph(triples, targets[graph]))
         entry = self._begin_indexing(graphs, collector)
         if not any(self._store.contains_named_graph(target) for target in targets.values()):
             self._add_new(quad for graph, triples in graphs.items() for quad in _in_graph(triples, targets[graph]))
@@ -268,8 +269,8 @@ class EmbeddedStore:
             return None
         return index.begin(graphs)
 
-    def _finish_indexing(self, entry: int | None, graphs: Iterable[str] | None, collector: RowCollector) -> None:
-        if entry is not None and self._index is not None:
+    def _finish_indexing(self, entry: int | None, graphs: Iterable[str] | None, collector: RowCollector | None) -> None:
+        if entry is not None and self._index is not None and collector is not None:
             self._index.finish(entry, collector.graphs() if graphs is None else graphs, collector.rows())
 
     #: How many triples ``add_articles`` hands to one write of new articles at most. Measured on
@@ -289,6 +290,9 @@ class EmbeddedStore:
         transaction (a bulk write has a fixed cost and leaves files to search).
         """
         self._writable()
+        if self._index is None:
+            self._add_new(quads)
+            return
         collector = _collector()
         entry = self._begin_indexing(None)
         self._add_new(collector.watch(quads))
@@ -318,13 +322,13 @@ class EmbeddedStore:
         once, in one transaction. The caller must not submit a graph that a write in flight holds.
         """
         self._writable()
-        collector = _collector()
-        if self._index is not None:
+        collector = _collector() if self._index is not None else None
+        if collector is not None:
             if search_entries is None:
                 collector.add_nquads(nquads)
             else:
                 collector.add_entries(search_entries)
-        entry = self._begin_indexing(collector.graphs(), collector)
+        entry = None if collector is None else self._begin_indexing(collector.graphs(), collector)
         lines = nquads.count("\n")
         if lines < BULK_FROM:
             try:
@@ -344,7 +348,7 @@ class EmbeddedStore:
         self._pending.append(future)
         return future
 
-    def _load_new(self, nquads: str, entry: int | None, collector: RowCollector) -> None:
+    def _load_new(self, nquads: str, entry: int | None, collector: RowCollector | None) -> None:
         try:
             self._store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)
         except OSError as error:
@@ -390,7 +394,7 @@ class EmbeddedStore:
 
     def drop_graph(self, graph: str) -> None:
         self._writable()
-        collector = _collector()
+        collector = _collector() if self._index is not None else None
         entry = self._begin_indexing([graph], collector)
         self._store.remove_graph(ox.NamedNode(graph))
         self._finish_indexing(entry, [graph], collector)
@@ -413,6 +417,9 @@ class EmbeddedStore:
     def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
         """Add many quads fast, without a transaction (only for loading into an empty store)."""
         self._writable()
+        if self._index is None:
+            self._store.bulk_extend(quads)
+            return
         collector = _collector()
         entry = self._begin_indexing(None)
         self._store.bulk_extend(collector.watch(quads))
