@@ -104,11 +104,16 @@ def claims(settings, search, source, origin, article_id, since, until, kind, unr
         kind=kind, unrated=unrated, verdict=verdict, credibility_max=credibility_max, attributed=attributed,
         limit=limit, offset=offset,
     )
-    rows = claim_listing(settings.open_store(), wanted, settings.scheme())
+    store = settings.open_store()
+    rows = claim_listing(store, wanted, settings.scheme())
     if as_json:
         emit_json(rows)
     else:
         console().print(claim_reports.render_claims(rows))
+    if any((search, source, origin, article_id, since, until, kind)):
+        hint = getattr(store, "search_index_hint", None)
+        if hint is not None and (said := hint()):
+            click.echo(f"Note: {said}", err=True)
 
 
 @main.command("trace")

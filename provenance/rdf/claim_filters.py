@@ -24,6 +24,7 @@ from pyoxigraph import Literal, NamedNode
 
 from provenance.errors import NotFound
 from provenance.model.filters import VERDICT_CLASSES, ClaimFilter, instant_text
+from provenance.model.search_entry import origin_key, source_key
 from provenance.model.search_words import fold, query_forms
 from provenance.rdf import corrected_filters, ratings
 from provenance.rdf.iris import IriScheme
@@ -154,19 +155,25 @@ def candidates(store, wanted: ClaimFilter, scheme: IriScheme) -> Iterable[Candid
 
 def _stored_candidates(store, wanted: ClaimFilter, scheme: IriScheme, corrected, reviewed) -> Iterable[Candidate]:
     """:func:`candidates` as the store's graphs answer them, corrections aside."""
+    index = _search_index(store)
     keep: set[str] | None = None
+    keyed: list[tuple[str, ...]] = []
     for reference, origin, given in ((wanted.source, False, corrected and corrected.sources),
                                      (wanted.origin, True, corrected and corrected.origins)):
         if reference is not None:
-            claims = claims_of_sources(store, sorted(given) if given else source_iris(store, reference), origin=origin)
-            keep = claims if keep is None else keep & claims
+            iris = sorted(given) if given else source_iris(store, reference)
+            if index is not None:
+                key = origin_key if origin else source_key
+                keyed.append(tuple(key(iri) for iri in iris))
+            else:
+                claims = claims_of_sources(store, iris, origin=origin)
+                keep = claims if keep is None else keep & claims
     if wanted.verdict not in (None, "none"):
         classes = VERDICT_CLASSES[wanted.verdict]
         claims = {iri for iri, outcomes in reviewed.items() if outcomes & classes}
         keep = claims if keep is None else keep & claims
-    index = _search_index(store)
     if index is not None:
-        return _indexed(store, index, wanted, scheme, keep, reviewed)
+        return _indexed(store, index, wanted, scheme, keep, reviewed, keyed)
     if wanted.search is not None and store.ask(ANY_SEARCH_WORD):
         rows = _searched_rows(store, wanted, scheme, keep)
     elif keep is not None:
@@ -188,16 +195,17 @@ def _search_index(store):
 
 
 def _indexed(store, index, wanted: ClaimFilter, scheme: IriScheme, keep: set[str] | None,
-             reviewed: dict[str, set[str]]) -> Iterator[Candidate]:
+             reviewed: dict[str, set[str]], keyed: list[tuple[str, ...]]) -> Iterator[Candidate]:
     """The claims ``wanted`` selects, in listing order from the search index, checked for the rest as they come.
 
-    The index gives the claims of the search words, or of the article, or all, in listing order; the
-    claims of sources and verdicts (``keep``) are put in order by its keys.
+    The index gives the claims of the search words and of the sources' keys (``keyed``: one tuple
+    per source criterion, the keys of every source it names), or of the article, or all, in
+    listing order; the claims of verdicts (``keep``) are put in order by its keys.
     """
     found: Iterator[Candidate]
-    if wanted.search is not None:
-        found = (Candidate(claim, doc, start)
-                 for claim, doc, start in index.matches(_search_forms(wanted), doc=wanted.article))
+    words = (_search_forms(wanted) if wanted.search is not None else []) + keyed
+    if words:
+        found = (Candidate(claim, doc, start) for claim, doc, start in index.matches(words, doc=wanted.article))
         if keep is not None:
             found = (candidate for candidate in found if candidate.claim in keep)
     elif keep is not None:

@@ -353,7 +353,8 @@ class _Writer:
         for word in words:
             self.add(c, T.CP_SEARCH_WORD, _literal(word))
         start = claim.spans[0][0] if claim.spans else -1
-        self.search_entries.append(SearchEntry(iri, self.graph, self.article.id, start, frozenset(words)))
+        self.search_entries.append(SearchEntry(iri, self.graph, self.article.id, start, frozenset(words),
+                                               frozenset(sources), frozenset(sources[:1])))
 
     def chain_summary(self, claim: Claim, sources: list[str]) -> str:
         """:func:`chain_summary` of one claim of this article, whose sources have these IRIs."""

@@ -111,6 +111,20 @@ class EmbeddedStore:
         self._handed_out = True
         return self._store
 
+    def search_index_hint(self) -> str | None:
+        """What to tell a user whose on-disk store has no search index of this version (None: it has one).
+
+        Such a store (made before the index, or by a version that kept another) answers searches from
+        the RDF, right but slower by a hundredfold on a million claims; nothing else would say so.
+        """
+        if self.location == "memory" or self._handed_out:
+            return None
+        self.search_index()
+        if self._index is not None:
+            return None
+        return (f"store {self.location!r} has no search index of this version, so searches read the RDF; "
+                "'provenance optimize' makes one")
+
     def search_index(self) -> SearchIndex | None:
         """The claim search index, when there is one and it holds what the store holds (else None)."""
         if self._index_unopened:

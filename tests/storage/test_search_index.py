@@ -38,6 +38,11 @@ FILTERS = [
     {"source": "Tass"},
     {"origin": "Tass"},
     {"source": "Tass", "kind": "person"},
+    {"source": "Tass", "origin": "Tass", "limit": 4},
+    {"source": "Verhandlungskreise"},
+    {"origin": "Verhandlungskreise", "search": "delegation"},
+    {"source": "a senior official", "since": "2000-01-01"},
+    {"origin": "a senior official", "article": "tass-talks-de"},
     {"verdict": "none", "limit": 5},
     {"since": "2000-01-01", "limit": 7},
     {"article": "tass-talks-de", "kind": "person"},
@@ -200,3 +205,57 @@ def test_a_claim_without_search_words_is_listed_all_the_same(tmp_path: Path):
     assert listed == [row["text"] for row in claim_listing(store, _filter({"since": "2000-01-01"}))]
     assert listed == ["Und das", "Der Minister sei zurückgetreten"]
     store.close()
+
+
+
+def test_an_index_of_an_older_version_is_set_aside_until_optimize_makes_it_anew(desk_store: Path):
+    import sqlite3
+
+    expected = listings(desk_store, index=False)
+    with sqlite3.connect(desk_store / FILE_NAME) as connection:
+        connection.execute("UPDATE meta SET value = '1' WHERE key = 'version'")
+    connection.close()
+    for write in (False, True):
+        store = open_store(str(desk_store), write=write)
+        assert store.search_index() is None, "an index of another version answers nothing"
+        store.close()
+    assert listings(desk_store, index=False) == expected
+    store = open_store(str(desk_store))
+    store.optimize()
+    assert store.search_index().claim_count() > 20
+    store.close()
+    assert listings(desk_store, index=True) == expected
+
+
+def test_a_name_of_many_sources_is_read_in_one_sorted_scan(tmp_path: Path):
+    """Above MERGED_STREAMS sources for one name, the claims come from one scan, still in listing order."""
+    from provenance.model.search_entry import SearchEntry, origin_key, source_key
+    from provenance.storage.search_index import MERGED_STREAMS, SearchIndex
+
+    index = SearchIndex.open(tmp_path, create=True, writable=True)
+    count = MERGED_STREAMS * 3
+    rows = [SearchEntry(f"urn:claim:{number:03}", "urn:graph", f"doc-{number % 7}", number, frozenset({"talks"}),
+                        frozenset({f"urn:official:{number}", "urn:agency"}), frozenset({f"urn:official:{number}"}))
+            for number in range(count)]
+    index.finish(index.begin(["urn:graph"]), ["urn:graph"], rows)
+    officials = tuple(origin_key(f"urn:official:{number}") for number in range(1, count, 2))
+    found = list(index.matches([officials]))
+    assert [claim for claim, _, _ in found] == [row.claim for row in sorted(rows[1::2], key=lambda row: (row.doc, row.start))]
+    both = list(index.matches([(source_key("urn:agency"),), officials[:3], ("talks",)]))
+    assert [claim for claim, _, _ in both] == sorted(f"urn:claim:{number:03}" for number in (1, 3, 5))
+    assert list(index.matches([officials, ("nothing",)])) == []
+    index.close()
+
+
+def test_claims_tells_once_that_a_store_without_an_index_gets_one_from_optimize(cli, seed_text: Path, seed_gold: Path):
+    cli("add", "--text", str(seed_text), str(seed_gold))
+    assert "Note:" not in cli("claims", "--search", "hotel").stderr
+    for name in (FILE_NAME, FILE_NAME + "-wal", FILE_NAME + "-shm"):
+        (Path(cli.store) / name).unlink(missing_ok=True)
+    result = cli("claims", "--search", "hotel", "--json")
+    assert [row["text"] for row in json.loads(result.stdout)] == [HOTEL]
+    notes = [line for line in result.stderr.splitlines() if line.startswith("Note:")]
+    assert len(notes) == 1 and "'provenance optimize' makes one" in notes[0]
+    assert "Note:" not in cli("claims").stderr, "a plain listing does not open the index to say so"
+    cli("optimize")
+    assert "Note:" not in cli("claims", "--source", "Tass").stderr
