@@ -27,6 +27,7 @@ from provenance.extract.reading import InputDocument
 from provenance.extract.registry import load_registry
 from provenance.extract.reportatives import hedged_by_words
 from provenance.extract.reported_speech import (
+    SUBORDINATORS,
     MORE_RUN_ON_MARKERS,
     RUN_ON_MARKERS,
     content_sentence_span,
@@ -274,7 +275,29 @@ def _adverbial_clause(text: str, spans, lexicon: Lexicon) -> bool:
     if lexicon.language != "de":
         return False
     first = tokenize(text, *spans[0])
-    return bool(first) and first[0].lower in ADVERBIAL_OPENERS
+    return bool(first) and first[0].lower in ADVERBIAL_OPENERS and not _main_clause_after(first)
+
+
+# Words after the comma of a fronted clause that open another subordinate clause or a list, not the main clause.
+NOT_A_FINITE_VERB = SUBORDINATORS | frozenset("und oder aber sondern doch so etwa also auch nicht".split())
+
+
+def _main_clause_after(tokens) -> bool:
+    """``Wenn A hätte, wäre B``: a fronted subordinate clause followed by its main clause, verb first.
+
+    After a fronted clause the German main clause opens with its finite verb (lower case after the
+    comma); that content reports a whole sentence, not a time or a cause.
+    """
+    depth = 0
+    for index, token in enumerate(tokens[:-1]):
+        if token.text in "„»(":
+            depth += 1
+        elif token.text in "“«)":
+            depth = max(0, depth - 1)
+        elif token.text == "," and depth == 0:
+            following = tokens[index + 1]
+            return following.is_word and following.text.islower() and following.lower not in NOT_A_FINITE_VERB
+    return False
 
 
 RELATIVE_OPENERS = frozenset("der die das".split())

@@ -334,6 +334,15 @@ ROLE_SUFFIXES = (
     "sekretär",
     "abgeordnete",
     "abgeordneter",
+    "meister",
+    "meisterin",
+    "gouverneur",
+    "gouverneurin",
+    "richter",
+    "richterin",
+    "bischof",
+    "trainer",
+    "trainerin",
 )
 GERMAN_NOUN_PLURALS = {
     "kreisen": "kreise",

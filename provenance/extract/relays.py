@@ -105,6 +105,8 @@ def add_relays(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
 def _relays_in_frame(context: SentenceContext, frame: Frame) -> None:
     """Relays that the frame's own attribution words name: an outlet addressed, interviewing or printing, *demnach*."""
     german = context.lexicon.language == "de"
+    if not german:
+        _interview_after_content(context, frame)
     region = _attribution_region(context, frame)
     if not region:
         return
@@ -355,3 +357,31 @@ def _document_handed_to(context: SentenceContext, frame: Frame, found: list[Ment
             return
 
 
+
+
+INTERVIEW_DETERMINERS = frozenset("an a her his their its".split())
+
+
+def _interview_after_content(context: SentenceContext, frame: Frame) -> None:
+    """``X claimed the plan would fail, in an interview with the Y``: the interview closes the content, not part of it.
+
+    The words from the comma on leave the content and join the cue; the outlet interviewing, if
+    one is named, is found as a relay by :func:`_english_relay_at`.
+    """
+    start, end = frame.content[-1]
+    indexes = token_indexes(context, start, end)
+    for position, index in enumerate(indexes[2:-3], start=2):
+        if context.lower(index) != "in" or context.lower(index + 1) not in INTERVIEW_DETERMINERS:
+            continue
+        if context.lower(index + 2) not in INTERVIEW_NOUNS or context.lower(index + 3) not in ("with", "on"):
+            continue
+        comma = context.tokens[index - 1].text == ","
+        outlet = outlet_phrase_at(context, index + 4)
+        closes = outlet is not None and (outlet.end >= end or context.text[outlet.end : outlet.end + 1] == ",")
+        if not (comma or closes):
+            # "he was misquoted in an interview with a friend …": the interview is what is said.
+            continue
+        last = index - 2 if comma else index - 1
+        frame.content[-1] = (start, context.tokens[last].end)
+        frame.cue = sorted(set(frame.cue) | {context.span(index, index + 3)})
+        return

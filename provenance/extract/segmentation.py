@@ -139,9 +139,14 @@ def _ends_sentence(text: str, current: list[Token], following: Token | None) -> 
                 return False
             if previous.text.isdigit() and following.text[:1].islower():
                 return False
-            if previous.text.isdigit() and len(previous.text) <= 2 and following.lower not in _SENTENCE_OPENERS:
-                # German ordinals ("am 2. Dezember") are followed by a capitalised month or noun; a decimal
-                # ("ein Wert von 7,1. Nach Angaben ...") is never an ordinal.
+            if (
+                previous.text.isdigit()
+                and len(previous.text) <= 2
+                and following.lower not in _SENTENCE_OPENERS
+                and following.text not in OPENING_QUOTES
+            ):
+                # German ordinals ("am 2. Dezember") are followed by a capitalised month or noun, never by a
+                # quotation ("on Radio 4. \"We …"); a decimal ("ein Wert von 7,1. Nach Angaben ...") is never an ordinal.
                 return _decimal_fraction(current[:-1])
     if following.start == stop.end and following.is_word:
         return False

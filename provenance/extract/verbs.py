@@ -957,6 +957,7 @@ def english_verb_frame(
         subject = opening or ((before[0], before[-1]) if before else None)
     if subject is None:
         return None
+    subject = _english_subject_of_participle(context, verb, subject)
     start = verb + 1
     if context.lower(verb) in ENGLISH_VERBS_WITH_ADDRESSEE:
         start = skip_addressee(context, start)
@@ -995,6 +996,45 @@ def _english_subject_of_coordination(context: SentenceContext, before: list[int]
     if not following.is_word or following.capitalized or following.lower in context.lexicon.determiners:
         return before
     return list(range(phrase[0], phrase[1] + 1))
+
+
+FINITE_AUXILIARIES = frozenset("has have had is was were are will would did does".split())
+ENGLISH_PHRASE_OPENERS = frozenset("from more most not one some many".split())
+GERUND_PREPOSITIONS = frozenset("for after before by without while when since of about upon in on".split())
+
+
+def _english_subject_of_participle(context: SentenceContext, verb: int, subject: tuple[int, int]) -> tuple[int, int]:
+    """``The unions rejected the offer, saying …``: a participle of saying has the subject of the clause before it.
+
+    The words before the participle are a whole clause; its subject is the noun phrase that opens
+    it, when a lower-case word (the finite verb) follows that phrase.
+    """
+    if not context.lower(verb).endswith("ing") or subject[1] - subject[0] < 2:
+        return subject
+    previous = verb - 1
+    while previous > subject[0] and context.lower(previous).endswith("ly"):
+        previous -= 1
+    if context.lower(previous) in GERUND_PREPOSITIONS or "quoted" in (context.lower(i) for i in range(*subject)):
+        # "suspended a candidate for suggesting …", "was quoted in the Herald saying": not the clause's subject.
+        return subject
+    first = context.tokens[subject[0]]
+    if not first.capitalized or first.lower in ENGLISH_ADJUNCT_PREPOSITIONS | ENGLISH_PHRASE_OPENERS:
+        return subject
+    phrase = phrase_right(context, subject[0])
+    if phrase is None or phrase[1] + 1 >= subject[1]:
+        return subject
+    following = context.lower(phrase[1] + 1)
+    if following == "and" and phrase[1] + 2 < subject[1] and context.tokens[phrase[1] + 2].capitalized:
+        # "TCI and Atticus have opposed …": two names joined are one subject.
+        last = phrase[1] + 2
+        while last + 1 < subject[1] and context.tokens[last + 1].capitalized:
+            last += 1
+        phrase = (phrase[0], last)
+        following = context.lower(last + 1)
+    if not (following in FINITE_AUXILIARIES or following.endswith("ed") and following not in ("need", "feed", "speed")):
+        # "Clinton celebrated …", "The town has released …": the phrase is followed by its finite verb.
+        return subject
+    return phrase
 
 
 def _english_subject_words(context: SentenceContext, clause_first: int, verb: int) -> list[int]:

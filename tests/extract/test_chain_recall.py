@@ -1,0 +1,79 @@
+"""Constructions of German and English news that chain extraction used to miss, in our own sentences.
+
+Each case asserts every claim's content, every hop's name and kind in order, and the hedged flag
+(unfiltered, as in ``test_chain_constructions.py``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_chain_constructions import reading
+
+SENTENCES = [
+    pytest.param(
+        "en",
+        'Mr Lund claimed the road would cost less, in an interview on Radio 7. "We will build it," Mr Lund told the Evening Show.',
+        [
+            ("the road would cost less", [("Mr Lund", "person"), ("Radio", "media-outlet")], False),
+            ('"We will build it,"', [("Mr Lund", "person"), ("Evening Show", "media-outlet")], False),
+        ],
+        id="en-quotation-after-a-number-opens-a-new-sentence",
+    ),
+    pytest.param(
+        "en",
+        "Ms Ward complained of the portrayal of the scheme in the media in her interview with the Daily Mail, her first.",
+        [("of the portrayal of the scheme in the media", [("Ms Ward", "person"), ("Daily Mail", "media-outlet")], False)],
+        id="en-interview-with-an-outlet-after-the-content-is-a-relay",
+    ),
+    pytest.param(
+        "en",
+        "Mr Dale said he had been misquoted in an interview with a neighbour last year.",
+        [("he had been misquoted in an interview with a neighbour last year", [("Mr Dale", "person")], False)],
+        id="en-interview-inside-the-content-stays",
+    ),
+    pytest.param(
+        "de",
+        "Wenn die Stadt früher gehandelt hätte, wäre das Hochwasser heute kein Problem, sagte der Bürgermeister.",
+        [
+            (
+                "Wenn die Stadt früher gehandelt hätte, wäre das Hochwasser heute kein Problem",
+                [("Bürgermeister", "person")],
+                False,
+            )
+        ],
+        id="de-fronted-conditional-before-a-postposed-cue",
+    ),
+    pytest.param(
+        "de",
+        "Die Preise seien gestiegen, sagte Eva Lorenz, da das Angebot knapp sei.",
+        [("Die Preise seien gestiegen", [("Eva Lorenz", "person")], False)],
+        id="de-cause-after-the-cue-is-no-content",
+    ),
+    pytest.param(
+        "de",
+        "Die Lage sei ernst, sagte der Bürgermeister.",
+        [("Die Lage sei ernst", [("Bürgermeister", "person")], False)],
+        id="de-definite-office-holder-is-a-person",
+    ),
+    pytest.param(
+        "en",
+        "The unions rejected the offer on Monday, saying it was too low.",
+        [
+            ("the offer on Monday, saying it was too low", [("unions", "anonymous-group")], False),
+            ("it was too low", [("unions", "anonymous-group")], False),
+        ],
+        id="en-participle-of-saying-takes-the-subject-of-the-clause",
+    ),
+    pytest.param(
+        "en",
+        "The league suspended a player for allegedly saying the referee was bribed.",
+        [("the referee was bribed", [("unknown", "unknown"), ("unknown", "unknown")], True)],
+        id="en-gerund-after-a-preposition-keeps-no-subject",
+    ),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", SENTENCES)
+def test_chain(language, text, expected):
+    assert reading(text, language) == expected
