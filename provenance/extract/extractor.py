@@ -358,9 +358,24 @@ def _chain(frame: Frame, namer: SourceNamer) -> tuple[Hop, ...]:
         return (namer.anaphor_hop(mention.start, mention.end),) + _relay_hops(frame, namer)
     *origins, speaker_mention = frame.sources
     relays = _relay_hops(frame, namer)
-    speaker = namer.hop(speaker_mention.start, speaker_mention.end, medium=frame.medium)
+    if speaker_mention.antecedent is not None:
+        # "nach eigenen Angaben": the hop stands at the mention and is named after the one it refers to.
+        named = namer.hop(*speaker_mention.antecedent, medium=frame.medium)
+        speaker = Hop(
+            source=named.source,
+            start=speaker_mention.start,
+            end=speaker_mention.end,
+            mention=text_of(namer, speaker_mention),
+            antecedent=speaker_mention.antecedent,
+        )
+    else:
+        speaker = namer.hop(speaker_mention.start, speaker_mention.end, medium=frame.medium)
     origin_hops = [namer.hop(mention.start, mention.end, owner=speaker.source) for mention in origins]
     return tuple(origin_hops) + (speaker,) + relays
+
+
+def text_of(namer: SourceNamer, mention) -> str:
+    return namer.text[mention.start : mention.end]
 
 
 def _relay_hops(frame: Frame, namer: SourceNamer) -> tuple[Hop, ...]:

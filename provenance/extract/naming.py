@@ -719,7 +719,9 @@ class SourceNamer:
     def _person(self, mention: str, words: list[str]) -> tuple[str, str | None] | None:
         """(name, affiliation) when the mention names a person, e.g. "der Beobachter von Axios, Barak Ravid"."""
         lowered = [word.lower() for word in words]
-        if lowered and _organization_word(lowered[0]) and len(words) > 1 and not any(word in TITLES for word in lowered):
+        # "des Instituts für Nationales Gedenken": the article before the head does not make it a name.
+        content = [word for word in lowered if word not in self.lexicon.determiners]
+        if content and _organization_word(content[0]) and len(content) > 1 and not any(word in TITLES for word in lowered):
             # "Institut für Nationales Gedenken", "Branchenverbands SMMT": a body named, not a person.
             return None
         for marker in ("of", "from", "von", "vom"):

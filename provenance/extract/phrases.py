@@ -87,6 +87,9 @@ def german_phrase_word(context: SentenceContext, index: int, start: int) -> bool
     if word in context.lexicon.verb_companions:
         # "Verteidiger Dingfelder immer wieder betont": adverbs next to the verb are outside the phrase.
         return False
+    if (token.text.isdigit() or word in GERMAN_NUMBER_WORDS) and _counted_noun_after_noun(context, index, start):
+        # "laut Zeitung 270 Seiten", "laut Polizei drei Menschen": a count after the source opens the content.
+        return False
     if token.text.isdigit():
         return True
     if (
@@ -111,6 +114,29 @@ def german_phrase_word(context: SentenceContext, index: int, start: int) -> bool
     if following.capitalized:
         return True
     return following.lower.endswith(("en", "e", "er")) and following.lower not in context.lexicon.determiners
+
+
+GERMAN_NUMBER_WORDS = frozenset(
+    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert tausend dutzende hunderte".split()
+)
+# Nouns that a number names rather than counts: "Artikel 5", "Paragraf 218", "Absatz 2".
+NUMBERED_NOUNS = frozenset(
+    "artikel paragraf paragraph paragrafen absatz nummer nr kapitel abschnitt band punkt klasse stufe linie "
+    "gleis platz zimmer halle terminal flug jahr jahre jahres jahrgang".split()
+)
+
+
+def _counted_noun_after_noun(context: SentenceContext, index: int, start: int) -> bool:
+    """Whether the number at ``index`` counts the capitalised noun after it and follows a noun of the phrase."""
+    if index <= start or index + 1 >= len(context.tokens):
+        return False
+    before, after = context.tokens[index - 1], context.tokens[index + 1]
+    if context.tokens[index].text.startswith("0"):
+        # "Bayer 04 Leverkusen": a number with a leading zero is part of a name.
+        return False
+    if not (before.capitalized and before.is_word and after.capitalized and after.is_word):
+        return False
+    return before.lower not in NUMBERED_NOUNS
 
 
 def _capitalized(context: SentenceContext, index: int) -> bool:

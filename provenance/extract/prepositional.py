@@ -36,7 +36,11 @@ REPORT_NOUN_ENDINGS = (
     "idee",
     "erfahrungen",
     "prognose",
+    # A count someone drew up: *nach einer vorläufigen Bilanz der Behörden*.
+    "bilanz",
 )
+# "nach eigenen Angaben", "nach eigenen Worten": the clause's subject speaks of itself.
+REFLEXIVE_OWN = frozenset("eigenen eigener".split())
 BACK_REFERENCES = frozenset("dies das".split())
 # "nach Abschluss der Ermittlungen", "nach Bekanntgabe der Zahlen": after an event, not a source.
 EVENT_NOUNS = frozenset("abschluss beginn ende bekanntgabe bekanntwerden eingang erhalt vorlage".split())
@@ -178,6 +182,11 @@ def match_report_noun(context: SentenceContext, index: int) -> tuple[Frame, set[
     else:
         first = inner[0] if inner[0] <= inner[1] else noun_index
         sources = [Mention(*context.span(first, source_last))]
+        if inner[0] == inner[1] and context.lower(inner[0]) in REFLEXIVE_OWN and genitive is None:
+            subject = _own_subject(context, index, noun_index)
+            # Annotators mark "eigenen Angaben" as the source; the hop stays there and is named after the subject.
+            antecedent = context.span(*subject) if subject is not None else None
+            sources = [Mention(*context.span(inner[0], noun_index), antecedent=antecedent)]
     end = max(source_last, noun_index)
     content = content_around(context, index, end)
     if not content:
@@ -321,3 +330,34 @@ def is_anaphoric_phrase(context: SentenceContext, phrase: tuple[int, int]) -> bo
         and words[0] in ("dem", "den", "diesem", "diesen")
         and words[-1] in ("bericht", "angaben", "informationen", "berichten")
     )
+
+
+def _own_subject(context: SentenceContext, index: int, noun_index: int) -> tuple[int, int] | None:
+    """Who *nach eigenen Angaben* refers to: the sentence's subject.
+
+    The noun phrase that opens the sentence when its finite verb follows it (*Die Firma hat nach
+    eigenen Angaben …*, *Der Autor wählte X, weil dort nach eigenen Worten …*), else the one right
+    after the finite verb that follows the fronted phrase (*Nach eigenen Angaben hat die Firma …*).
+    """
+    if index > 0:
+        opening = phrase_right(context, 0)
+        if opening is not None and opening[1] + 1 < index and _finite_verb_like(context, opening[1] + 1):
+            return opening
+        if index > 1 or context.lower(0) not in ("laut", "nach"):
+            return None
+    verb = noun_index + 1
+    if verb >= len(context.tokens) or not _finite_verb_like(context, verb):
+        return None
+    return phrase_right(context, verb + 1)
+
+
+def _finite_verb_like(context: SentenceContext, index: int) -> bool:
+    """A lower-case word that is no article, preposition or conjunction: a German finite verb in second place."""
+    token = context.tokens[index]
+    return token.is_word and token.text.islower() and token.lower not in NOT_VERBS
+
+
+NOT_VERBS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines und oder aber in im an am auf aus bei mit nach "
+    "von vom vor zu zum zur für über unter um durch gegen seit als wie so dass ob weil wenn".split()
+)

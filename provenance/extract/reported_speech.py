@@ -65,8 +65,8 @@ def split_reported_clauses(text: str, span: Span, lexicon: Lexicon) -> list[Span
             piece
             and clauses
             and not _subordinate(piece)
-            and any(token.lower in lexicon.reported_speech_verbs for token in piece)
-            and any(token.lower in lexicon.reported_speech_verbs for token in clauses[-1])
+            and _reported_verb_in(piece, lexicon)
+            and _reported_verb_in(clauses[-1], lexicon)
         )
         if starts_own_clause:
             clauses.append(_without_coordinator(piece, lexicon))
@@ -75,6 +75,15 @@ def split_reported_clauses(text: str, span: Span, lexicon: Lexicon) -> list[Span
         else:
             clauses.append(piece)
     return [(clause[0].start, clause[-1].end) for clause in clauses if clause]
+
+
+def _reported_verb_in(piece: list[Token], lexicon: Lexicon) -> bool:
+    """Whether a clause has a Konjunktiv-I verb: a common one, or a rarer one (*befinde*) not after *ich*."""
+    return any(
+        token.lower in lexicon.reported_speech_verbs
+        or token.lower in MORE_RUN_ON_MARKERS and (position == 0 or piece[position - 1].lower != "ich")
+        for position, token in enumerate(piece)
+    )
 
 
 def _subordinate(piece: list[Token]) -> bool:

@@ -29,6 +29,8 @@ class Mention:
     start: int
     end: int
     role: str = "speaker"
+    # Where the mention's referent is named, when the mention only points at it (*nach eigenen Angaben*).
+    antecedent: tuple[int, int] | None = None
 
 
 @dataclass

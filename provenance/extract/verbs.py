@@ -27,6 +27,7 @@ from provenance.extract.phrases import (
     speaker_after_quote,
 )
 from provenance.extract.prepositional import relay_after
+from provenance.extract.reported_speech import MORE_RUN_ON_MARKERS
 from provenance.extract.segmentation import CLOSING_QUOTES, OPENING_QUOTES
 from provenance.extract.sentence_context import (
     CLAUSE_PUNCTUATION,
@@ -287,7 +288,7 @@ def match_konjunktiv_clause(context: SentenceContext, index: int) -> tuple[Frame
         return None
     if not (opener.capitalized or opener.lower in context.lexicon.pronouns):
         return None
-    if any(context.lower(i) in context.lexicon.reported_speech_verbs for i in range(index + 1)):
+    if any(_konjunktiv_one(context, i) for i in range(index + 1)):
         # "Das Gehen bereite ihm Schwierigkeiten, …": the first clause is itself reported speech.
         return None
     subject = phrase_right(context, 0)
@@ -316,6 +317,14 @@ def match_konjunktiv_clause(context: SentenceContext, index: int) -> tuple[Frame
     cue = [context.span(i, i) for i in cue_indexes]
     used = set(range(0, index + 2))
     return make_frame(context, cue, [content], [subject], "indirect"), used
+
+
+def _konjunktiv_one(context: SentenceContext, index: int) -> bool:
+    """A Konjunktiv-I form (*sei*, *habe*, *befinde*), not a first person's indicative (*ich sehe*)."""
+    word = context.lower(index)
+    if word in context.lexicon.reported_speech_verbs:
+        return True
+    return word in MORE_RUN_ON_MARKERS and context.lower(index - 1) != "ich" and context.lower(index + 1) != "ich"
 
 
 # *dafür*, *womit*: adverbs, where a word starting like them (*dankte*, *wohnte*) may be a verb.

@@ -71,6 +71,45 @@ SENTENCES = [
         [("the referee was bribed", [("unknown", "unknown"), ("unknown", "unknown")], True)],
         id="en-gerund-after-a-preposition-keeps-no-subject",
     ),
+    pytest.param(
+        "de",
+        "Die Stadtwerke haben nach eigenen Angaben 300 Mitarbeiter.",
+        [("Die Stadtwerke haben … 300 Mitarbeiter", [("Stadtwerke", "unknown")], False)],
+        id="de-nach-eigenen-Angaben-after-the-subject",
+    ),
+    pytest.param(
+        "de",
+        "Nach eigenen Worten hat die Sängerin damals gelogen.",
+        [("hat die Sängerin damals gelogen", [("Sängerin", "unknown")], False)],
+        id="de-nach-eigenen-Worten-before-the-verb",
+    ),
+    pytest.param(
+        "de",
+        "Der Bericht umfasst laut Zeitung 120 Seiten.",
+        [("Der Bericht umfasst … 120 Seiten", [("Zeitung", "anonymous-media")], False)],
+        id="de-laut-X-before-a-count",
+    ),
+    pytest.param(
+        "de",
+        "Seit Montag sind nach einer ersten Bilanz der Feuerwehr 12 Keller überflutet worden.",
+        [("Seit Montag sind … 12 Keller überflutet worden", [("erste Bilanz der Feuerwehr", "organization")], False)],
+        id="de-nach-einer-Bilanz-der-X",
+    ),
+    pytest.param(
+        "de",
+        "Der Minister hat nach Erkenntnissen des Instituts für Verkehrsforschung die Zahlen geschönt.",
+        [("Der Minister hat … die Zahlen geschönt", [("Instituts für Verkehrsforschung", "organization")], False)],
+        id="de-Institut-fuer-X-is-an-organisation",
+    ),
+    pytest.param(
+        "de",
+        "Die Anlage befinde sich in gutem Zustand, aber die Kosten seien hoch, so eine Sprecherin.",
+        [
+            ("Die Anlage befinde sich in gutem Zustand", [("Sprecherin", "anonymous-person")], False),
+            ("die Kosten seien hoch", [("Sprecherin", "anonymous-person")], False),
+        ],
+        id="de-rarer-Konjunktiv-clauses-before-a-postposed-cue",
+    ),
 ]
 
 
