@@ -23,6 +23,7 @@ from provenance.extract.frames import Frame, find_frames
 from provenance.extract.language import SUPPORTED_LANGUAGES, detect_language
 from provenance.extract.lexicon import Lexicon, lexicon_for
 from provenance.extract.naming import SourceNamer
+from provenance.extract.outlets import own_outlet, publisher_of
 from provenance.extract.reading import InputDocument
 from provenance.extract.registry import load_registry
 from provenance.extract.reportatives import hedged_by_words
@@ -60,6 +61,7 @@ def extract_article(document: InputDocument, *, include_unattributed: bool = Fal
     if language not in SUPPORTED_LANGUAGES:
         raise InvalidInput(f"document {document.id!r}: language {language!r} is not supported; use de or en")
     reader = _ArticleReader(document.text, lexicon_for(language), include_unattributed)
+    reader.namer.publisher = publisher_of(document.publisher, document.url, load_registry())
     analysed = reader.analysed
     for sentence in _speakers_joined_to_quotes(split_sentences(analysed, tokenize(analysed)), reader.lexicon):
         reader.read(sentence)
@@ -387,7 +389,11 @@ def _relay_hops(frame: Frame, namer: SourceNamer) -> tuple[Hop, ...]:
         elif mention.role == "unnamed":
             hops.append(namer.unknown_relay_hop())
         else:
-            hops.append(namer.hop(mention.start, mention.end))
+            hop = namer.hop(mention.start, mention.end)
+            if own_outlet(namer.publisher, hop.source):
+                # "told BBC News" in a BBC article: the article's own publisher is the addressee, no hop.
+                continue
+            hops.append(hop)
     return tuple(hops)
 
 

@@ -393,6 +393,8 @@ class SourceNamer:
     last_person: Source | None = None
     last_organization: Source | None = None
     last_hop: Hop | None = None
+    # The registered name of the outlet that published the article (from its metadata), if known.
+    publisher: str | None = None
     _by_surface: dict[str, Source] = field(default_factory=dict)
     _known_names: dict[str, Source] = field(default_factory=dict)
     _persons: list[Source] = field(default_factory=list)

@@ -5,9 +5,17 @@ Relays and naming both ask whether a noun phrase names an outlet; the answer liv
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from provenance.extract.phrases import phrase_right
-from provenance.extract.registry import ENGLISH_OUTLET_CLASS_NOUNS, GERMAN_OUTLET_CLASS_NOUNS, load_registry
+from provenance.extract.registry import (
+    ENGLISH_OUTLET_CLASS_NOUNS,
+    GERMAN_OUTLET_CLASS_NOUNS,
+    Registry,
+    load_registry,
+)
 from provenance.extract.sentence_context import Mention, SentenceContext
+from provenance.model.core import Source
 
 # Nouns that make a phrase an outlet: "der Agentur PAP", "the Guardian newspaper", "dem Blatt".
 # A German phrase names an outlet when one of its capitalised words ends in one of these (*Nachrichtenagentur*).
@@ -78,3 +86,22 @@ def _outlet_end(context: SentenceContext, start: int, end: int) -> int:
         if (context.lower(last) in ENGLISH_OUTLET_NOUNS or registry.find_at_end(text)) and not continues_name:
             best = last
     return end if best is None else best
+
+
+def publisher_of(publisher: str | None, url: str | None, registry: Registry) -> str | None:
+    """The registered name of the article's own outlet, from its ``publisher`` or its URL's host.
+
+    Why: an article's own outlet is never a relay of its claims (*told BBC News* in a BBC article
+    names the addressee); the text alone cannot tell that article from another outlet's.
+    """
+    if publisher:
+        outlet = registry.find(publisher)
+        return outlet.name if outlet is not None else publisher.strip()
+    host = urlsplit(url).hostname if url else None
+    outlet = registry.by_host(host) if host else None
+    return outlet.name if outlet is not None else None
+
+
+def own_outlet(publisher: str | None, source: Source) -> bool:
+    """Whether ``source`` is the article's own outlet."""
+    return publisher is not None and source.kind in ("media-outlet", "news-agency") and source.name == publisher

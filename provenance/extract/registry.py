@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from urllib.parse import urlsplit
 
 import pyoxigraph
 
@@ -28,6 +29,11 @@ SELECT ?outlet ?name ?kind ?country ?state ?alias WHERE {
   OPTIONAL { ?outlet cp:stateOwned ?state }
   OPTIONAL { ?outlet skos:altLabel ?alias }
 }
+"""
+_HOSTS = """
+PREFIX schema: <http://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?name ?url WHERE { ?outlet skos:prefLabel ?name ; schema:url ?url }
 """
 
 
@@ -74,8 +80,9 @@ class Outlet:
 class Registry:
     """Look up outlets by any of their names inside a source mention."""
 
-    def __init__(self, outlets_by_alias: dict[str, Outlet]) -> None:
+    def __init__(self, outlets_by_alias: dict[str, Outlet], names_by_host: dict[str, str] | None = None) -> None:
         self._by_alias = outlets_by_alias
+        self._names_by_host = names_by_host or {}
         aliases = sorted(outlets_by_alias, key=len, reverse=True)
         self._pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(alias) for alias in aliases) + r")(?!\w)")
 
@@ -122,6 +129,17 @@ class Registry:
     def by_name(self, name: str) -> Outlet | None:
         return self._by_alias.get(name)
 
+    def by_host(self, host: str) -> Outlet | None:
+        """The outlet whose registered web address has this host (``www.bbc.co.uk`` -> BBC), or None."""
+        host = host.lower().removeprefix("www.")
+        while host:
+            name = self._names_by_host.get(host)
+            if name is not None:
+                return self._by_alias.get(name)
+            # "news.bbc.co.uk": a subdomain of the registered host.
+            host = host.partition(".")[2] if host.count(".") > 1 else ""
+        return None
+
     def aliases(self) -> list[str]:
         return list(self._by_alias)
 
@@ -147,7 +165,12 @@ def load_registry(path: Traversable = REGISTRY_PATH) -> Registry:
         outlets_by_alias.setdefault(outlet.name, outlet)
         if row["alias"] is not None:
             outlets_by_alias.setdefault(row["alias"].value, outlet)
-    return Registry(outlets_by_alias)
+    names_by_host = {}
+    for row in store.query(_HOSTS):
+        host = urlsplit(row["url"].value).hostname
+        if host:
+            names_by_host.setdefault(host.lower().removeprefix("www."), row["name"].value)
+    return Registry(outlets_by_alias, names_by_host)
 
 
 @lru_cache(maxsize=1)

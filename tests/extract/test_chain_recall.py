@@ -23,7 +23,13 @@ SENTENCES = [
     pytest.param(
         "en",
         "Ms Ward complained of the portrayal of the scheme in the media in her interview with the Daily Mail, her first.",
-        [("of the portrayal of the scheme in the media", [("Ms Ward", "person"), ("Daily Mail", "media-outlet")], False)],
+        [
+            (
+                "of the portrayal of the scheme in the media",
+                [("Ms Ward", "person"), ("Daily Mail", "media-outlet")],
+                False,
+            )
+        ],
         id="en-interview-with-an-outlet-after-the-content-is-a-relay",
     ),
     pytest.param(
@@ -116,3 +122,29 @@ SENTENCES = [
 @pytest.mark.parametrize("language, text, expected", SENTENCES)
 def test_chain(language, text, expected):
     assert reading(text, language) == expected
+
+
+def _chains(text: str, **metadata) -> list[list[str]]:
+    from provenance.extract import InputDocument, extract_article
+
+    article = extract_article(InputDocument(id="own", text=text, lang="en", **metadata), filtered=False)
+    return [[hop.source.name for hop in claim.chain] for claim in article.claims]
+
+
+OWN_OUTLET_TEXT = "The council leader told BBC News the budget was safe. She told the Guardian it was not."
+
+
+def test_the_articles_own_outlet_is_no_relay():
+    assert _chains(OWN_OUTLET_TEXT, publisher="BBC") == [["council leader"], ["council leader", "The Guardian"]]
+
+
+def test_the_own_outlet_comes_from_the_url_when_no_publisher_is_given():
+    assert _chains(OWN_OUTLET_TEXT, url="https://www.bbc.co.uk/news/uk-1") == [
+        ["council leader"],
+        ["council leader", "The Guardian"],
+    ]
+
+
+def test_another_outlets_article_keeps_the_relay():
+    assert _chains(OWN_OUTLET_TEXT, publisher="The Guardian") == [["council leader", "BBC"], ["council leader"]]
+    assert _chains(OWN_OUTLET_TEXT) == [["council leader", "BBC"], ["council leader", "The Guardian"]]
