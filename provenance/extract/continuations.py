@@ -54,9 +54,16 @@ def is_run_on_report(sentence: Sentence, lexicon: Lexicon) -> bool:
         return _backshifted(tokens)
     if any(token.lower in RUN_ON_MARKERS for token in tokens) or _more_konjunktiv(tokens):
         return True
+    if _konjunktiv_two_in_first_clause(tokens):
+        return True
     return any(token.lower in REPORTATIVE_MODALS for token in tokens) and not _planned_passive(tokens)
 
 
+# Konjunktiv-II forms that differ from the indicative, which reported speech uses where Konjunktiv I would
+# look like it (*Außerdem lägen Quittungen vor*, *Dazu käme ein Dutzend Bände*) right after a report.
+KONJUNKTIV_TWO = frozenset(
+    "käme kämen läge lägen gäbe gäben ginge gingen stünde stünden fände fänden wüsste wüssten hieße".split()
+)
 # English modals of backshifted speech: "He told the paper he would resign. It would cost billions."
 BACKSHIFT_MODALS = frozenset("would could might".split())
 ENGLISH_SUBJECT_PRONOUNS = frozenset("he she it they".split())
@@ -98,6 +105,16 @@ def _more_konjunktiv(tokens: list[Token]) -> bool:
             neighbours = {tokens[i].lower for i in (index - 1, index + 1) if 0 <= i < len(tokens)}
             if "ich" not in neighbours:
                 return True
+    return False
+
+
+def _konjunktiv_two_in_first_clause(tokens: list[Token]) -> bool:
+    """*Dazu käme ein Dutzend Bände*: a Konjunktiv-II form in the sentence's first clause, not after *ich*/*wir*."""
+    for index, token in enumerate(tokens):
+        if token.text in (",", ";", ":") or token.lower in ("ich", "wir"):
+            return False
+        if token.lower in KONJUNKTIV_TWO and token.text[0].islower():
+            return index + 1 >= len(tokens) or tokens[index + 1].lower not in ("ich", "wir")
     return False
 
 

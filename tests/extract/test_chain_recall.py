@@ -116,6 +116,21 @@ SENTENCES = [
         ],
         id="de-rarer-Konjunktiv-clauses-before-a-postposed-cue",
     ),
+    pytest.param(
+        "de",
+        "Die Anlage sei veraltet, sagte Karin Weber. Außerdem lägen keine Pläne für einen Umbau vor.",
+        [
+            ("Die Anlage sei veraltet", [("Karin Weber", "person")], False),
+            ("Außerdem lägen keine Pläne für einen Umbau vor.", [("Karin Weber", "person")], False),
+        ],
+        id="de-Konjunktiv-II-sentence-goes-on-with-the-report",
+    ),
+    pytest.param(
+        "de",
+        "Die Anlage sei veraltet, sagte Karin Weber. Wir wüssten gern, was sie meint.",
+        [("Die Anlage sei veraltet", [("Karin Weber", "person")], False)],
+        id="de-Konjunktiv-II-of-the-first-person-is-no-report",
+    ),
 ]
 
 
