@@ -379,6 +379,8 @@ LEADING_PARTICLES = frozenset("even also only both auch selbst sogar nur".split(
 LONGEST_NAMED_MENTION = 8
 # German subjects that name nobody: *es hieß*, *man geht davon aus*.
 GERMAN_IMPERSONAL_PRONOUNS = frozenset({"es", "man"})
+# "der 72-Jährige", "die 35-jährige": journalists refer back to a person by age.
+AGE_NOUN = re.compile(r"\d+-jährige[nr]?")
 POSSESSIVES = frozenset("ihr ihre ihren ihrem ihrer sein seine seinen seinem seiner its their his her".split())
 
 
@@ -568,6 +570,9 @@ class SourceNamer:
         if len(words) == 1 and lowered[0] in self.lexicon.pronouns | ENGLISH_FIRST_PERSON:
             return self._pronoun_antecedent(lowered[0], start)
         content_lowered = [word for word in lowered if word not in self.lexicon.determiners]
+        if self.lexicon.language == "de" and AGE_NOUN.fullmatch(" ".join(content_lowered)):
+            # "der 72-Jährige": a person named before by the age the article gives, as a pronoun would refer.
+            return self._pronoun_antecedent("er", start)
         if len(content_lowered) == 1 and content_lowered[0] in ORGANIZATION_BACK_REFERENCES:
             # "the firm", "das Unternehmen": the organisation the article named last.
             return self.last_organization or Source(self._normalise(words), "organization")

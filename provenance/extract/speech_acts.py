@@ -57,10 +57,12 @@ PARTICLE_OBJECT_VERBS = {
 }
 # Particles that make the verb another one with a clausal object (*fordert ... auf, ...*).
 SEPARABLE_PARTICLES = frozenset({"auf"})
+# Particles that make *sprechen* another verb (*freisprechen*, *ansprechen*, *absprechen*, *zusprechen*).
+SPEAKING_PARTICLES = frozenset("frei an ab zu".split())
 # "fordert von X": the party the demand is put to follows the verb.
 ADDRESSEE_PREPOSITIONS = frozenset({"von", "vom"})
 # How far after the verb its object may begin (*sprach die Nachrichtenagentur Reuters von ...*).
-OBJECT_REACH = 8
+OBJECT_REACH = 12
 # Pronouns right after the verb that are its subject, whatever stands before it.
 SUBJECT_PRONOUNS = frozenset("er sie wir ich".split())
 # Objects of *fordern* that make it a death toll (*forderte 92 Todesopfer*).
@@ -85,6 +87,9 @@ def match_nominal_speech_act(context: SentenceContext, index: int) -> tuple[Fram
     reach = clause_last + 1 if word in PREDICATIVE_VERBS else min(clause_last + 1, index + 1 + OBJECT_REACH)
     following = [context.lower(i) for i in range(index + 1, reach)]
     if prepositions is not None and not any(word in prepositions for word in following):
+        return None
+    if word.startswith("spr") and context.lower(clause_last) in SPEAKING_PARTICLES:
+        # "Ein Gericht sprach ihn von den Vorwürfen frei": acquitting, not speaking of something.
         return None
     if context.lower(index + 1) == "," or context.lower(clause_last) in SEPARABLE_PARTICLES:
         # "fordert, die Firma haftbar zu machen", "forderte die SPD auf, ...": a clause is the object.

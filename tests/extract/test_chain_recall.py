@@ -131,6 +131,24 @@ SENTENCES = [
         [("Die Anlage sei veraltet", [("Karin Weber", "person")], False)],
         id="de-Konjunktiv-II-of-the-first-person-is-no-report",
     ),
+    pytest.param(
+        "de",
+        "Anna Berger leitet den Verein seit 1990. Im Mai warnte die 68-Jährige angesichts der hohen Mieten vor einer Krise.",
+        [
+            (
+                "Im Mai warnte die 68-Jährige angesichts der hohen Mieten vor einer Krise.",
+                [("Anna Berger", "person")],
+                False,
+            )
+        ],
+        id="de-warnte-vor-far-after-the-verb-and-the-person-by-age",
+    ),
+    pytest.param(
+        "de",
+        "Ein Gericht sprach den Mann vor zwei Jahren von allen Vorwürfen frei.",
+        [],
+        id="de-sprach-frei-is-no-speech-act",
+    ),
 ]
 
 
