@@ -272,7 +272,9 @@ def _capitalized_after_hyphen(context: SentenceContext, index: int) -> bool:
 
 def match_colon(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:
     """*NY Daily News: Paris attacks ...* / *Trump: “...”*: a short name, a colon, then what it said."""
-    if context.lexicon.language != "en" or context.lower(index) != ":" or not 1 <= index <= MAX_COLON_SPEAKER_TOKENS:
+    if context.lower(index) != ":" or not 1 <= index <= MAX_COLON_SPEAKER_TOKENS:
+        return None
+    if context.lexicon.language != "en" and not _german_headline(context, index):
         return None
     speaker = [context.tokens[position] for position in range(index)]
     if not all(token.capitalized or not token.is_word or token.lower in ("of", "the") for token in speaker):
@@ -286,6 +288,26 @@ def match_colon(context: SentenceContext, index: int) -> tuple[Frame, set[int]] 
         return None
     cue = [context.span(index, index)]
     return make_frame(context, cue, [content], [(0, index - 1)], "indirect"), set(range(index + 1))
+
+
+# German labels before a headline's colon that name no speaker: "Fazit: …", "Hintergrund: …".
+GERMAN_PAGE_LABELS = frozenset(
+    "fazit hintergrund update kommentar analyse interview liveticker ticker video foto fotos bilder achtung "
+    "eilmeldung korrektur nachtrag quelle zitat".split()
+)
+
+
+def _german_headline(context: SentenceContext, colon: int) -> bool:
+    """``Minister: Steuern sollen sinken``: a German article's first line, a name of at most four words and a colon.
+
+    Only the headline: inside an article a German colon after a noun opens a list or an explanation.
+    """
+    if context.lexicon.language != "de" or context.text[: context.tokens[0].start].strip():
+        return False
+    words = [token for token in context.tokens[:colon] if token.is_word]
+    if not words or len(words) > 4 or words[0].lower in GERMAN_PAGE_LABELS:
+        return False
+    return not context.quoted[colon + 1] if colon + 1 < len(context.tokens) else False
 
 
 def _page_label(speaker) -> bool:

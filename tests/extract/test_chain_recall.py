@@ -149,6 +149,24 @@ SENTENCES = [
         [],
         id="de-sprach-frei-is-no-speech-act",
     ),
+    pytest.param(
+        "de",
+        "Ministerin: Steuern sollen 2027 sinken. Berlin – Die Regierung berät am Montag.",
+        [("Steuern sollen 2027 sinken", [("Ministerin", "person")], True)],
+        id="de-headline-name-colon",
+    ),
+    pytest.param(
+        "de",
+        "Die Regierung berät am Montag. Der Plan: Steuern sollen 2027 sinken.",
+        [],
+        id="de-colon-inside-an-article-names-nobody",
+    ),
+    pytest.param(
+        "de",
+        "Fazit: Die Steuern sinken. Berlin – Die Regierung berät am Montag.",
+        [],
+        id="de-headline-label-colon-names-nobody",
+    ),
 ]
 
 
