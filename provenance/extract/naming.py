@@ -118,6 +118,12 @@ COMPANY_NAME = re.compile(
     r"(?P<first>[A-Z][\w&-]+)(?: (?:[A-Z][\w&-]+|and|&))*? (?:International|Group|Inc|Ltd|plc|PLC|Corp|Corporation|"
     r"Resources|Holdings|AG|GmbH|SE|Boerse|Börse|Oil and Gas|Partners|Capital|Airlines|Motors|Energy|Petroleum)\b"
 )
+CLASS_NOUN_NAME = re.compile(
+    r"\b(?:firm|company|giant|carmaker|retailer|producer|maker|insurer|airline|conglomerate|manufacturer|"
+    r"supplier|brewer|miner|lender|bank|group) (?P<name>[A-Z][\w&-]+(?: [A-Z][\w&-]+)*)"
+)
+# Capitalised words after a class noun that open a clause, not a name ("the company The Times named").
+ENGLISH_STOP_NAMES = frozenset("the a an he she it they in on at and but said says".split())
 NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame herr frau".split())
 POSSESSIVE_ENDING = re.compile(r"(?:'s|’s|s')$")
@@ -445,6 +451,12 @@ class SourceNamer:
             company = Source(full, "organization")
             self._known_names.setdefault(full, company)
             self._known_names.setdefault(match.group("first"), company)
+        if self.lexicon.language == "en":
+            # "Russian oil giant Yukos … Yukos claims": a name after a company's class noun names the company.
+            for match in CLASS_NOUN_NAME.finditer(self.text):
+                name = match.group("name")
+                if self.registry.find(name) is None and name.lower() not in ENGLISH_STOP_NAMES:
+                    self._known_names.setdefault(name, Source(name, "organization"))
 
     def hop(self, start: int, end: int, *, owner: Source | None = None, medium: str | None = None) -> Hop:
         """The hop for the mention at ``text[start:end]``; ``owner`` is the frame's speaker, for *ihren Informanten*."""
@@ -719,9 +731,15 @@ class SourceNamer:
             original = words[-1]
             plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "news")) and len(head) > 3
             # A capital says nothing only where the sentence starts ("Correspondents say …"); elsewhere it names (Jones).
-            lower_head = original[:1].islower() or len(words) == 1 and self._sentence_initial
+            lower_head = original[:1].islower() or (
+                len(words) == 1 and self._sentence_initial and not self._capitalised_inside_sentences(original)
+            )
             return plural and lower_head and head not in ENGLISH_NOT_PEOPLE and not head.endswith(ORGANIZATION_SUFFIXES_EN)
         return head in GERMAN_QUANTIFIERS or head in GERMAN_PEOPLE_PLURALS
+
+    def _capitalised_inside_sentences(self, word: str) -> bool:
+        """Whether the article writes ``word`` capitalised after a lower-case word (*sold by Yukos*): then it is a name."""
+        return re.search(r"[a-z,] " + re.escape(word) + r"\b", self.text) is not None
 
     def _person(self, mention: str, words: list[str]) -> tuple[str, str | None] | None:
         """(name, affiliation) when the mention names a person, e.g. "der Beobachter von Axios, Barak Ravid"."""

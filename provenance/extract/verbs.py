@@ -131,6 +131,9 @@ def match_verb(context: SentenceContext, index: int) -> tuple[Frame, set[int]] |
         if any(context.lower(i) in lexicon.source_postpositions for i in range(index, clause_last + 1)):
             return None
         cue_indexes.append(index + 1)
+    if word in ENGLISH_NOUN_LIKE_VERBS and not _name_or_pronoun(context, index - 1):
+        # "the false claims that …": a plural noun; "Yukos claims its downfall …" has a name before it.
+        return None
     if lexicon.language == "de":
         if context.lower(max(cue_indexes) - 1) in GERMAN_NEGATIONS:
             # "Nähere Einzelheiten gab er nicht bekannt": a speech act denied reports nothing.
@@ -140,6 +143,20 @@ def match_verb(context: SentenceContext, index: int) -> tuple[Frame, set[int]] |
             return None
         return german_verb_frame(context, index, clause_first, clause_last, cue_indexes)
     return english_verb_frame(context, index, clause_first, clause_last, cue_indexes)
+
+
+# English verb forms that are as often plural nouns: a verb only right after a name or a pronoun.
+ENGLISH_NOUN_LIKE_VERBS = frozenset({"claims"})
+NOT_SUBJECTS = frozenset("such similar these those these other new false earlier previous".split())
+
+
+def _name_or_pronoun(context: SentenceContext, index: int) -> bool:
+    token = context.tokens[index] if index >= 0 else None
+    if token is None or not token.is_word:
+        return False
+    if token.lower in context.lexicon.pronouns:
+        return True
+    return token.capitalized and token.lower not in context.lexicon.determiners | NOT_SUBJECTS
 
 
 def match_that_clause(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | None:

@@ -167,6 +167,18 @@ SENTENCES = [
         [],
         id="de-headline-label-colon-names-nobody",
     ),
+    pytest.param(
+        "en",
+        "Shares of the Dutch carmaker Veltra fell. Veltra claims its rivals copied the design.",
+        [("its rivals copied the design", [("Veltra", "organization")], False)],
+        id="en-name-claims-and-a-company-named-by-its-class-noun",
+    ),
+    pytest.param(
+        "en",
+        "The mayor repeated the false claims that the bridge was unsafe.",
+        [],
+        id="en-claims-after-an-adjective-is-a-noun",
+    ),
 ]
 
 
