@@ -386,6 +386,9 @@ def _relay_hops(frame: Frame, namer: SourceNamer) -> tuple[Hop, ...]:
     for mention in frame.relays:
         if mention.role in ("anaphor", "outer-anaphor"):
             hops.append(namer.relay_anaphor_hop(mention.start, mention.end))
+        elif mention.role == "outer-statement":
+            # "Der Mitteilung zufolge versicherte X": the statement is the one whose source the text followed last.
+            hops.append(namer.anaphor_hop(mention.start, mention.end))
         elif mention.role == "unnamed":
             hops.append(namer.unknown_relay_hop())
         else:

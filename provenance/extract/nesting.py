@@ -90,7 +90,9 @@ def merge_nested(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
             continue
         for position in sorted(range(len(frames)), key=lambda i: _content_width(frames[i])):
             outer = frames[position]
-            if outer is inner or position in dropped or not outer.content or not outer.sources or outer.anaphoric:
+            if outer is inner or position in dropped or not outer.content or not outer.sources:
+                continue
+            if outer.anaphoric and not _statement_before(context, outer):
                 continue
             if not (_inside_content(outer, inner) or _right_after_content(context, outer, inner)):
                 continue
@@ -103,15 +105,29 @@ def merge_nested(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
             outer_mentions = [m for m in outer_mentions if not _bare_report_noun(context, m)]
             if any(overlaps((m.start, m.end), (o.start, o.end)) for m in inner.sources for o in outer_mentions):
                 continue
-            inner.relays = list(inner.relays) + [
-                Mention(m.start, m.end, "outer-anaphor" if m.role == "anaphor" else "outer") for m in outer_mentions
-            ]
+            inner.relays = list(inner.relays) + [Mention(m.start, m.end, _outer_role(outer, m)) for m in outer_mentions]
             inner.cue = sorted(set(inner.cue) | set(outer.cue))
             inner.hedged = inner.hedged or outer.hedged
             if _remainder_words(context, outer, inner) <= NESTED_REMAINDER:
                 dropped.add(position)
             break
     return [frame for position, frame in enumerate(frames) if position not in dropped]
+
+
+def _outer_role(outer: Frame, mention: Mention) -> str:
+    """How an outer frame's hop is named inside the inner one: a statement named before, *demnach*, or as is."""
+    if outer.anaphoric:
+        return "outer-statement"
+    return "outer-anaphor" if mention.role == "anaphor" else "outer"
+
+
+STATEMENT_NOUNS = frozenset("mitteilung erklärung stellungnahme".split())
+
+
+def _statement_before(context: SentenceContext, frame: Frame) -> bool:
+    """``Der Mitteilung zufolge versicherte X, …``: a statement named before, whose source passes X's words on."""
+    mention = frame.sources[-1]
+    return any(context.lower(i) in STATEMENT_NOUNS for i in token_indexes(context, mention.start, mention.end))
 
 
 BARE_REPORT_ENDINGS = ("bericht", "meldung", "vorabmeldung", "report", "reports")

@@ -349,8 +349,8 @@ def is_anaphoric_phrase(context: SentenceContext, phrase: tuple[int, int]) -> bo
     words = [context.lower(i) for i in range(phrase[0], phrase[1] + 1)]
     return (
         len(words) <= 2
-        and words[0] in ("dem", "den", "diesem", "diesen")
-        and words[-1] in ("bericht", "angaben", "informationen", "berichten")
+        and words[0] in ("dem", "den", "der", "diesem", "diesen", "dieser")
+        and words[-1] in ("bericht", "angaben", "informationen", "berichten", "mitteilung", "erklärung", "stellungnahme")
     )
 
 

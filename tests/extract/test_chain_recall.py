@@ -179,6 +179,16 @@ SENTENCES = [
         [],
         id="en-claims-after-an-adjective-is-a-noun",
     ),
+    pytest.param(
+        "de",
+        "Die Zeitung Bild berichtete darüber. Das Büro der Ministerin teilte mit, sie habe den Kanzler angerufen. "
+        "Der Mitteilung zufolge versicherte Eva Kern, dass die Reform komme.",
+        [
+            ("sie habe den Kanzler angerufen", [("Büro der Ministerin", "organization")], False),
+            ("dass die Reform komme", [("Eva Kern", "person"), ("Büro der Ministerin", "organization")], False),
+        ],
+        id="de-der-Mitteilung-zufolge-X-versicherte-is-passed-on-by-the-source-before",
+    ),
 ]
 
 
