@@ -135,6 +135,9 @@ def match_at(context: SentenceContext, index: int) -> tuple[Frame, set[int]] | N
 def trim_overlapping_contents(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     """End a content where the next frame's cue or source begins (*X said A, and Y argued B*)."""
     for frame, following in itertools.pairwise(frames):
+        if _demnach_inside(context, frame, following):
+            # "Nach Zahlen des SMMT liefen demnach …": the relay of this frame, merged by nesting.merge_nested.
+            continue
         boundary = min([start for start, _ in following.cue] + [mention.start for mention in following.sources])
         trimmed = []
         cue_before_content = bool(frame.cue) and max(e for _, e in frame.cue) <= frame.content[0][0]
@@ -151,6 +154,15 @@ def trim_overlapping_contents(context: SentenceContext, frames: list[Frame]) -> 
         if trimmed:
             frame.content = trimmed
     return frames
+
+
+def _demnach_inside(context: SentenceContext, frame: Frame, following: Frame) -> bool:
+    """Whether ``following`` is a lower-case *demnach* inside this named frame's content."""
+    if not following.anaphoric or frame.anaphoric or not frame.sources or len(following.cue) != 1:
+        return False
+    start, end = following.cue[0]
+    word = context.text[start:end]
+    return word == "demnach" and any(s < start and end < e for s, e in frame.content)
 
 
 def last_word_end_before(context: SentenceContext, offset: int) -> int:

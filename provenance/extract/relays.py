@@ -76,7 +76,8 @@ def add_relays(context: SentenceContext, frames: list[Frame]) -> list[Frame]:
     for frame in frames:
         refine_report_nouns(context, frame)
     # "Bei X wäre demnach Y, sagte Hendricks": a *demnach* inside reported content is the speaker's word, no frame.
-    contents = [span for frame in frames if not frame.anaphoric for span in frame.content]
+    # Inside a prepositional frame (*Nach Zahlen des SMMT liefen demnach …*) it is that frame's relay (merge_nested).
+    contents = [span for frame in frames if not frame.anaphoric and frame.mode != "reported" for span in frame.content]
     frames = [
         frame
         for frame in frames

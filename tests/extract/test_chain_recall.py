@@ -189,6 +189,20 @@ SENTENCES = [
         ],
         id="de-der-Mitteilung-zufolge-X-versicherte-is-passed-on-by-the-source-before",
     ),
+    pytest.param(
+        "de",
+        "Die Lage sei ernst, sagte Ute Lang der Zeitung Nordkurier. "
+        "Nach Zahlen des Verbands VDA sanken demnach die Verkäufe um zehn Prozent.",
+        [
+            ("Die Lage sei ernst", [("Ute Lang", "person"), ("Nordkurier", "media-outlet")], False),
+            (
+                "sanken … die Verkäufe um zehn Prozent",
+                [("Verbands VDA", "organization"), ("Nordkurier", "media-outlet")],
+                False,
+            ),
+        ],
+        id="de-demnach-inside-a-prepositional-frame-is-its-relay",
+    ),
 ]
 
 
