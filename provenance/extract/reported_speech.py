@@ -65,6 +65,8 @@ def split_reported_clauses(text: str, span: Span, lexicon: Lexicon) -> list[Span
             piece
             and clauses
             and not _subordinate(piece)
+            # "Wenn A hätte, wäre B": the main clause after a fronted subordinate clause goes with it.
+            and not (len(clauses) == 1 and clauses[0][0].lower in FRONTED_CONJUNCTIONS)
             and _reported_verb_in(piece, lexicon)
             and _reported_verb_in(clauses[-1], lexicon)
         )
@@ -81,9 +83,18 @@ def _reported_verb_in(piece: list[Token], lexicon: Lexicon) -> bool:
     """Whether a clause has a Konjunktiv-I verb: a common one, or a rarer one (*befinde*) not after *ich*."""
     return any(
         token.lower in lexicon.reported_speech_verbs
+        or token.lower in SPLIT_KONJUNKTIV_TWO
         or token.lower in MORE_RUN_ON_MARKERS and (position == 0 or piece[position - 1].lower != "ich")
         for position, token in enumerate(piece)
     )
+
+
+# Conjunctions of a fronted adverbial clause, whose main clause follows after the comma.
+FRONTED_CONJUNCTIONS = frozenset(
+    "wenn als da weil falls sofern obwohl nachdem sobald solange bevor während um damit ob wie".split()
+)
+# Konjunktiv II that reported speech uses in place of Konjunktiv I (*A wäre X, B könnten Y, sagte Z*).
+SPLIT_KONJUNKTIV_TWO = frozenset("wäre hätte würde könnte könnten müsste müssten dürfte dürften".split())
 
 
 def _subordinate(piece: list[Token]) -> bool:

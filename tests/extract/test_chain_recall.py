@@ -203,6 +203,15 @@ SENTENCES = [
         ],
         id="de-demnach-inside-a-prepositional-frame-is-its-relay",
     ),
+    pytest.param(
+        "de",
+        "Bis Mai wäre demnach die Brücke fertig, im Sommer könnten die ersten Autos fahren, sagte Jan Roth.",
+        [
+            ("Bis Mai wäre demnach die Brücke fertig", [("Jan Roth", "person")], False),
+            ("im Sommer könnten die ersten Autos fahren", [("Jan Roth", "person")], False),
+        ],
+        id="de-Konjunktiv-II-clauses-before-a-postposed-cue-are-claims-of-their-own",
+    ),
 ]
 
 
