@@ -157,7 +157,7 @@ NOT_FIRST_NAMES = frozenset(
     "fluss see berg stadt insel bahnhof flughafen hafen kreis bezirk land provinz region landkreis gemeinde "
     "river lake mount port county district province region "
     "in im am an auf after before when while if but and as at on for he she it they we i his her their "
-    "mr mrs ms dr sir herr frau striker president minister chancellor prime secretary".split()
+    "mr mrs ms dr sir herr frau striker president minister chancellor prime secretary st saint sankt".split()
 )
 PARENTHESES = re.compile(r"\([^()]*\)")
 PERSONAL_PRONOUNS = frozenset("he she i er ich".split())
@@ -432,6 +432,9 @@ class SourceNamer:
             if first in FUNCTION_WORDS or first in NOT_FIRST_NAMES or implausible_source(name) is not None:
                 continue
             if _organization_word(last) or last in PLACE_WORDS:
+                continue
+            if self.lexicon.language == "de" and _after_inflected_adjective(self.text, start):
+                # "in kommunistischer Zeit Anführer …": German nouns after an adjective, not a name.
                 continue
             if self.registry.find(name) is None and not preceding.endswith((" the ", " der ", " die ", " das ")):
                 names.append((start, name))
@@ -794,6 +797,23 @@ class SourceNamer:
 
 ENGLISH_SIDES = frozenset("defence defense team camp side lawyers allies aides supporters critics".split())
 REPORT_COMPOUND_ENDINGS = ("angaben", "informationen", "kreisen", "berichten", "sprecher")
+
+
+# Function words with an adjective's ending that may stand before a personal name.
+NOT_ADJECTIVES = frozenset(
+    "der den dem des einer einen einem eines seiner seinen seinem ihrer ihren ihrem unser unseren unserem "
+    "unter über hinter gegen wegen oder aber außer neben zwischen binnen entgegen nebst jeder jeden jedem "
+    "dieser diesen diesem jener jenen jenem wieder immer nur".split()
+)
+
+
+def _after_inflected_adjective(text: str, start: int) -> bool:
+    """Whether a lower-case word with an adjective's ending stands right before ``start``."""
+    match = re.search(r"(\w+) $", text[max(0, start - 40) : start])
+    if match is None:
+        return False
+    word = match.group(1)
+    return word.islower() and word.endswith(("er", "en", "es", "em")) and word not in NOT_ADJECTIVES
 
 
 def _capitalised_runs(text: str) -> list[list[re.Match]]:

@@ -147,6 +147,7 @@ def match_verb(context: SentenceContext, index: int) -> tuple[Frame, set[int]] |
 
 # English verb forms that are as often plural nouns: a verb only right after a name or a pronoun.
 ENGLISH_NOUN_LIKE_VERBS = frozenset({"claims"})
+ENGLISH_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 NOT_SUBJECTS = frozenset("such similar these those these other new false earlier previous".split())
 
 
@@ -969,6 +970,13 @@ def english_verb_frame(
             return found
     if context.lower(verb) in ("citing", "quoting"):
         return None
+    if len(before) > 2 and context.lower(before[-1]) in ENGLISH_SUBJECT_PRONOUNS and context.lower(before[-2]) in (
+        "and",
+        "but",
+        ",",
+    ):
+        # "… after spells at three clubs and he feels that …": the pronoun before the verb is its subject.
+        before = before[-1:]
     before = _english_subject_of_coordination(context, before)
     relative = bool(before) and context.lower(before[0]) in ("who", "which")
     # "Sanders, who endorsed Canova, said ...": the relative clause's antecedent opens the sentence.

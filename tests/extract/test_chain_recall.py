@@ -212,6 +212,18 @@ SENTENCES = [
         ],
         id="de-Konjunktiv-II-clauses-before-a-postposed-cue-are-claims-of-their-own",
     ),
+    pytest.param(
+        "en",
+        "Maria Lopez spent years at Real Betis and St Pauli and she feels that is now paying off.",
+        [("that is now paying off", [("Maria Lopez", "person")], False)],
+        id="en-pronoun-after-and-is-the-subject-and-St-opens-no-name",
+    ),
+    pytest.param(
+        "de",
+        "Lech Nowak war in kommunistischer Zeit Anführer der Gewerkschaft. Er sprach von einer Fälschung.",
+        [("Er sprach von einer Fälschung.", [("Lech Nowak", "person")], False)],
+        id="de-nouns-after-an-adjective-are-no-name-for-a-pronoun",
+    ),
 ]
 
 
