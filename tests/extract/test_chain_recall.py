@@ -214,7 +214,7 @@ SENTENCES = [
     ),
     pytest.param(
         "en",
-        "Maria Lopez spent years at Real Betis and St Pauli and she feels that is now paying off.",
+        "Maria Lopez played for Leeds and St Pauli and she feels that is now paying off.",
         [("that is now paying off", [("Maria Lopez", "person")], False)],
         id="en-pronoun-after-and-is-the-subject-and-St-opens-no-name",
     ),
