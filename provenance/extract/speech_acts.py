@@ -11,7 +11,13 @@ from __future__ import annotations
 from provenance.extract.phrases import phrase_right
 from provenance.extract.segmentation import OPENING_QUOTES
 from provenance.extract.sentence_context import Frame, Mention, SentenceContext, clause_end, clause_start
-from provenance.extract.verbs import ACCUSATIVE_DETERMINERS, appositive_subject, field_before_verb, subject_before_verb
+from provenance.extract.verbs import (
+    ACCUSATIVE_DETERMINERS,
+    appositive_subject,
+    field_before_verb,
+    reported_clause_follows,
+    subject_before_verb,
+)
 
 # Verbs of judging whose object is judged *als* or *für* something (*Der Verband kritisierte den
 # Beschluss als voreilig*, *Sie hält den Plan für richtig*): the judgement may stand anywhere in the clause.
@@ -83,6 +89,10 @@ def match_nominal_speech_act(context: SentenceContext, index: int) -> tuple[Fram
     clause_last = clause_end(context, index)
     if word in PARTICLE_OBJECT_VERBS:
         return _particle_speech_act(context, index, clause_first, clause_last)
+    if word in CONFIRMING_VERBS and not word.startswith(DENYING_STEMS) and context.lower(0) in BACK_REFERENCES:
+        confirmed = _confirming_the_sentence_before(context, index)
+        if confirmed is not None:
+            return confirmed
     prepositions = NOMINAL_OBJECT_VERBS[word]
     reach = clause_last + 1 if word in PREDICATIVE_VERBS else min(clause_last + 1, index + 1 + OBJECT_REACH)
     following = [context.lower(i) for i in range(index + 1, reach)]
@@ -218,3 +228,35 @@ def _particle_speech_act(context: SentenceContext, verb: int, clause_first: int,
     content = (tokens[clause_first].start, tokens[len(tokens) - 1].end)
     frame = Frame(cue=[], content=[content], sources=[Mention(*context.span(*subject))], mode="reported")
     return frame, set(range(clause_first, len(tokens)))
+
+
+# A denial of the sentence before leaves that sentence its own source's claim.
+DENYING_STEMS = ("bestr", "dement")
+# "Dies bestätigte die Polizei": the pronoun stands for what the sentence before said.
+BACK_REFERENCES = frozenset("dies das".split())
+
+
+def _confirming_the_sentence_before(context: SentenceContext, verb: int):
+    """*Dies bestätigte die Polizei.*, *Dies wurde von der Polizei bestätigt.*: X confirmed the sentence before.
+
+    The frame's content is *Dies*; the extractor puts the sentence before in its place.
+    """
+    tokens = context.tokens
+    if any(token.text in (";", ":") for token in tokens) or context.quoted[verb] or reported_clause_follows(tokens, verb):
+        return None
+    if verb == 1:
+        subject = _subject_after_verb(context, verb)
+        cue = [context.span(verb, verb)]
+    elif context.lower(1) in PASSIVE_AUXILIARIES and context.lower(2) in ("von", "vom"):
+        # "Dies wurde von der Erzdiözese bestätigt": the agent after *von* confirmed it.
+        subject = phrase_right(context, 3)
+        cue = [context.span(1, 1), context.span(verb, verb)]
+        if subject is None or subject[1] >= verb:
+            return None
+    else:
+        return None
+    if subject is None:
+        return None
+    frame = Frame(cue=cue, content=[context.span(0, 0)], sources=[Mention(*context.span(*subject))], mode="indirect")
+    frame.content_in_previous_sentence = True
+    return frame, set(range(0, len(tokens)))

@@ -224,6 +224,24 @@ SENTENCES = [
         [("Er sprach von einer Fälschung.", [("Lech Nowak", "person")], False)],
         id="de-nouns-after-an-adjective-are-no-name-for-a-pronoun",
     ),
+    pytest.param(
+        "de",
+        "Die Brücke bleibt bis Juni gesperrt. Dies bestätigte die Stadtverwaltung am Montag.",
+        [("Die Brücke bleibt bis Juni gesperrt … Dies", [("Stadtverwaltung", "organization")], False)],
+        id="de-Dies-bestaetigte-X-confirms-the-sentence-before",
+    ),
+    pytest.param(
+        "de",
+        "Die Brücke bleibt bis Juni gesperrt. Dies wurde von der Stadtverwaltung bestätigt.",
+        [("Die Brücke bleibt bis Juni gesperrt … Dies", [("Stadtverwaltung", "organization")], False)],
+        id="de-Dies-wurde-von-X-bestaetigt",
+    ),
+    pytest.param(
+        "de",
+        "Anwohner sprachen von drei Verletzten. Das wurde von der Polizei bestritten.",
+        [("Anwohner sprachen von drei Verletzten.", [("Anwohner", "anonymous-group")], False)],
+        id="de-a-denial-leaves-the-sentence-before-its-own-claim",
+    ),
 ]
 
 
