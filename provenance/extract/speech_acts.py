@@ -259,4 +259,5 @@ def _confirming_the_sentence_before(context: SentenceContext, verb: int):
         return None
     frame = Frame(cue=cue, content=[context.span(0, 0)], sources=[Mention(*context.span(*subject))], mode="indirect")
     frame.content_in_previous_sentence = True
-    return frame, set(range(0, len(tokens)))
+    # The rest of the sentence stays free: "…, wie der Sender X laut Y berichtete" nests this frame.
+    return frame, set(range(0, max(verb, subject[1]) + 1))

@@ -242,6 +242,19 @@ SENTENCES = [
         [("Anwohner sprachen von drei Verletzten.", [("Anwohner", "anonymous-group")], False)],
         id="de-a-denial-leaves-the-sentence-before-its-own-claim",
     ),
+    pytest.param(
+        "de",
+        "Die Brücke bleibt bis Juni gesperrt. Dies wurde von der Stadtverwaltung bestätigt, "
+        "wie der Sender Radio Nord laut der Agentur APA berichtete.",
+        [
+            (
+                "Die Brücke bleibt bis Juni gesperrt … Dies",
+                [("Stadtverwaltung", "organization"), ("Radio Nord", "media-outlet"), ("APA", "news-agency")],
+                False,
+            )
+        ],
+        id="de-Dies-wurde-bestaetigt-wie-Y-laut-Z-berichtete-three-hops",
+    ),
 ]
 
 
