@@ -385,6 +385,8 @@ LEADING_PARTICLES = frozenset("even also only both auch selbst sogar nur".split(
 LONGEST_NAMED_MENTION = 8
 # German subjects that name nobody: *es hieß*, *man geht davon aus*.
 GERMAN_IMPERSONAL_PRONOUNS = frozenset({"es", "man"})
+# A capitalised adjective's dative or genitive ending before a capitalised noun or at the end (*Süddeutschen Zeitung*).
+NAME_ADJECTIVE_ENDING = re.compile(r"\b([A-ZÄÖÜ]\w+?)en\b( [A-ZÄÖÜ]|$)")
 # "der 72-Jährige", "die 35-jährige": journalists refer back to a person by age.
 AGE_NOUN = re.compile(r"\d+-jährige[nr]?")
 POSSESSIVES = frozenset("ihr ihre ihren ihrem ihrer sein seine seinen seinem seiner its their his her".split())
@@ -617,6 +619,15 @@ class SourceNamer:
             if antecedent is not None:
                 return antecedent
         outlet = self.registry.find(mention)
+        if outlet is None and self.lexicon.language == "de":
+            # "der Süddeutschen Zeitung", "der Frankfurter Allgemeinen": the registry lists the nominative.
+            nominative = NAME_ADJECTIVE_ENDING.sub(r"\1e\2", mention)
+            outlet = self.registry.find(nominative) if nominative != mention else None
+            nominative_words = WORD.findall(nominative)
+            if outlet is not None and _outlet_heads_phrase(
+                [word.lower() for word in nominative_words], self.registry, nominative_words, self.lexicon
+            ):
+                return Source(outlet.name, outlet.kind)
         if outlet is not None and _outlet_heads_phrase(lowered, self.registry, words, self.lexicon):
             return Source(outlet.name, outlet.kind)
         described = self._outlet_by_class_noun(words, lowered)

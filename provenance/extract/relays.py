@@ -185,7 +185,7 @@ def _english_relay_at(
     if word == "in" and context.lower(index - 1) in ("quoted", "quotes"):
         # "was quoted in the Herald newspaper saying": the paper that printed the words.
         return outlet_phrase_at(context, index + 1)
-    if word == "to" and context.lower(index - 1) in ("speaking", "talking", "comments", "remarks"):
+    if word == "to" and context.lower(index - 1) in ("speaking", "talking", "comments", "remarks", "statement", "email"):
         return outlet_phrase_at(context, index + 1)
     if word in ("in", "on") and _after_speaker_or_verb(context, index, speaker, cue_words):
         # "wrote in the Guardian", "said on Sky News": the outlet that printed or broadcast the words.

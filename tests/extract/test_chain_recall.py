@@ -255,6 +255,18 @@ SENTENCES = [
         ],
         id="de-Dies-wurde-bestaetigt-wie-Y-laut-Z-berichtete-three-hops",
     ),
+    pytest.param(
+        "de",
+        "Im Gespräch mit der Süddeutschen Zeitung sagte Huber, die Pläne seien gescheitert.",
+        [("die Pläne seien gescheitert", [("Huber", "person"), ("Süddeutsche Zeitung", "media-outlet")], False)],
+        id="de-a-registered-paper-in-the-dative",
+    ),
+    pytest.param(
+        "en",
+        "In a statement to Reuters, the company said the plan would fail.",
+        [("the plan would fail", [("company", "organization"), ("Reuters", "news-agency")], False)],
+        id="en-in-a-statement-to-Y",
+    ),
 ]
 
 
