@@ -7,10 +7,10 @@ each: on 100k synthetic claims a word in a third of them took 18 s for its first
 word's postings are a B-tree sorted by article id and position (SQLite, in Python's standard
 library), so the first page of any word is read off the front of its range, and ``AND`` of several
 words checks the others on the claims of the rarest. Apache Jena keeps its Lucene text index beside
-TDB in the same way. The sources a claim's chain passes through, and its origin, are posted as words
-of their own (:func:`~provenance.model.search_entry.source_key`, ``origin_key``): a source in a tenth of the claims is a page
-read off its range like any word, where reading its claims off the RDF and putting them in order
-took 1.1 s at 1M.
+TDB in the same way. The sources a claim's chain passes through, and its origin, are posted as
+words of their own (:func:`~provenance.model.search_entry.source_key`, ``origin_key``): a source in
+a tenth of the claims is a page read off its range like any word, where reading its claims off the
+RDF and putting them in order took 1.1 s at 1M.
 
 The RDF store stays the truth; this file is derived from it. A write of claims first records its
 graphs as pending here, then writes the RDF, then replaces those graphs' rows and clears the entry
@@ -344,8 +344,8 @@ class SearchIndex:
     def matches(self, words: list[tuple[str, ...]], *, doc: str | None = None) -> Iterator[tuple[str, str, int]]:
         """``(claim IRI, article id, start)`` of the claims with one form of every word, in listing order.
 
-        A word may be a source's key (:func:`~provenance.model.search_entry.source_key`, ``origin_key``), its forms the keys
-        of every source a name stands for. Read lazily: the first page of a word in most claims
+        A word may be a source's key (:func:`~provenance.model.search_entry.source_key`,
+        ``origin_key``), its forms the keys of every source a name stands for. Read lazily: the first page of a word in most claims
         costs a page of rows. The rarest word (its postings counted, not read) drives; the others
         are checked on each of its claims.
         """

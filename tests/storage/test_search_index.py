@@ -240,7 +240,8 @@ def test_a_name_of_many_sources_is_read_in_one_sorted_scan(tmp_path: Path):
     index.finish(index.begin(["urn:graph"]), ["urn:graph"], rows)
     officials = tuple(origin_key(f"urn:official:{number}") for number in range(1, count, 2))
     found = list(index.matches([officials]))
-    assert [claim for claim, _, _ in found] == [row.claim for row in sorted(rows[1::2], key=lambda row: (row.doc, row.start))]
+    in_order = sorted(rows[1::2], key=lambda row: (row.doc, row.start))
+    assert [claim for claim, _, _ in found] == [row.claim for row in in_order]
     both = list(index.matches([(source_key("urn:agency"),), officials[:3], ("talks",)]))
     assert [claim for claim, _, _ in both] == sorted(f"urn:claim:{number:03}" for number in (1, 3, 5))
     assert list(index.matches([officials, ("nothing",)])) == []
