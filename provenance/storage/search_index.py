@@ -56,6 +56,10 @@ _NEEDLES = tuple(f"<{iri}>" for iri in PREDICATES)
 _ANY = "(SELECT value FROM json_each(?))"
 #: Above this many forms of a word, their claims are read in one sorted scan, not merged from a cursor each.
 MERGED_STREAMS = 16
+#: The graphs that hold claims: what :meth:`SearchIndex.rebuild` reads, a batch at a time.
+CLAIM_GRAPHS = f"""SELECT DISTINCT ?g WHERE {{ {{ GRAPH ?g {{ ?claim a <{CLAIM}> }} }}
+                                         UNION {{ GRAPH ?g {{ ?claim <{SEARCH_WORD}> ?word }} }} }}"""
+GRAPHS_PER_BATCH = 200
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -242,15 +246,11 @@ class SearchIndex:
             self.rebuild(store, [entry for entry, _ in entries])
             return len(entries)
         graphs = sorted({graph for _, listed in entries for graph in listed})
-        collector = RowCollector()
-        for graph in graphs:
-            name = ox.NamedNode(graph)
-            for predicate, value in PATTERNS:
-                collector.add_quads(store.quads_for_pattern(None, predicate, value, name))
+        rows = _rows_of(store, graphs)
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                self._replace(graphs, collector.rows())
+                self._replace(graphs, rows)
                 self._db.executemany("DELETE FROM pending WHERE id = ?", [(entry,) for entry, _ in entries])
                 self._db.execute("COMMIT")
             except BaseException:
@@ -259,17 +259,22 @@ class SearchIndex:
         return len(entries)
 
     def rebuild(self, store: ox.Store, entries: list[int] | None = None) -> int:
-        """Make the whole index anew from ``store``; the number of claims it holds then."""
-        collector = RowCollector()
-        for predicate, value in PATTERNS:
-            collector.add_quads(store.quads_for_pattern(None, predicate, value, None))
-        rows = collector.rows()
+        """Make the whole index anew from ``store``; the number of claims it holds then.
+
+        Read a few hundred graphs at a time, as :meth:`resync` reads them: gathering the whole
+        store's rows at once held 8 GB at 1M claims.
+        """
+        graphs = sorted(row["g"].value for row in store.query(CLAIM_GRAPHS) if isinstance(row["g"], ox.NamedNode))
+        claims = 0
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 for table in ("postings", "claim_words", "claims", "words"):
                     self._db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
-                self._insert(rows)
+                for first in range(0, len(graphs), GRAPHS_PER_BATCH):
+                    rows = _rows_of(store, graphs[first:first + GRAPHS_PER_BATCH])
+                    self._insert(rows)
+                    claims += len(rows)
                 if entries is None:
                     self._db.execute("DELETE FROM pending")
                 else:
@@ -278,7 +283,7 @@ class SearchIndex:
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
-        return len(rows)
+        return claims
 
     def _replace(self, graphs: Iterable[str], rows: Iterable[SearchEntry]) -> None:
         for graph in graphs:
@@ -416,6 +421,16 @@ class SearchIndex:
 
     def __repr__(self) -> str:
         return f"SearchIndex({str(self.path)!r})"
+
+
+def _rows_of(store: ox.Store, graphs: Iterable[str]) -> list[SearchEntry]:
+    """The index rows of the claims in ``graphs``, read back from ``store``."""
+    collector = RowCollector()
+    for graph in graphs:
+        name = ox.NamedNode(graph)
+        for predicate, value in PATTERNS:
+            collector.add_quads(store.quads_for_pattern(None, predicate, value, name))
+    return collector.rows()
 
 
 def _distinct(rows: Iterator[tuple[str, str, int]]) -> Iterator[tuple[str, str, int]]:
