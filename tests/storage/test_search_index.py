@@ -86,6 +86,20 @@ def listings(path: Path, *, index: bool) -> list[list[str]]:
         store.close()
 
 
+def remove_index(store_path: Path) -> None:
+    """Take the search index (and SQLite's files beside it) out of a store's folder."""
+    for name in (FILE_NAME, FILE_NAME + "-wal", FILE_NAME + "-shm"):
+        (store_path / name).unlink(missing_ok=True)
+
+
+def assert_optimize_makes_an_index_that_lists(store_path: Path, expected: list[list[str]]) -> None:
+    store = open_store(str(store_path))
+    store.optimize()
+    assert store.search_index().claim_count() > 20
+    store.close()
+    assert listings(store_path, index=True) == expected
+
+
 def test_a_new_store_gets_an_index_that_lists_as_the_rdf_does(desk_store: Path):
     assert (desk_store / FILE_NAME).exists()
     with_index = listings(desk_store, index=True)
@@ -138,18 +152,13 @@ def test_a_write_killed_after_the_rdf_is_read_back_by_the_next_writer(desk_store
 
 def test_a_store_without_an_index_searches_the_rdf_until_optimize_builds_one(desk_store: Path):
     expected = listings(desk_store, index=False)
-    (desk_store / FILE_NAME).unlink()
-    for suffix in ("-wal", "-shm"):
-        (desk_store / (FILE_NAME + suffix)).unlink(missing_ok=True)
+    assert (desk_store / FILE_NAME).exists()
+    remove_index(desk_store)
     store = open_store(str(desk_store))
     assert store.search_index() is None
     store.close()
     assert listings(desk_store, index=False) == expected
-    store = open_store(str(desk_store))
-    store.optimize()
-    assert store.search_index().claim_count() > 20
-    store.close()
-    assert listings(desk_store, index=True) == expected
+    assert_optimize_makes_an_index_that_lists(desk_store, expected)
 
 
 def test_writes_past_the_index_through_rdflib_make_it_anew(desk_store: Path, tmp_path: Path):
@@ -220,11 +229,7 @@ def test_an_index_of_an_older_version_is_set_aside_until_optimize_makes_it_anew(
         assert store.search_index() is None, "an index of another version answers nothing"
         store.close()
     assert listings(desk_store, index=False) == expected
-    store = open_store(str(desk_store))
-    store.optimize()
-    assert store.search_index().claim_count() > 20
-    store.close()
-    assert listings(desk_store, index=True) == expected
+    assert_optimize_makes_an_index_that_lists(desk_store, expected)
 
 
 def test_a_name_of_many_sources_is_read_in_one_sorted_scan(tmp_path: Path):
@@ -251,8 +256,7 @@ def test_a_name_of_many_sources_is_read_in_one_sorted_scan(tmp_path: Path):
 def test_claims_tells_once_that_a_store_without_an_index_gets_one_from_optimize(cli, seed_text: Path, seed_gold: Path):
     cli("add", "--text", str(seed_text), str(seed_gold))
     assert "Note:" not in cli("claims", "--search", "hotel").stderr
-    for name in (FILE_NAME, FILE_NAME + "-wal", FILE_NAME + "-shm"):
-        (Path(cli.store) / name).unlink(missing_ok=True)
+    remove_index(Path(cli.store))
     result = cli("claims", "--search", "hotel", "--json")
     assert [row["text"] for row in json.loads(result.stdout)] == [HOTEL]
     notes = [line for line in result.stderr.splitlines() if line.startswith("Note:")]
