@@ -183,6 +183,7 @@ class SearchIndex:
 
     @classmethod
     def _open(cls, path: Path, *, create: bool, writable: bool) -> SearchIndex | None:
+        connection = None
         try:
             if writable:
                 connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
@@ -197,6 +198,9 @@ class SearchIndex:
                     connection.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
             row = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
         except sqlite3.Error:
+            # Closed before :meth:`open` removes the file and makes it anew.
+            if connection is not None:
+                connection.close()
             return None
         if row is None or row[0] != VERSION:
             connection.close()
